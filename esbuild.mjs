@@ -1,0 +1,49 @@
+// Builds every bundle: the extension (Node, CommonJS, `vscode` external), the CLI, the indexing
+// worker, the webview script (browser) and the measurement tools. `--production` minifies and drops
+// source maps; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'info',
+  external: ['vscode'],
+};
+
+const entries = [
+  { ...node, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js' },
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['src/worker/indexWorker.ts'], outfile: 'dist/worker.js' },
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'info',
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+  },
+  // Measurement tools are not shipped in the .vsix (see .vscodeignore).
+  ...['evalNer', 'evalSumm', 'evalEvents', 'bench', 'fuzz'].map((name) => ({
+    ...node,
+    entryPoints: [`scripts/tools/${name}.ts`],
+    outfile: `dist/tools/${name}.js`,
+    logLevel: 'warning',
+  })),
+].filter((o) => o.entryPoints.every((e) => existsSync(e)));
+
+if (watch) {
+  for (const options of entries) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(entries.map((options) => esbuild.build(options)));
+}

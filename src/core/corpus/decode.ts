@@ -1,0 +1,56 @@
+/** Turns raw file bytes into text, or says why it cannot. Never throws. */
+
+export type Decoded = { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' } | { ok: false; reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
+  if (looksBinary(bytes)) return { ok: false, reason: 'binary content (NUL or control bytes), not a text article' };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { ok: false, reason: `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)})` };
+  }
+  return nonBlank(text, 'utf-8');
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
+  try {
+    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return nonBlank(text, encoding);
+  } catch {
+    return { ok: false, reason: `not valid ${encoding.toUpperCase()} despite its byte order mark` };
+  }
+}
+
+function nonBlank(text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): Decoded {
+  return text.trim() === '' ? { ok: false, reason: 'empty file (only white space)' } : { ok: true, text, encoding };
+}
+
+/** A NUL byte, or many C0 controls other than tab/newline/form feed, in the first 8 KiB means binary. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) controls++;
+  }
+  return controls > n * 0.1;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    for (let k = 1; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += len;
+  }
+  return i;
+}

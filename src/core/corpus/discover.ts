@@ -1,0 +1,143 @@
+import * as path from 'path';
+import picomatch from 'picomatch';
+import type { Diagnostic } from '../model/types';
+import { formatOf } from './parse';
+import type { CorpusSource, LoadLimits } from './source';
+import { DEFAULT_LIMITS } from './source';
+
+export const DEFAULT_INCLUDE = '**/*.{txt,md,json,jsonl}';
+
+/** Folders that never hold articles and are expensive to walk. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'dist', 'out']);
+
+export interface Discovery {
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+export function errorReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'not found (deleted, or a broken link)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENAMETOOLONG':
+      return 'path too long';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+function hasGlob(p: string): boolean {
+  return /[*?[\]{}]/.test(p);
+}
+
+/** The leading part of a glob without wildcards: where the walk starts. */
+function globBase(pattern: string): string {
+  const parts = pattern.split(/[\\/]/);
+  const fixed: string[] = [];
+  for (const part of parts) {
+    if (hasGlob(part)) break;
+    fixed.push(part);
+  }
+  return fixed.join('/') || '.';
+}
+
+/**
+ * Expands folders, files and globs into article files. Explicit files are taken whatever their
+ * extension; folders are walked and filtered by `include`. Never throws: problems become diagnostics.
+ */
+export async function discoverFiles(
+  source: CorpusSource,
+  roots: string[],
+  include = DEFAULT_INCLUDE,
+  limits: LoadLimits = DEFAULT_LIMITS,
+): Promise<Discovery> {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const matchInclude = picomatch(include, { dot: false, nocase: true });
+  let truncated = false;
+
+  const add = (file: string, real: string): void => {
+    if (seen.has(real)) return;
+    if (files.length >= limits.maxFiles) {
+      truncated = true;
+      return;
+    }
+    seen.add(real);
+    files.push(file);
+  };
+
+  const walk = async (dir: string, accept: (file: string) => boolean, visited: Set<string>): Promise<void> => {
+    let names: string[];
+    try {
+      names = await source.readDirectory(dir);
+    } catch (err) {
+      diagnostics.push({ path: dir, severity: 'error', message: `cannot read folder: ${errorReason(err)}` });
+      return;
+    }
+    for (const name of names) {
+      if (truncated) return;
+      if (name.startsWith('.') || SKIPPED_DIRS.has(name)) continue;
+      const full = path.join(dir, name);
+      let st;
+      try {
+        st = await source.stat(full);
+      } catch (err) {
+        diagnostics.push({ path: full, severity: 'error', message: `skipped: ${errorReason(err)}` });
+        continue;
+      }
+      if (st.kind === 'directory') {
+        if (visited.has(st.realPath)) {
+          diagnostics.push({ path: full, severity: 'warning', message: 'skipped: symbolic link loop (folder already visited)' });
+          continue;
+        }
+        await walk(full, accept, new Set([...visited, st.realPath]));
+      } else if (st.kind === 'file' && accept(full)) {
+        add(full, st.realPath);
+      }
+    }
+  };
+
+  for (const root of roots) {
+    if (hasGlob(root)) {
+      const base = globBase(root);
+      const isMatch = picomatch(root.replace(/\\/g, '/'), { dot: false, nocase: true });
+      let st;
+      try {
+        st = await source.stat(base);
+      } catch (err) {
+        diagnostics.push({ path: base, severity: 'error', message: `corpus path ${errorReason(err)}` });
+        continue;
+      }
+      await walk(base, (f) => isMatch(f.replace(/\\/g, '/')), new Set([st.realPath]));
+      continue;
+    }
+    let st;
+    try {
+      st = await source.stat(root);
+    } catch (err) {
+      diagnostics.push({ path: root, severity: 'error', message: `corpus path ${errorReason(err)}` });
+      continue;
+    }
+    if (st.kind === 'file') add(root, st.realPath);
+    else if (st.kind === 'directory') {
+      await walk(root, (f) => matchInclude(path.relative(root, f).replace(/\\/g, '/')) && formatOf(f) !== undefined, new Set([st.realPath]));
+    } else diagnostics.push({ path: root, severity: 'error', message: 'not a file or folder' });
+  }
+  if (truncated) {
+    diagnostics.push({
+      path: roots.join(', '),
+      severity: 'warning',
+      message: `more than ${limits.maxFiles} article files: only the first ${limits.maxFiles} were loaded (the index is incomplete)`,
+    });
+  }
+  return { files, diagnostics };
+}

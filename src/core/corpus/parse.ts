@@ -1,0 +1,255 @@
+import { parse as parseYaml } from 'yaml';
+import type { Article, ArticleFormat, Diagnostic } from '../model/types';
+import { normaliseDate } from './dates';
+
+export interface ParseResult {
+  articles: Article[];
+  diagnostics: Diagnostic[];
+}
+
+export const ARTICLE_EXTENSIONS: readonly ArticleFormat[] = ['txt', 'md', 'json', 'jsonl'];
+
+export function formatOf(path: string): ArticleFormat | undefined {
+  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+  if (ext === 'markdown') return 'md';
+  if (ext === 'ndjson') return 'jsonl';
+  return ARTICLE_EXTENSIONS.find((f) => f === ext);
+}
+
+/** Parses one decoded file. `baseId` names the file's articles (JSON records may carry their own ids). */
+export function parseArticleFile(path: string, text: string, baseId: string): ParseResult {
+  const format = formatOf(path) ?? 'txt';
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  switch (format) {
+    case 'md':
+      return single(parseMarkdown(path, clean, baseId));
+    case 'json':
+      return parseJsonFile(path, clean, baseId);
+    case 'jsonl':
+      return parseJsonLines(path, clean, baseId);
+    default:
+      return single(parsePlainText(path, clean, baseId));
+  }
+}
+
+function single(article: Article): ParseResult {
+  return { articles: [article], diagnostics: [] };
+}
+
+const BYLINE = /^(.{1,120}?)[\s|,–—-]+(?:Updated|Published|Posted|Last updated)(?:\s+on)?:?\s+(.{6,40}?)\s*$/i;
+const BOILERPLATE_LINE =
+  /^(?:related (?:pages|articles|stories|content|news|topics)|read more|more on this story|advertisement|share this (?:article|story)|follow us.*|sign up for .*newsletter.*|copyright .*|all rights reserved\.?)$/i;
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function lines(text: string): Line[] {
+  const out: Line[] = [];
+  const re = /[^\n]*(?:\n|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m[0] !== '') {
+    const raw = m[0].replace(/\r?\n$/, '');
+    out.push({ start: m.index, end: m.index + raw.length, text: raw });
+    if (re.lastIndex >= text.length) break;
+  }
+  return out;
+}
+
+/**
+ * Plain text in the seed's layout: title line, optional "<Source> Updated on <date>" line, body,
+ * optional trailing site boilerplate. Offsets stay file offsets: `text` is the file content.
+ */
+export function parsePlainText(path: string, text: string, id: string): Article {
+  const all = lines(text);
+  const nonEmpty = all.filter((l) => l.text.trim() !== '');
+  const titleLine = nonEmpty[0];
+  let source: string | null = null;
+  let date: string | null = null;
+  let bodyStart = titleLine ? titleLine.end : 0;
+  const second = nonEmpty[1];
+  if (second) {
+    const m = BYLINE.exec(second.text.trim());
+    const d = m ? normaliseDate(m[2]) : null;
+    if (m && d) {
+      source = m[1].trim();
+      date = d;
+      bodyStart = second.end;
+    }
+  }
+  let bodyEnd = text.length;
+  for (let i = nonEmpty.length - 1; i > 1; i--) {
+    if (!BOILERPLATE_LINE.test(nonEmpty[i].text.trim())) break;
+    bodyEnd = nonEmpty[i].start;
+  }
+  return {
+    id,
+    path,
+    title: titleLine ? titleLine.text.trim() : '',
+    source,
+    date,
+    text,
+    format: 'txt',
+    ...trimSpan(text, bodyStart, bodyEnd),
+  };
+}
+
+function trimSpan(text: string, start: number, end: number): { bodyStart: number; bodyEnd: number } {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { bodyStart: start, bodyEnd: end };
+}
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+export function parseMarkdown(path: string, text: string, id: string): Article {
+  let meta: Record<string, unknown> = {};
+  let bodyStart = 0;
+  const fm = FRONT_MATTER.exec(text);
+  if (fm) {
+    try {
+      const parsed: unknown = parseYaml(fm[1]);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) meta = parsed as Record<string, unknown>;
+    } catch {
+      // Malformed front matter is treated as absent; the heading still gives a title.
+    }
+    bodyStart = fm[0].length;
+  }
+  const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(text.slice(bodyStart));
+  const firstLine = lines(text.slice(bodyStart)).find((l) => l.text.trim() !== '');
+  const title = str(meta.title) ?? heading?.[1].trim() ?? firstLine?.text.trim() ?? '';
+  if (heading && !str(meta.title) && heading.index === text.slice(bodyStart).search(/\S/)) {
+    bodyStart += heading.index + heading[0].length;
+  }
+  return {
+    id,
+    path,
+    title,
+    source: str(meta.source) ?? str(meta.publisher) ?? null,
+    date: normaliseDate(meta.date instanceof Date ? meta.date.toISOString() : meta.date),
+    text,
+    format: 'md',
+    url: str(meta.url),
+    ...trimSpan(text, bodyStart, text.length),
+  };
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string' && v.trim() !== '' && v !== 'None') return v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+const TEXT_FIELDS = ['text', 'maintext', 'body', 'content', 'article'];
+const TITLE_FIELDS = ['title', 'headline'];
+const DATE_FIELDS = ['date', 'date_publish', 'published', 'publishedAt'];
+const SOURCE_FIELDS = ['source', 'source_domain', 'publisher'];
+const LEAD_FIELDS = ['description', 'lead'];
+
+function pick(record: Record<string, unknown>, fields: string[]): string | undefined {
+  for (const f of fields) {
+    const v = record[f];
+    const s = str(v) ?? (v && typeof v === 'object' && !Array.isArray(v) ? str((v as Record<string, unknown>).name) : undefined);
+    if (s !== undefined) return s;
+  }
+  return undefined;
+}
+
+/**
+ * Builds an article from a news record. The analysed text is title, lead and body joined by blank
+ * lines (each only when present and not already the start of the body); `composedFrom` says which.
+ */
+export function articleFromRecord(
+  record: unknown,
+  path: string,
+  fallbackId: string,
+  format: 'json' | 'jsonl',
+  line?: number,
+): Article | string {
+  if (!record || typeof record !== 'object' || Array.isArray(record)) return 'not a JSON object';
+  const r = record as Record<string, unknown>;
+  const body = pick(r, TEXT_FIELDS);
+  const title = pick(r, TITLE_FIELDS);
+  if (!body) return `no article text (expected a non-empty string in one of: ${TEXT_FIELDS.join(', ')})`;
+  const lead = pick(r, LEAD_FIELDS);
+  const parts: { kind: 'title' | 'lead' | 'body'; text: string }[] = [];
+  const bodyText = body;
+  if (title && !bodyText.startsWith(title)) parts.push({ kind: 'title', text: title });
+  if (lead && !bodyText.startsWith(lead) && lead !== title) parts.push({ kind: 'lead', text: lead });
+  parts.push({ kind: 'body', text: bodyText });
+  const text = parts.map((p) => p.text).join('\n\n');
+  const bodyStart = text.length - bodyText.length;
+  const date = DATE_FIELDS.map((f) => normaliseDate(r[f])).find((d) => d !== null) ?? null;
+  const id = str(r.id) ?? str(r.dId) ?? fallbackId;
+  return {
+    id,
+    path,
+    title: title ?? firstSentence(bodyText),
+    source: pick(r, SOURCE_FIELDS) ?? null,
+    date,
+    text,
+    format,
+    url: str(r.url),
+    bodyStart,
+    bodyEnd: text.length,
+    composedFrom: parts.map((p) => p.kind),
+    ...(line !== undefined ? { line } : {}),
+  };
+}
+
+function firstSentence(text: string): string {
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  const m = /^(.{10,200}?[.!?])\s/.exec(line);
+  return (m ? m[1] : line.slice(0, 120)).trim();
+}
+
+function describeJsonError(err: unknown): string {
+  return err instanceof Error ? err.message.replace(/^JSON\.parse: /, '') : String(err);
+}
+
+export function parseJsonFile(path: string, text: string, baseId: string): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { articles: [], diagnostics: [{ path, severity: 'error', message: `malformed JSON: ${describeJsonError(err)}` }] };
+  }
+  const records = Array.isArray(data) ? data : [data];
+  const articles: Article[] = [];
+  const diagnostics: Diagnostic[] = [];
+  records.forEach((rec, i) => {
+    const id = Array.isArray(data) ? `${baseId}#${i + 1}` : baseId;
+    const a = articleFromRecord(rec, path, id, 'json');
+    if (typeof a === 'string') {
+      diagnostics.push({ path, severity: 'error', message: Array.isArray(data) ? `record ${i + 1}: ${a}` : a });
+    } else {
+      articles.push(a);
+    }
+  });
+  return { articles, diagnostics };
+}
+
+export function parseJsonLines(path: string, text: string, baseId: string): ParseResult {
+  const articles: Article[] = [];
+  const diagnostics: Diagnostic[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    let rec: unknown;
+    try {
+      rec = JSON.parse(line);
+    } catch (err) {
+      diagnostics.push({ path, line: i + 1, severity: 'error', message: `line ${i + 1}: malformed JSON (${describeJsonError(err)}); line skipped` });
+      return;
+    }
+    const a = articleFromRecord(rec, path, `${baseId}:${i + 1}`, 'jsonl', i + 1);
+    if (typeof a === 'string') diagnostics.push({ path, line: i + 1, severity: 'error', message: `line ${i + 1}: ${a}; line skipped` });
+    else articles.push(a);
+  });
+  if (articles.length === 0 && diagnostics.length === 0) {
+    diagnostics.push({ path, severity: 'error', message: 'no articles in this JSONL file' });
+  }
+  return { articles, diagnostics };
+}

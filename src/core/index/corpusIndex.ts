@@ -1,0 +1,278 @@
+import type { Article, Diagnostic, Entity, MainEvent, Mention, NewsEvent, Span } from '../model/types';
+import type { ArticleAnalysis } from '../nlp/analysis';
+import { mergeEntities } from './merge';
+
+export interface IndexedArticle {
+  article: Article;
+  analysis: ArticleAnalysis;
+  /** Mentions with corpus entity ids, sorted by start. */
+  mentions: Mention[];
+  events: NewsEvent[];
+  mainEvent: MainEvent;
+  summary: Span[];
+}
+
+export interface MentionRef extends Mention {
+  articleId: string;
+}
+
+export interface CoOccurrence {
+  a: string;
+  b: string;
+  /** Sentences in which both are mentioned. */
+  sentences: number;
+  /** Events in which both take part. */
+  events: number;
+}
+
+export interface TimelineEntry {
+  articleId: string;
+  event: NewsEvent;
+  date: string | null;
+}
+
+/**
+ * The corpus in memory: articles with their analyses, and the corpus-level views derived from
+ * them (merged entities, lookups by id and offset, co-occurrence, timeline). Articles are added
+ * and removed one by one; derived views are recomputed from the stored analyses, never by
+ * re-running NLP.
+ */
+export class CorpusIndex {
+  /** Articles by the file they came from: files are the unit of (re)indexing. */
+  private readonly files = new Map<string, { article: Article; analysis: ArticleAnalysis }[]>();
+  private derived: Derived | undefined;
+  diagnostics: Diagnostic[] = [];
+
+  get size(): number {
+    let n = 0;
+    for (const l of this.files.values()) n += l.length;
+    return n;
+  }
+
+  paths(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** Adds or replaces the articles of one file. `analyses[i]` belongs to `articles[i]`. */
+  setFile(path: string, articles: Article[], analyses: ArticleAnalysis[]): void {
+    this.files.set(
+      path,
+      articles.map((article, i) => ({ article, analysis: analyses[i] })),
+    );
+    this.derived = undefined;
+  }
+
+  deleteFile(path: string): boolean {
+    const had = this.files.delete(path);
+    if (had) this.derived = undefined;
+    return had;
+  }
+
+  clear(): void {
+    this.files.clear();
+    this.derived = undefined;
+  }
+
+  private get d(): Derived {
+    if (!this.derived) this.derived = derive(this.files);
+    return this.derived;
+  }
+
+  articles(): IndexedArticle[] {
+    return this.d.articles;
+  }
+
+  article(id: string): IndexedArticle | undefined {
+    return this.d.byArticle.get(id);
+  }
+
+  articlesAt(path: string): IndexedArticle[] {
+    return this.d.byPath.get(path) ?? [];
+  }
+
+  entities(): Entity[] {
+    return this.d.entityList;
+  }
+
+  entity(id: string): Entity | undefined {
+    return this.d.entities.get(id);
+  }
+
+  mentionsOf(entityId: string): MentionRef[] {
+    return this.d.byEntity.get(entityId) ?? [];
+  }
+
+  articleIdsOf(entityId: string): string[] {
+    return [...new Set(this.mentionsOf(entityId).map((m) => m.articleId))];
+  }
+
+  /** The mention covering `offset` in an article (binary search over sorted mentions). */
+  mentionAt(articleId: string, offset: number): Mention | undefined {
+    const ms = this.d.byArticle.get(articleId)?.mentions;
+    if (!ms) return undefined;
+    let lo = 0;
+    let hi = ms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = ms[mid];
+      if (offset < m.start) hi = mid - 1;
+      else if (offset >= m.end) lo = mid + 1;
+      else return m;
+    }
+    return undefined;
+  }
+
+  eventsOf(entityId: string): TimelineEntry[] {
+    return this.d.eventsByEntity.get(entityId) ?? [];
+  }
+
+  timeline(): TimelineEntry[] {
+    return this.d.timeline;
+  }
+
+  coOccurrences(): CoOccurrence[] {
+    return this.d.coOccurrence;
+  }
+
+  /** Entities most often seen with `entityId`, strongest first. */
+  related(entityId: string, limit = 5): { entity: Entity; count: number }[] {
+    return (this.d.relatedByEntity.get(entityId) ?? [])
+      .slice(0, limit)
+      .map((r) => ({ entity: this.d.entities.get(r.id) as Entity, count: r.count }))
+      .filter((r) => r.entity !== undefined);
+  }
+}
+
+interface Derived {
+  articles: IndexedArticle[];
+  byArticle: Map<string, IndexedArticle>;
+  byPath: Map<string, IndexedArticle[]>;
+  entities: Map<string, Entity>;
+  entityList: Entity[];
+  byEntity: Map<string, MentionRef[]>;
+  eventsByEntity: Map<string, TimelineEntry[]>;
+  timeline: TimelineEntry[];
+  coOccurrence: CoOccurrence[];
+  relatedByEntity: Map<string, { id: string; count: number }[]>;
+}
+
+/**
+ * Article ids must be unique in the corpus. Natural ids (file name, record id) are kept where they
+ * are; on a clash the file that sorts first keeps it and the others get a suffix from their path,
+ * so ids do not depend on the order in which files finished indexing.
+ */
+function withUniqueIds(files: Map<string, { article: Article; analysis: ArticleAnalysis }[]>): { article: Article; analysis: ArticleAnalysis }[] {
+  const list = [...files.keys()].sort().flatMap((p) => files.get(p) ?? []);
+  const used = new Set<string>();
+  return list.map(({ article, analysis }) => {
+    let id = article.id;
+    if (used.has(id)) {
+      id = `${article.id}~${shortHash(`${article.path}:${article.line ?? 0}`)}`;
+      for (let k = 2; used.has(id); k++) id = `${article.id}~${k}`;
+    }
+    used.add(id);
+    return id === article.id && analysis.articleId === id
+      ? { article, analysis }
+      : { article: { ...article, id }, analysis: { ...analysis, articleId: id } };
+  });
+}
+
+function shortHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function derive(files: Map<string, { article: Article; analysis: ArticleAnalysis }[]>): Derived {
+  const list = withUniqueIds(files);
+  const { entities, resolve } = mergeEntities(list.map((i) => i.analysis));
+  const articles: IndexedArticle[] = [];
+  const byArticle = new Map<string, IndexedArticle>();
+  const byPath = new Map<string, IndexedArticle[]>();
+  const byEntity = new Map<string, MentionRef[]>();
+  const eventsByEntity = new Map<string, TimelineEntry[]>();
+  const timeline: TimelineEntry[] = [];
+  const pairs = new Map<string, CoOccurrence>();
+  const pair = (x: string, y: string): CoOccurrence => {
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const k = `${a}\u0000${b}`;
+    let p = pairs.get(k);
+    if (!p) pairs.set(k, (p = { a, b, sentences: 0, events: 0 }));
+    return p;
+  };
+
+  for (const { article, analysis } of list) {
+    const local = resolve.get(article.id) ?? new Map<string, string>();
+    const mapIds = (keys: string[]): string[] => [...new Set(keys.map((k) => local.get(k)).filter((x): x is string => !!x))];
+    const mentions: Mention[] = analysis.mentions
+      .map((m) => ({ entity: local.get(m.key) ?? '', start: m.start, end: m.end, text: m.text }))
+      .filter((m) => m.entity !== '')
+      .sort((a, b) => a.start - b.start || b.end - a.end);
+    const events: NewsEvent[] = analysis.events.map((e, i) => ({
+      id: `${article.id}#e${i + 1}`,
+      type: e.type,
+      trigger: e.trigger,
+      who: mapIds(e.who),
+      whom: mapIds(e.whom),
+      where: mapIds(e.where),
+      when: e.when,
+      sentence: e.sentence,
+      confidence: e.confidence,
+      label: e.label,
+    }));
+    const item: IndexedArticle = { article, analysis, mentions, events, mainEvent: analysis.mainEvent, summary: analysis.summary };
+    articles.push(item);
+    byArticle.set(article.id, item);
+    const atPath = byPath.get(article.path);
+    if (atPath) atPath.push(item);
+    else byPath.set(article.path, [item]);
+
+    for (const m of mentions) {
+      let refs = byEntity.get(m.entity);
+      if (!refs) byEntity.set(m.entity, (refs = []));
+      refs.push({ ...m, articleId: article.id });
+    }
+    for (const ev of events) {
+      const entry: TimelineEntry = { articleId: article.id, event: ev, date: ev.when?.date ?? null };
+      timeline.push(entry);
+      const participants = [...new Set([...ev.who, ...ev.whom, ...ev.where])];
+      for (const id of participants) {
+        let l = eventsByEntity.get(id);
+        if (!l) eventsByEntity.set(id, (l = []));
+        l.push(entry);
+      }
+      for (let i = 0; i < participants.length; i++) for (let j = i + 1; j < participants.length; j++) pair(participants[i], participants[j]).events++;
+    }
+    coOccurInSentences(analysis.sentences, mentions, pair);
+  }
+
+  const byDate = (a: TimelineEntry, b: TimelineEntry): number =>
+    a.date === b.date ? a.articleId.localeCompare(b.articleId) || a.event.sentence.start - b.event.sentence.start : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
+  timeline.sort(byDate);
+  for (const l of eventsByEntity.values()) l.sort((a, b) => -byDate(a, b));
+
+  const coOccurrence = [...pairs.values()].sort((x, y) => y.sentences + y.events - (x.sentences + x.events) || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+  const relatedByEntity = new Map<string, { id: string; count: number }[]>();
+  for (const p of coOccurrence) {
+    const count = p.sentences + p.events;
+    for (const [x, y] of [[p.a, p.b], [p.b, p.a]]) {
+      let l = relatedByEntity.get(x);
+      if (!l) relatedByEntity.set(x, (l = []));
+      l.push({ id: y, count });
+    }
+  }
+  const entityList = [...entities.values()].sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+  return { articles, byArticle, byPath, entities, entityList, byEntity, eventsByEntity, timeline, coOccurrence, relatedByEntity };
+}
+
+function coOccurInSentences(sentences: Span[], mentions: Mention[], pair: (a: string, b: string) => CoOccurrence): void {
+  let k = 0;
+  for (const s of sentences) {
+    const ids = new Set<string>();
+    while (k < mentions.length && mentions[k].start < s.start) k++;
+    let j = k;
+    while (j < mentions.length && mentions[j].start < s.end) ids.add(mentions[j++].entity);
+    const arr = [...ids];
+    for (let i = 0; i < arr.length; i++) for (let t = i + 1; t < arr.length; t++) pair(arr[i], arr[t]).sentences++;
+  }
+}

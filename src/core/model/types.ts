@@ -1,0 +1,92 @@
+/** Plain data shared by every layer. Offsets are JavaScript string indices into `Article.text`. */
+
+export type EntityType = 'person' | 'organization' | 'place' | 'date' | 'role' | 'nationality';
+
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place', 'date', 'role', 'nationality'];
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  path: string;
+  severity: Severity;
+  message: string;
+  /** 1-based line for line-oriented formats (JSONL). */
+  line?: number;
+}
+
+export type ArticleFormat = 'txt' | 'md' | 'json' | 'jsonl';
+
+export interface Article {
+  id: string;
+  path: string;
+  title: string;
+  source: string | null;
+  /** ISO YYYY-MM-DD or null. */
+  date: string | null;
+  text: string;
+  format: ArticleFormat;
+  url?: string;
+  /** Where the body (without title line, byline and trailing boilerplate) lies in `text`. */
+  bodyStart: number;
+  bodyEnd: number;
+  /**
+   * For JSON/JSONL: `text` is built as title, lead and body separated by blank lines;
+   * these say which parts were included so readers of the JSON know what offsets refer to.
+   */
+  composedFrom?: ('title' | 'lead' | 'body')[];
+  /** 1-based line of the record inside a JSONL file. */
+  line?: number;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Mention extends Span {
+  /** Corpus-level entity id. */
+  entity: string;
+  text: string;
+}
+
+export interface EventWhen {
+  text: string;
+  date: string | null;
+}
+
+export interface NewsEvent {
+  id: string;
+  type: string;
+  trigger: Span & { text: string };
+  who: string[];
+  whom: string[];
+  where: string[];
+  when: EventWhen | null;
+  sentence: Span;
+  confidence: number;
+  /** A short human label such as "Lavrov meets Jaishankar". */
+  label?: string;
+}
+
+export interface MainEvent {
+  who: string | null;
+  what: string | null;
+  when: EventWhen | null;
+  where: string | null;
+  why: string | null;
+  how: string | null;
+}
+
+export interface Entity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  roles: string[];
+  mentionCount: number;
+  articleCount: number;
+  /** For dates: the ISO value when one could be resolved. */
+  value?: string;
+  /** For nationalities: the place entity they refer to. */
+  place?: string;
+}

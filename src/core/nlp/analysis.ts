@@ -1,0 +1,61 @@
+import type { EntityType, EventWhen, MainEvent, Span } from '../model/types';
+
+/**
+ * What analysing one article produces: plain data, independent of every other article, so it can
+ * be computed in a worker and cached by content hash. Entity keys are local to the article; the
+ * corpus index maps them to corpus-wide ids.
+ */
+export interface LocalEntity {
+  key: string;
+  type: EntityType;
+  /** Canonical name inside this article (the longest, cleanest form). */
+  name: string;
+  aliases: string[];
+  roles: string[];
+  /** ISO value for dates. */
+  value?: string;
+  /** Key of the place entity a nationality refers to. */
+  place?: string;
+}
+
+export interface LocalMention {
+  key: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface LocalEvent {
+  type: string;
+  trigger: Span & { text: string };
+  who: string[];
+  whom: string[];
+  where: string[];
+  when: EventWhen | null;
+  sentence: Span;
+  confidence: number;
+  label: string;
+}
+
+export interface ArticleAnalysis {
+  articleId: string;
+  sentences: Span[];
+  entities: LocalEntity[];
+  mentions: LocalMention[];
+  events: LocalEvent[];
+  mainEvent: MainEvent;
+  /** Offsets of the summary sentences, in article order. */
+  summary: Span[];
+  /** One line for trees and cards: what happened. */
+  headline: string;
+  wordCount: number;
+}
+
+/** Bump when analysis output changes: cached analyses from another version are discarded. */
+export const PIPELINE_VERSION = 1;
+
+export interface AnalyzeOptions {
+  summarySentences: number;
+}
+
+export const DEFAULT_ANALYZE_OPTIONS: AnalyzeOptions = { summarySentences: 3 };

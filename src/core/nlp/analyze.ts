@@ -1,0 +1,53 @@
+import type { Article, Span } from '../model/types';
+import type { AnalyzeOptions, ArticleAnalysis } from './analysis';
+import { DEFAULT_ANALYZE_OPTIONS } from './analysis';
+import { extractEntities } from './entities';
+import { extractEvents } from './events';
+import type { ParsedSentence } from './nlp';
+import { parseText } from './nlp';
+import { summarize } from './summary';
+
+/**
+ * The parts of the text worth analysing: the title (where it occurs before the body) and the body.
+ * Bylines, front matter and trailing boilerplate are left out.
+ */
+export function analysisRegions(article: Article): Span[] {
+  const regions: Span[] = [];
+  if (article.title) {
+    const at = article.text.indexOf(article.title);
+    if (at >= 0 && at + article.title.length <= article.bodyStart) regions.push({ start: at, end: at + article.title.length });
+  }
+  if (article.bodyEnd > article.bodyStart) regions.push({ start: article.bodyStart, end: article.bodyEnd });
+  return regions;
+}
+
+export function parseArticle(article: Article): ParsedSentence[] {
+  const sentences: ParsedSentence[] = [];
+  for (const r of analysisRegions(article)) {
+    for (const s of parseText(article.text.slice(r.start, r.end), r.start)) {
+      for (const t of s.tokens) t.sentence = sentences.length;
+      sentences.push(s);
+    }
+  }
+  return sentences;
+}
+
+export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAULT_ANALYZE_OPTIONS): ArticleAnalysis {
+  const sentences = parseArticle(article);
+  const { entities, mentions } = extractEntities(article.text, sentences);
+  const { events, mainEvent } = extractEvents(article, sentences, entities, mentions);
+  const spans = sentences.map((s) => ({ start: s.start, end: s.end }));
+  const bodySpans = spans.filter((s) => s.start >= article.bodyStart);
+  const summary = summarize(bodySpans, { sentences: options.summarySentences });
+  return {
+    articleId: article.id,
+    sentences: spans,
+    entities,
+    mentions,
+    events,
+    mainEvent,
+    summary,
+    headline: mainEvent.what ?? article.title,
+    wordCount: sentences.reduce((n, s) => n + s.tokens.length, 0),
+  };
+}
