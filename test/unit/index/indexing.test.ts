@@ -81,7 +81,8 @@ describe('index: worker pool, cache and incremental updates', function () {
   it('splits a large JSONL file into shards that together hold every record once', async () => {
     const lines: string[] = [];
     for (let i = 1; i <= 400; i++) {
-      lines.push(JSON.stringify({ id: `r${i}`, title: `Story ${i}`, text: `Officials in Lagos said on Tuesday that story ${i} ${'was long. '.repeat(150)}` }));
+      // Large records with little text: big enough to be sharded, cheap to analyse.
+      lines.push(JSON.stringify({ id: `r${i}`, title: `Story ${i}`, text: `Officials in Lagos said on Tuesday that story ${i} was ready.`, raw_html: '<p>'.repeat(500) }));
     }
     lines.splice(10, 0, '{"broken": ');
     const file = path.join(dir, 'corpus', 'wire.jsonl');
