@@ -2,28 +2,33 @@
 // extension loaded on the bundled seeds, saved to screenshots/ for reviewers.
 // `npm run screenshot -- sidebar-dark` takes only the named scenes.
 //
-// To add a scene, append to `scenes`: a name (the file name), a theme, and `setup({ page })`, which
-// drives the workbench into the state to capture. Each scene gets its own code-server and browser,
-// so scenes never see each other's state.
+// To add a scene, append to `scenes`: a name (the file name), a theme, optional user `settings`,
+// and `setup({ page })`, which drives the workbench into the state to capture (helpers in
+// host/workbenchUi.mjs). Each scene gets its own code-server and browser, so scenes never see each
+// other's state.
 import { spawnSync } from 'child_process';
 import { mkdirSync, rmSync } from 'fs';
 import { join } from 'path';
 import { openWorkbench, repoRoot, startCodeServer, tempDir } from './host/vscodeHost.mjs';
-import { clearNotifications, expandTreeItem, openNewsLens, waitForTreeItems, waitForWorkbench } from './host/workbenchUi.mjs';
+import { clearNotifications, expandTreeItem, openFile, openNewsLens, waitForTreeItems, waitForWorkbench } from './host/workbenchUi.mjs';
 
 const DARK = 'Default Dark Modern';
 const LIGHT = 'Default Light Modern';
+const SEED_FILE = '000_11cfc1119cf92189.txt';
+const readable = { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false };
 
+/** The seed article in the editor, the News Lens sidebar beside it with People expanded. */
 async function sidebarWithPeople({ page }) {
   await openNewsLens(page);
   const entities = await waitForTreeItems(page, 'Entities');
   await expandTreeItem(entities, 'People');
+  await openFile(page, SEED_FILE);
   await clearNotifications(page);
 }
 
 export const scenes = [
-  { name: 'sidebar-dark', theme: DARK, setup: sidebarWithPeople },
-  { name: 'sidebar-light', theme: LIGHT, setup: sidebarWithPeople },
+  { name: 'sidebar-dark', theme: DARK, settings: readable, setup: sidebarWithPeople },
+  { name: 'sidebar-light', theme: LIGHT, settings: readable, setup: sidebarWithPeople },
 ];
 
 const viewport = { width: 1280, height: 800 };
@@ -40,7 +45,7 @@ async function shoot(scene) {
       folder: seeds,
       userDataDir: join(dirs, 'user-data'),
       extensionsDir: join(dirs, 'extensions'),
-      settings: { 'workbench.colorTheme': scene.theme },
+      settings: { ...scene.settings, 'workbench.colorTheme': scene.theme },
     });
     workbench = await openWorkbench({
       port: server.port,
