@@ -40,6 +40,8 @@ const entries = [
     outfile: `dist/tools/${name}.js`,
     logLevel: 'warning',
   })),
+  // The measurement suite `npm run bench:host` loads into the VS Code extension host.
+  { ...node, entryPoints: ['test/bench/hostBench.ts'], outfile: 'dist/tools/hostBench.js', logLevel: 'warning' },
 ].filter((o) => o.entryPoints.every((e) => existsSync(e)));
 
 if (watch) {

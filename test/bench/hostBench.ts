@@ -1,0 +1,315 @@
+// The measurement suite of `npm run bench:host` (scripts/host/benchHost.mjs), loaded as
+// `extensionTestsPath` into a real VS Code extension host whose workspace is a scratch copy of a
+// corpus. It is not a test: it asserts nothing and writes figures to $NEWS_LENS_BENCH_RESULTS.
+// Built by esbuild into dist/tools/hostBench.js; the integration run never loads it.
+import { existsSync, writeFileSync } from 'fs';
+import type { IntervalHistogram } from 'perf_hooks';
+import { monitorEventLoopDelay } from 'perf_hooks';
+import * as vscode from 'vscode';
+import type { IndexedArticle } from '../../src/core/index/corpusIndex';
+import { articleUri, rangeIn } from '../../src/vscode/adapters/positions';
+import { EXTENSION_ID, Views } from '../../src/vscode/constants';
+import type { NewsLensApi } from '../../src/vscode/extension';
+
+const HOVER_SAMPLE = Number(process.env.NEWS_LENS_BENCH_HOVERS) || 200;
+const SAMPLE_EVERY_MS = 200;
+const PROBE_EVERY_MS = 250;
+
+interface Latencies {
+  count: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+interface LoopDelay {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/** What VS Code itself recorded for the activation, from its "Startup Performance" report. */
+interface VsCodeActivation {
+  loadCodeMs: number;
+  callActivateMs: number;
+  finishActivateMs: number;
+  /** What "Developer: Show Running Extensions" shows as the activation time: load code + call activate. */
+  activationMs: number;
+  event: string;
+}
+
+export interface HostBenchResult {
+  vscodeVersion: string;
+  appName: string;
+  /** Was the extension already active when the suite started (it should not be). */
+  activeBeforeSuite: boolean;
+  /** Epoch ms (performance.timeOrigin + performance.now()) so the runner can line up its own clock. */
+  epoch: { bundleEvaluationStart: number; activateStart: number; activateEnd: number; indexPublished?: number; indexReady: number };
+  activation: {
+    /** The extension's own marks: activate() from its first to its last line. */
+    activateMs: number;
+    /**
+     * From the first line of the bundle to activate()'s return. Besides our code this includes what
+     * VS Code does between loading the code and calling activate() (creating the extension context).
+     */
+    bundleStartToActivateReturnMs: number;
+    vscode?: VsCodeActivation;
+    vscodeUnavailable?: string;
+  };
+  index: {
+    articles: number;
+    entities: number;
+    files: number;
+    /** activate() start until the corpus service published a non-empty index (the trees' data). */
+    publishedAfterActivateMs?: number;
+    /** activate() start until whenReady() resolved. */
+    readyAfterActivateMs: number;
+  };
+  whileIndexing: {
+    eventLoopDelay: LoopDelay;
+    /** Hover requests sent through the workbench and answered on this extension host while indexing ran. */
+    hoverRoundTrip: Latencies;
+  };
+  hover: Latencies & { returned: number; note?: string };
+  refresh?: {
+    ms: number;
+    eventLoopDelay: LoopDelay;
+    /** Real hovers over indexed mentions while the Refresh command re-indexed the corpus. */
+    hover: Latencies & { returned: number };
+  };
+  memory: {
+    rssAfterIndexMB: number;
+    heapUsedAfterIndexMB: number;
+    /** Highest RSS sampled every 200 ms from the start of the suite to the end of the refresh. */
+    sampledPeakRssMB: number;
+    /** process.resourceUsage().maxRSS: the extension host's peak since it started. */
+    maxRssMB: number;
+  };
+}
+
+function say(line: string): void {
+  console.log(`[bench] ${line}`);
+}
+
+function mb(bytes: number): number {
+  return Math.round(bytes / (1024 * 1024));
+}
+
+function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function latencies(times: number[]): Latencies {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (p: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : 0);
+  return { count: sorted.length, p50Ms: round(at(0.5), 2), p99Ms: round(at(0.99), 2), maxMs: round(sorted[sorted.length - 1] ?? 0, 2) };
+}
+
+function loopDelay(h: IntervalHistogram): LoopDelay {
+  const ms = (ns: number): number => round(ns / 1e6, 1);
+  return { p50Ms: ms(h.percentile(50)), p99Ms: ms(h.percentile(99)), maxMs: ms(h.max) };
+}
+
+function epoch(t: number): number {
+  return round(performance.timeOrigin + t, 1);
+}
+
+/**
+ * VS Code's own activation figures (code loading, activate call, activate resolved) as its
+ * "Developer: Startup Performance" report lists them. The report is a text document of the
+ * workbench; its content provider exists once the command has opened the report.
+ */
+async function vscodeActivationTimes(): Promise<VsCodeActivation | string> {
+  try {
+    await vscode.commands.executeCommand('perfview.show');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'perf', path: 'Startup Performance' }));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const row = doc
+      .getText()
+      .split('\n')
+      .find((l) => l.startsWith('|') && l.includes(EXTENSION_ID));
+    if (!row) return `no row for ${EXTENSION_ID} in the Startup Performance report`;
+    // | Extension | Eager | Load Code | Call Activate | Finish Activate | Event | By |
+    const [, , , load, call, finish, event] = row.split('|').map((c) => c.trim());
+    const figures = { loadCodeMs: Number(load), callActivateMs: Number(call), finishActivateMs: Number(finish), activationMs: Number(load) + Number(call), event };
+    if ([figures.loadCodeMs, figures.callActivateMs, figures.finishActivateMs].some((n) => !Number.isFinite(n))) return `unexpected row in the Startup Performance report: ${row}`;
+    return figures;
+  } catch (e) {
+    return `the Startup Performance report could not be opened: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+/** `count` mentions spread evenly over the corpus (by position in the list of all mentions). */
+function sampleMentions(articles: IndexedArticle[], count: number): { item: IndexedArticle; offset: number }[] {
+  const total = articles.reduce((n, a) => n + a.mentions.length, 0);
+  const picks: { item: IndexedArticle; offset: number }[] = [];
+  if (!total) return picks;
+  let a = 0;
+  let before = 0;
+  for (let k = 0; k < Math.min(count, total); k++) {
+    const target = Math.floor(((k + 0.5) * total) / Math.min(count, total));
+    while (before + articles[a].mentions.length <= target) before += articles[a++].mentions.length;
+    const m = articles[a].mentions[target - before];
+    picks.push({ item: articles[a], offset: (m.start + m.end) >> 1 });
+  }
+  return picks;
+}
+
+/**
+ * Waits (at most a minute) until the runner has seen the Entities view's first row in the page and
+ * says so through a file, so that what follows (opening documents, hovering) does not compete with
+ * the tree's first rendering and inflate that figure.
+ */
+async function entitiesRowShown(): Promise<void> {
+  const signal = process.env.NEWS_LENS_BENCH_SIGNAL;
+  const until = performance.now() + 60_000;
+  while (signal && !existsSync(signal) && performance.now() < until) await new Promise((r) => setTimeout(r, 50));
+}
+
+type HoverTarget = { uri: vscode.Uri; position: vscode.Position };
+
+/** Opens each sampled article once (not timed) and returns where to hover. */
+async function hoverTargets(picks: { item: IndexedArticle; offset: number }[]): Promise<HoverTarget[]> {
+  const opened = new Map<string, vscode.Uri>();
+  const targets: HoverTarget[] = [];
+  for (const { item, offset } of picks) {
+    const uri = articleUri(item.article);
+    if (!opened.has(uri.toString())) {
+      await vscode.workspace.openTextDocument(uri);
+      opened.set(uri.toString(), uri);
+    }
+    targets.push({ uri, position: rangeIn(item.article, { start: offset, end: offset }).start });
+  }
+  return targets;
+}
+
+async function hover(target: HoverTarget): Promise<{ ms: number; returned: boolean }> {
+  const t = performance.now();
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', target.uri, target.position);
+  const ms = performance.now() - t;
+  return { ms, returned: (hovers ?? []).some((h) => h.contents.length > 0) };
+}
+
+export async function run(): Promise<void> {
+  const resultsFile = process.env.NEWS_LENS_BENCH_RESULTS;
+  if (!resultsFile) throw new Error('NEWS_LENS_BENCH_RESULTS is not set; run this suite through `npm run bench:host`');
+  const ext = vscode.extensions.getExtension<NewsLensApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not loaded in this host`);
+  const activeBeforeSuite = ext.isActive;
+
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), SAMPLE_EVERY_MS);
+
+  // A provider of this suite, answering at once: its round trip through the workbench shows how
+  // long any hover waits for this extension host while indexing keeps it busy.
+  const probeDoc = await vscode.workspace.openTextDocument({ content: 'responsiveness probe', language: 'plaintext' });
+  const probeProvider = vscode.languages.registerHoverProvider({ scheme: 'untitled' }, { provideHover: () => new vscode.Hover('probe') });
+
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  // Opening the News Lens view is what activates the extension for a user (onView), and it makes
+  // the workbench ask the Entities tree for its children, which the runner watches in the page.
+  await vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`);
+  const api = await ext.activate();
+  const { bundleEvaluationStart, activateStart, activateEnd } = api.activation;
+  say(`activated: activate() took ${round(activateEnd - activateStart, 2)} ms`);
+
+  let published: number | undefined;
+  const onPublished = api.corpus.onDidChange((index) => {
+    if (published === undefined && index.size > 0) published = performance.now();
+  });
+
+  const probeTimes: number[] = [];
+  let indexing = true;
+  const probing = (async () => {
+    while (indexing) {
+      const t = performance.now();
+      await vscode.commands.executeCommand('vscode.executeHoverProvider', probeDoc.uri, new vscode.Position(0, 2));
+      probeTimes.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, PROBE_EVERY_MS));
+    }
+  })();
+  const index = await api.whenReady();
+  const readyAt = performance.now();
+  indexing = false;
+  await probing;
+  loop.disable();
+  const whileIndexing = { eventLoopDelay: loopDelay(loop), hoverRoundTrip: latencies(probeTimes) };
+  onPublished.dispose();
+  probeProvider.dispose();
+  say(`index ready: ${index.size} articles, ${index.entities().length} entities after ${Math.round(readyAt - activateStart)} ms`);
+
+  const rssAfterIndex = process.memoryUsage();
+  await entitiesRowShown();
+  const vscodeActivation = await vscodeActivationTimes();
+
+  const targets = await hoverTargets(sampleMentions(index.articles(), HOVER_SAMPLE));
+  const hoverRuns: { ms: number; returned: boolean }[] = [];
+  for (const target of targets) hoverRuns.push(await hover(target));
+  const returned = hoverRuns.filter((h) => h.returned).length;
+  const hoverFigures: HostBenchResult['hover'] = { ...latencies(hoverRuns.map((h) => h.ms)), returned };
+  if (targets.length && !returned) hoverFigures.note = `no hover provider registered: 0 of ${targets.length} mention positions returned a hover`;
+  say(`hovers: ${returned} of ${targets.length} returned, p50 ${hoverFigures.p50Ms} ms`);
+
+  let refresh: HostBenchResult['refresh'];
+  if (process.env.NEWS_LENS_BENCH_REFRESH !== '0' && targets.length) {
+    // Refresh re-indexes (from the analysis cache) while the previous index keeps answering.
+    const refreshLoop = monitorEventLoopDelay({ resolution: 10 });
+    refreshLoop.enable();
+    const t = performance.now();
+    let running = true;
+    const reloaded = Promise.resolve(vscode.commands.executeCommand('newsLens.refresh')).then(() => api.whenReady());
+    void reloaded.finally(() => (running = false));
+    const during: { ms: number; returned: boolean }[] = [];
+    for (let i = 0; running; i = (i + 1) % targets.length) {
+      during.push(await hover(targets[i]));
+      await new Promise((r) => setTimeout(r, PROBE_EVERY_MS / 5));
+    }
+    await reloaded;
+    refreshLoop.disable();
+    refresh = {
+      ms: Math.round(performance.now() - t),
+      eventLoopDelay: loopDelay(refreshLoop),
+      hover: { ...latencies(during.map((h) => h.ms)), returned: during.filter((h) => h.returned).length },
+    };
+    say(`refresh: ${refresh.ms} ms, ${during.length} hovers meanwhile`);
+  }
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+  const result: HostBenchResult = {
+    vscodeVersion: vscode.version,
+    appName: vscode.env.appName,
+    activeBeforeSuite,
+    epoch: {
+      bundleEvaluationStart: epoch(bundleEvaluationStart),
+      activateStart: epoch(activateStart),
+      activateEnd: epoch(activateEnd),
+      indexPublished: published === undefined ? undefined : epoch(published),
+      indexReady: epoch(readyAt),
+    },
+    activation: {
+      activateMs: round(activateEnd - activateStart, 2),
+      bundleStartToActivateReturnMs: round(activateEnd - bundleEvaluationStart, 2),
+      ...(typeof vscodeActivation === 'string' ? { vscodeUnavailable: vscodeActivation } : { vscode: vscodeActivation }),
+    },
+    index: {
+      articles: index.size,
+      entities: index.entities().length,
+      files: index.paths().length,
+      publishedAfterActivateMs: published === undefined ? undefined : Math.round(published - activateStart),
+      readyAfterActivateMs: Math.round(readyAt - activateStart),
+    },
+    whileIndexing,
+    hover: hoverFigures,
+    refresh,
+    memory: {
+      rssAfterIndexMB: mb(rssAfterIndex.rss),
+      heapUsedAfterIndexMB: mb(rssAfterIndex.heapUsed),
+      sampledPeakRssMB: mb(peakRss),
+      maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    },
+  };
+  writeFileSync(resultsFile, JSON.stringify(result, null, 2));
+}
