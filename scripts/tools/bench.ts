@@ -20,7 +20,7 @@ import nlp from 'compromise';
 import { discoverFiles } from '../../src/core/corpus/discover';
 import { loadCorpus } from '../../src/core/corpus/load';
 import { nodeSource } from '../../src/core/corpus/nodeSource';
-import { formatOf } from '../../src/core/corpus/parse';
+import { formatOf } from '../../src/core/corpus/formats';
 import type { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { indexCorpus, indexFile } from '../../src/core/index/indexer';
 import { WorkerPool } from '../../src/core/index/workerPool';

@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { DEFAULT_INCLUDE } from '../core/corpus/discover';
 import { nodeSource } from '../core/corpus/nodeSource';
-import { formatOf } from '../core/corpus/parse';
+import { formatOf } from '../core/corpus/formats';
 import { DEFAULT_LIMITS } from '../core/corpus/source';
 import { CorpusIndex } from '../core/index/corpusIndex';
 import type { IndexProgress, IndexSettings } from '../core/index/indexer';

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import picomatch from 'picomatch';
 import type { Diagnostic } from '../model/types';
-import { formatOf } from './parse';
+import { formatOf } from './formats';
 import type { CorpusSource, LoadLimits } from './source';
 import { DEFAULT_LIMITS } from './source';
 

@@ -1,19 +1,11 @@
 import { parse as parseYaml } from 'yaml';
-import type { Article, ArticleFormat, Diagnostic } from '../model/types';
+import type { Article, Diagnostic } from '../model/types';
 import { normaliseDate } from './dates';
+import { formatOf } from './formats';
 
 export interface ParseResult {
   articles: Article[];
   diagnostics: Diagnostic[];
-}
-
-export const ARTICLE_EXTENSIONS: readonly ArticleFormat[] = ['txt', 'md', 'json', 'jsonl'];
-
-export function formatOf(path: string): ArticleFormat | undefined {
-  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
-  if (ext === 'markdown') return 'md';
-  if (ext === 'ndjson') return 'jsonl';
-  return ARTICLE_EXTENSIONS.find((f) => f === ext);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { discoverFiles } from '../corpus/discover';
-import { formatOf } from '../corpus/parse';
+import { formatOf } from '../corpus/formats';
 import type { CorpusSource, LoadLimits } from '../corpus/source';
 import { DEFAULT_LIMITS } from '../corpus/source';
 import type { Diagnostic } from '../model/types';
