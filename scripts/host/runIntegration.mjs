@@ -2,12 +2,15 @@
 // inside a real VS Code extension host, once per scenario, and writes
 // {host, vscodeVersion, passed, failed, pending, sessions} to the file named by the first argument.
 //
+// NEWS_LENS_SCENARIOS=restricted,seed runs only the named scenarios (while working on them; `npm test`
+// runs them all).
+//
 // Host: NEWS_LENS_HOST=electron|code-server forces one. Otherwise desktop VS Code through
 // @vscode/test-electron when it can be downloaded (or already was) and can show a window, else
 // code-server + headless Chromium, which needs no internet. A host that cannot start fails the
 // run: nothing is ever skipped.
 import { spawn, spawnSync } from 'child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { get } from 'https';
 import { dirname, join } from 'path';
 import { format } from 'util';
@@ -17,10 +20,40 @@ const SESSION_TIMEOUT_MS = Number(process.env.NEWS_LENS_SESSION_TIMEOUT_MS) || 5
 const suite = join(repoRoot, 'out', 'test', 'integration', 'index.js');
 const testElectronCache = join(repoRoot, '.vscode-test');
 
-/** Each scenario opens one folder; the suite picks its test files by scenario name. */
+/**
+ * A folder nobody has trusted, whose own settings point the corpus at a folder outside it, with a
+ * link to that folder too: test/fixtures/restricted/ copied to a temporary folder, since the
+ * settings need the outside folder's absolute path.
+ */
+function restrictedWorkspace() {
+  const base = tempDir('news-lens-restricted-');
+  const fixtures = join(repoRoot, 'test', 'fixtures', 'restricted');
+  const workspace = join(base, 'workspace');
+  const outside = join(base, 'outside');
+  cpSync(join(fixtures, 'workspace'), workspace, { recursive: true });
+  cpSync(join(fixtures, 'outside'), outside, { recursive: true });
+  mkdirSync(join(workspace, '.vscode'));
+  const settings = {
+    'newsLens.corpus.paths': [outside],
+    'newsLens.index.workers': 16,
+    'newsLens.index.maxFileSizeMB': 500,
+    'newsLens.index.fileTimeoutSeconds': 3600,
+    'newsLens.summary.sentences': 2,
+  };
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
+  symlinkSync(outside, join(workspace, 'linked-notes'), 'dir');
+  return workspace;
+}
+
+/**
+ * Each scenario opens one folder; the suite picks its test files by scenario name. `workspaceTrust`
+ * leaves VS Code's workspace trust on (the folder then opens in Restricted Mode); `cleanup` removes
+ * what `folder()` created.
+ */
 const scenarios = [
   { name: 'workspace', folder: () => join(repoRoot, 'test', 'fixtures', 'workspace') },
-  { name: 'seed', folder: () => tempDir('news-lens-empty-') },
+  { name: 'seed', folder: () => tempDir('news-lens-empty-'), cleanup: (folder) => rmSync(folder, { recursive: true, force: true }) },
+  { name: 'restricted', folder: restrictedWorkspace, workspaceTrust: true, cleanup: (folder) => rmSync(dirname(folder), { recursive: true, force: true }) },
 ];
 
 function say(line) {
@@ -97,7 +130,7 @@ function formatLog(args) {
 // Expected on a machine without internet and harmless: the extension gallery lookup.
 const NOISE = /open-vsx\.org/;
 
-async function runInCodeServer(scenario, folder, resultsFile) {
+async function runInCodeServer({ name: scenario, workspaceTrust }, folder, resultsFile) {
   const dirs = userDirs();
   let server;
   let workbench;
@@ -108,6 +141,7 @@ async function runInCodeServer(scenario, folder, resultsFile) {
       userDataDir: dirs.userDataDir,
       extensionsDir: dirs.extensionsDir,
       env: { NEWS_LENS_SCENARIO: scenario, NEWS_LENS_TEST_RESULTS: resultsFile },
+      workspaceTrust,
       log: say,
     });
     say(`[${scenario}] code-server listening on ${server.url}`);
@@ -145,10 +179,10 @@ async function electronExecutable() {
   return downloadAndUnzipVSCode({ version, cachePath: testElectronCache });
 }
 
-async function runInElectron(scenario, folder, resultsFile, executable) {
+async function runInElectron({ name: scenario, workspaceTrust = false }, folder, resultsFile, executable) {
   const dirs = userDirs();
   mkdirSync(join(dirs.userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, 'security.workspace.trust.enabled': workspaceTrust }, null, 2));
   const args = [
     folder,
     `--extensionDevelopmentPath=${repoRoot}`,
@@ -156,7 +190,7 @@ async function runInElectron(scenario, folder, resultsFile, executable) {
     `--user-data-dir=${dirs.userDataDir}`,
     `--extensions-dir=${dirs.extensionsDir}`,
     '--disable-extensions',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--skip-welcome',
     '--skip-release-notes',
     '--disable-gpu',
@@ -210,18 +244,21 @@ async function main() {
 
   const total = { host, vscodeVersion: null, passed: 0, failed: 0, pending: 0, sessions: [] };
   const resultsDir = tempDir('news-lens-results-');
-  for (const scenario of scenarios) {
+  const only = process.env.NEWS_LENS_SCENARIOS?.split(',').map((n) => n.trim());
+  const unknown = (only ?? []).filter((n) => !scenarios.some((s) => s.name === n));
+  if (unknown.length) throw new Error(`unknown scenario(s) in NEWS_LENS_SCENARIOS: ${unknown.join(', ')}; scenarios: ${scenarios.map((s) => s.name).join(', ')}`);
+  for (const scenario of scenarios.filter((s) => !only || only.includes(s.name))) {
     const folder = scenario.folder();
     const resultsFile = join(resultsDir, `${scenario.name}.json`);
     const started = Date.now();
     say(`[${scenario.name}] starting ${host} on ${folder}`);
     let outcome;
     try {
-      outcome = host === 'electron' ? await runInElectron(scenario.name, folder, resultsFile, executable) : await runInCodeServer(scenario.name, folder, resultsFile);
+      outcome = host === 'electron' ? await runInElectron(scenario, folder, resultsFile, executable) : await runInCodeServer(scenario, folder, resultsFile);
     } catch (e) {
       outcome = { error: `the host could not start: ${e.message}` };
     }
-    if (scenario.name === 'seed') rmSync(folder, { recursive: true, force: true });
+    scenario.cleanup?.(folder);
     const r = readResults(resultsFile);
     const session = { scenario: scenario.name, seconds: Math.round((Date.now() - started) / 100) / 10, exitCode: outcome.exitCode ?? null };
     if (r) {

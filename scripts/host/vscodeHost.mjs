@@ -153,6 +153,8 @@ export const QUIET_SETTINGS = {
 /**
  * Starts code-server on 127.0.0.1 serving `folder`. Resolves once it listens, with its port, base
  * URL and `stop()`. `env` is added to the server's environment, which the extension host inherits.
+ * `workspaceTrust: true` keeps VS Code's workspace trust on, so a folder nobody trusted yet opens in
+ * Restricted Mode; otherwise trust is disabled and every folder counts as trusted.
  */
 export async function startCodeServer({
   folder,
@@ -161,6 +163,7 @@ export async function startCodeServer({
   extensionsDir,
   settings = {},
   env = {},
+  workspaceTrust = false,
   root = repoRoot,
   log = console.log,
   onOutput = () => {},
@@ -170,7 +173,8 @@ export async function startCodeServer({
   port ??= await freePort();
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  const trust = { 'security.workspace.trust.enabled': workspaceTrust };
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...trust, ...settings }, null, 2));
   // Without --config code-server writes a config with a password into ~/.config.
   const config = join(dir, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
@@ -185,7 +189,7 @@ export async function startCodeServer({
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir',
     userDataDir,
     '--extensions-dir',

@@ -2,7 +2,7 @@ import * as os from 'os';
 import * as path from 'path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import { DEFAULT_INCLUDE } from '../core/corpus/discover';
+import { DEFAULT_INCLUDE, isWithin } from '../core/corpus/discover';
 import { nodeSource } from '../core/corpus/nodeSource';
 import { formatOf } from '../core/corpus/formats';
 import { DEFAULT_LIMITS } from '../core/corpus/source';
@@ -23,6 +23,13 @@ export interface CorpusRoots {
 
 /** Changed files are gathered for this long before they are re-indexed together. */
 const WATCH_DEBOUNCE_MS = 150;
+
+/**
+ * Settings VS Code does not take from an untrusted workspace: package.json lists them as the
+ * `restrictedConfigurations` of Restricted Mode (workspace values could point the corpus outside the
+ * workspace, or raise the indexing limits).
+ */
+export const RESTRICTED_SETTINGS = [Settings.corpusPaths, Settings.workers, Settings.maxFileSizeMB, Settings.fileTimeoutSeconds] as const;
 
 /**
  * Owns the corpus of one window: where it comes from, the indexing pool and its cache, the current
@@ -51,6 +58,8 @@ export class CorpusService implements vscode.Disposable {
   progress: IndexProgress = { done: 0, total: 0 };
 
   private readonly problems = vscode.languages.createDiagnosticCollection('news-lens');
+  // Trust lifts Restricted Mode: the workspace's own corpus settings apply from then on.
+  private readonly trustGranted = vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload());
 
   constructor(
     private readonly extensionPath: string,
@@ -134,6 +143,7 @@ export class CorpusService implements vscode.Disposable {
         indexCorpus(nodeSource, pool, {
           ...settings,
           roots: r,
+          confineLinks: restricted,
           isCancelled: () => token.isCancellationRequested,
           onProgress: (p) => {
             this.progress = p;
@@ -142,6 +152,8 @@ export class CorpusService implements vscode.Disposable {
         }),
       );
     this.log.info(`Indexing ${sample ? 'the bundled sample corpus' : roots.join(', ')}`);
+    const restricted = !vscode.workspace.isTrusted;
+    if (restricted) this.logRestrictedMode();
     let outcome = await run(roots);
     const configured = vscode.workspace.getConfiguration(Settings.section).get<string[]>(Settings.corpusPaths) ?? [];
     if (!token.isCancellationRequested && outcome.files.length === 0 && !sample && configured.length === 0) {
@@ -168,6 +180,18 @@ export class CorpusService implements vscode.Disposable {
     this.setState(outcome.index.size > 0 ? 'ready' : 'empty');
     this.changed.fire(this.current);
     return this.current;
+  }
+
+  /**
+   * Says what Restricted Mode withholds. VS Code hides restricted workspace values from the
+   * extension host entirely (even from inspect()), so the log cannot tell whether this workspace set any.
+   */
+  private logRestrictedMode(): void {
+    const names = RESTRICTED_SETTINGS.map((key) => `${Settings.section}.${key}`).join(', ');
+    this.log.info(
+      'Restricted Mode: the corpus is limited to the workspace folders (or folders from your user settings), links leading out of a corpus folder are not followed, ' +
+        `and this workspace's own ${names} take effect only once you trust it.`,
+    );
   }
 
   /** Watches the corpus roots; changed, created and deleted article files are re-indexed alone. */
@@ -207,11 +231,17 @@ export class CorpusService implements vscode.Disposable {
     const settings = this.settings();
     const pool = this.ensurePool();
     const started = Date.now();
+    const confinedTo = vscode.workspace.isTrusted ? undefined : await this.realRoots();
     await Promise.all(
       files.map(async (file) => {
         let size: number;
         try {
-          size = (await nodeSource.stat(file)).size;
+          const st = await nodeSource.stat(file);
+          size = st.size;
+          if (confinedTo && !confinedTo.some((root) => isWithin(st.realPath, root))) {
+            this.log.warn(`${file}: skipped: a link leading outside the corpus folder (Restricted Mode)`);
+            return;
+          }
         } catch {
           if (index.deleteFile(file)) this.log.info(`Removed ${file} from the index`);
           index.diagnostics = index.diagnostics.filter((d) => d.path !== file);
@@ -229,6 +259,10 @@ export class CorpusService implements vscode.Disposable {
     this.log.info(`Re-indexed ${files.length} changed file(s) in ${Date.now() - started} ms`);
     this.setState(index.size > 0 ? 'ready' : 'empty');
     this.changed.fire(index);
+  }
+
+  private realRoots(): Promise<string[]> {
+    return Promise.all(this.roots.map((root) => nodeSource.stat(root).then((st) => st.realPath, () => root)));
   }
 
   private ensurePool(): WorkerPool {
@@ -280,6 +314,7 @@ export class CorpusService implements vscode.Disposable {
   dispose(): void {
     this.session?.cancel();
     this.session?.dispose();
+    this.trustGranted.dispose();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     for (const w of this.watchers) w.dispose();
     void this.pool?.dispose();

@@ -1,5 +1,8 @@
-/** Which workspace the runner opened: the fixture articles, or a folder with no articles at all. */
-export const SCENARIOS = ['workspace', 'seed'] as const;
+/**
+ * Which workspace the runner opened: the fixture articles, a folder with no articles at all, or an
+ * untrusted folder whose settings point outside it (Restricted Mode).
+ */
+export const SCENARIOS = ['workspace', 'seed', 'restricted'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export function currentScenario(): Scenario {

@@ -51,6 +51,20 @@ function globBase(pattern: string): string {
   return fixed.join('/') || '.';
 }
 
+/** True when `child` is `parent` or lies below it (both real paths). */
+export function isWithin(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+export interface DiscoverOptions {
+  /**
+   * Skip files and folders that a symbolic link places outside the corpus folder being walked
+   * (Restricted Mode: an untrusted workspace must not lead the reader out of itself).
+   */
+  confineLinks?: boolean;
+}
+
 /**
  * Expands folders, files and globs into article files. Explicit files are taken whatever their
  * extension; folders are walked and filtered by `include`. Never throws: problems become diagnostics.
@@ -60,6 +74,7 @@ export async function discoverFiles(
   roots: string[],
   include = DEFAULT_INCLUDE,
   limits: LoadLimits = DEFAULT_LIMITS,
+  options: DiscoverOptions = {},
 ): Promise<Discovery> {
   const files: string[] = [];
   const sizes = new Map<string, number>();
@@ -79,7 +94,7 @@ export async function discoverFiles(
     sizes.set(file, size);
   };
 
-  const walk = async (dir: string, accept: (file: string) => boolean, visited: Set<string>): Promise<void> => {
+  const walk = async (dir: string, accept: (file: string) => boolean, visited: Set<string>, rootReal: string): Promise<void> => {
     let names: string[];
     try {
       names = await source.readDirectory(dir);
@@ -98,12 +113,16 @@ export async function discoverFiles(
         diagnostics.push({ path: full, severity: 'error', message: `skipped: ${errorReason(err)}` });
         continue;
       }
+      if (options.confineLinks && !isWithin(st.realPath, rootReal)) {
+        diagnostics.push({ path: full, severity: 'warning', message: 'skipped: a link leading outside the corpus folder (Restricted Mode)' });
+        continue;
+      }
       if (st.kind === 'directory') {
         if (visited.has(st.realPath)) {
           diagnostics.push({ path: full, severity: 'warning', message: 'skipped: symbolic link loop (folder already visited)' });
           continue;
         }
-        await walk(full, accept, new Set([...visited, st.realPath]));
+        await walk(full, accept, new Set([...visited, st.realPath]), rootReal);
       } else if (st.kind === 'file' && accept(full)) {
         add(full, st.realPath, st.size);
       }
@@ -121,7 +140,7 @@ export async function discoverFiles(
         diagnostics.push({ path: base, severity: 'error', message: `corpus path ${errorReason(err)}` });
         continue;
       }
-      await walk(base, (f) => isMatch(f.replace(/\\/g, '/')), new Set([st.realPath]));
+      await walk(base, (f) => isMatch(f.replace(/\\/g, '/')), new Set([st.realPath]), st.realPath);
       continue;
     }
     let st;
@@ -133,7 +152,7 @@ export async function discoverFiles(
     }
     if (st.kind === 'file') add(root, st.realPath, st.size);
     else if (st.kind === 'directory') {
-      await walk(root, (f) => matchInclude(path.relative(root, f).replace(/\\/g, '/')) && formatOf(f) !== undefined, new Set([st.realPath]));
+      await walk(root, (f) => matchInclude(path.relative(root, f).replace(/\\/g, '/')) && formatOf(f) !== undefined, new Set([st.realPath]), st.realPath);
     } else diagnostics.push({ path: root, severity: 'error', message: 'not a file or folder' });
   }
   if (truncated) {

@@ -26,6 +26,8 @@ export interface IndexSettings {
 export interface IndexRequest extends IndexSettings {
   roots: string[];
   include?: string;
+  /** See DiscoverOptions.confineLinks. */
+  confineLinks?: boolean;
   onProgress?: (p: IndexProgress) => void;
   isCancelled?: () => boolean;
 }
@@ -84,7 +86,7 @@ export async function indexFile(index: CorpusIndex, pool: WorkerPool, path: stri
 /** Discovers the corpus and analyses every file in the pool, building a fresh index. */
 export async function indexCorpus(source: CorpusSource, pool: WorkerPool, req: IndexRequest): Promise<IndexOutcome> {
   const limits = req.limits ?? DEFAULT_LIMITS;
-  const found = await discoverFiles(source, req.roots, req.include, limits);
+  const found = await discoverFiles(source, req.roots, req.include, limits, { confineLinks: req.confineLinks });
   const index = new CorpusIndex();
   index.diagnostics = [...found.diagnostics];
   const total = found.files.length;
