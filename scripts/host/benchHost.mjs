@@ -208,6 +208,10 @@ function describe(report) {
       rows.push([`${p} Refresh`, `${s.refresh.ms} ms; event-loop delay p99 ${s.refresh.eventLoopDelay.p99Ms} ms, max ${s.refresh.eventLoopDelay.maxMs} ms`]);
       rows.push([`${p} hover during Refresh`, `${latencyText(s.refresh.hover)}, ${s.refresh.hover.returned} returned a hover`]);
     }
+    rows.push([
+      `${p} extension host stalls > 100 ms`,
+      s.stalls.count ? `${s.stalls.count}; longest ${s.stalls.longest.map((x) => `${x.ms} ms at +${x.afterActivateMs} ms`).join(', ')} (after activate())` : 'none',
+    ]);
     rows.push([`${p} extension host memory`, `RSS ${s.memory.rssAfterIndexMB} MB after indexing (heap ${s.memory.heapUsedAfterIndexMB} MB), sampled peak ${s.memory.sampledPeakRssMB} MB, maxRSS ${s.memory.maxRssMB} MB`]);
   }
   return table(rows);

@@ -14,6 +14,8 @@ import type { NewsLensApi } from '../../src/vscode/extension';
 const HOVER_SAMPLE = Number(process.env.NEWS_LENS_BENCH_HOVERS) || 200;
 const SAMPLE_EVERY_MS = 200;
 const PROBE_EVERY_MS = 250;
+const STALL_MS = 100;
+const STALLS_LISTED = 5;
 
 interface Latencies {
   count: number;
@@ -77,6 +79,11 @@ export interface HostBenchResult {
     /** Real hovers over indexed mentions while the Refresh command re-indexed the corpus. */
     hover: Latencies & { returned: number };
   };
+  /**
+   * The longest times this extension host's thread did not run timers (over 100 ms), with when
+   * they started relative to activate(), over the whole suite; `count` is how many there were.
+   */
+  stalls: { count: number; longest: { afterActivateMs: number; ms: number }[] };
   memory: {
     rssAfterIndexMB: number;
     heapUsedAfterIndexMB: number;
@@ -199,7 +206,16 @@ export async function run(): Promise<void> {
   const activeBeforeSuite = ext.isActive;
 
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), SAMPLE_EVERY_MS);
+  // The same timer also finds the stalls of this thread (and when they happened), which the
+  // event-loop delay histogram cannot place in time.
+  const stalls: { at: number; ms: number }[] = [];
+  let lastTick = performance.now();
+  const sampler = setInterval(() => {
+    const now = performance.now();
+    if (now - lastTick > SAMPLE_EVERY_MS + STALL_MS) stalls.push({ at: lastTick, ms: now - lastTick - SAMPLE_EVERY_MS });
+    lastTick = now;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, SAMPLE_EVERY_MS);
 
   // A provider of this suite, answering at once: its round trip through the workbench shows how
   // long any hover waits for this extension host while indexing keeps it busy.
@@ -304,6 +320,13 @@ export async function run(): Promise<void> {
     whileIndexing,
     hover: hoverFigures,
     refresh,
+    stalls: {
+      count: stalls.length,
+      longest: [...stalls]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, STALLS_LISTED)
+        .map((x) => ({ afterActivateMs: Math.round(x.at - activateStart), ms: Math.round(x.ms) })),
+    },
     memory: {
       rssAfterIndexMB: mb(rssAfterIndex.rss),
       heapUsedAfterIndexMB: mb(rssAfterIndex.heapUsed),
