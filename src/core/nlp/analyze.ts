@@ -5,6 +5,7 @@ import { extractEntities } from './entities';
 import { extractEvents } from './events';
 import type { ParsedSentence } from './nlp';
 import { parseText } from './nlp';
+import { refineSentences } from './sentences';
 import { summarize } from './summary';
 
 /**
@@ -24,7 +25,7 @@ export function analysisRegions(article: Article): Span[] {
 export function parseArticle(article: Article): ParsedSentence[] {
   const sentences: ParsedSentence[] = [];
   for (const r of analysisRegions(article)) {
-    for (const s of parseText(article.text.slice(r.start, r.end), r.start)) {
+    for (const s of refineSentences(article.text, r, parseText(article.text.slice(r.start, r.end), r.start))) {
       for (const t of s.tokens) t.sentence = sentences.length;
       sentences.push(s);
     }
