@@ -38,8 +38,11 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAU
   const { entities, mentions } = extractEntities(article.text, sentences);
   const { events, mainEvent } = extractEvents(article, sentences, entities, mentions);
   const spans = sentences.map((s) => ({ start: s.start, end: s.end }));
-  const bodySpans = spans.filter((s) => s.start >= article.bodyStart);
-  const summary = summarize(bodySpans, { sentences: options.summarySentences });
+  const body = sentences.filter((s) => s.start >= article.bodyStart);
+  const summary = summarize(
+    { text: article.text, sentences: body, title: titleApartFromBody(article), mentions },
+    { sentences: options.summarySentences },
+  );
   return {
     articleId: article.id,
     sentences: spans,
@@ -48,7 +51,19 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAU
     events,
     mainEvent,
     summary,
-    headline: mainEvent.what ?? article.title,
+    headline: headline(mainEvent.what ?? article.title, article.text, summary),
     wordCount: sentences.reduce((n, s) => n + s.tokens.length, 0),
   };
+}
+
+/** The title unless it was taken from the body's first sentence (JSON records without a title). */
+function titleApartFromBody(article: Article): string {
+  const title = article.title.trim();
+  return title && !article.text.startsWith(title, article.bodyStart) ? title : '';
+}
+
+/** One line saying what happened: the main event, else the title, else the first summary sentence. */
+function headline(what: string, text: string, summary: Span[]): string {
+  const line = what.trim() || (summary.length ? text.slice(summary[0].start, summary[0].end) : '');
+  return line.replace(/\s+/g, ' ').trim();
 }
