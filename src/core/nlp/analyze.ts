@@ -34,7 +34,7 @@ export function parseArticle(article: Article): ParsedSentence[] {
 
 export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAULT_ANALYZE_OPTIONS): ArticleAnalysis {
   const sentences = parseArticle(article);
-  const { entities, mentions } = extractEntities(article.text, sentences);
+  const { entities, mentions } = extractEntities(article.text, sentences, article.date);
   const { events, mainEvent } = extractEvents(article, sentences, entities, mentions);
   const spans = sentences.map((s) => ({ start: s.start, end: s.end }));
   const bodySpans = spans.filter((s) => s.start >= article.bodyStart);

@@ -1,49 +1,492 @@
 import type { EntityType } from '../model/types';
 import type { LocalEntity, LocalMention } from './analysis';
+import { aliasTarget, initialsOf } from './aliases';
+import { DEMONYMS, GAZETTEER, MAX_GAZETTEER_TOKENS, lookupKey } from './gazetteer';
+import { HONORIFICS, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS } from './lexicon';
 import type { ParsedSentence, Token } from './nlp';
+import { resolveDatePhrase } from './temporal';
+
+/**
+ * Entity extraction over the tokens of the article's single compromise parse. Names are found as
+ * runs of capitalised tokens (or, in all-caps and title-case lines, of tokens compromise or our
+ * gazetteer knows), cleaned (titles, demonyms and possessives peeled off, hyphenated country pairs
+ * split), typed by gazetteer, suffix, title and context rules, then joined within the article
+ * (surnames to full names, acronyms to expansions). Everything works on token arrays with Maps
+ * and Sets: no further compromise calls.
+ */
 
 export interface EntityResult {
   entities: LocalEntity[];
   mentions: LocalMention[];
 }
 
-const TAG_TYPES: [string, EntityType][] = [
-  ['Person', 'person'],
-  ['Organization', 'organization'],
-  ['Place', 'place'],
-];
+type NameType = 'person' | 'organization' | 'place';
 
-function typeOf(t: Token): EntityType | undefined {
-  for (const [tag, type] of TAG_TYPES) if (t.tags.has(tag)) return type;
-  return undefined;
+interface Candidate {
+  tokens: Token[];
+  start: number;
+  end: number;
+  text: string;
+  type?: NameType;
+  /** Canonical name from the gazetteer. */
+  canonical?: string;
+  /** True when only weak evidence (sentence start) supports this being a name at all. */
+  weak: boolean;
+  roles: string[];
+}
+
+interface Extra {
+  type: 'role' | 'nationality' | 'date';
+  start: number;
+  end: number;
+  text: string;
+  name: string;
+  value?: string;
+  place?: string;
+}
+
+const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary'];
+const ENTITY_TAGS = ['Person', 'Place', 'Organization', 'Country', 'City', 'Region', 'Demonym'];
+const NAME_CONNECTORS = new Set(['of', 'for', 'on', 'de', 'del', 'der', 'van', 'von', 'du', 'da', 'al', 'bin', 'la', 'le']);
+const PARTICLES = new Set(['de', 'del', 'der', 'van', 'von', 'du', 'da', 'al', 'bin', 'la', 'le']);
+const DATE_MODIFIERS = new Set(['this', 'next', 'last', 'past', 'coming', 'previous', 'early', 'late', 'mid', 'earlier', 'later']);
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside']);
+const UPPER = /^\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
+
+function hasAny(t: Token, tags: string[]): boolean {
+  for (const tag of tags) if (t.tags.has(tag)) return true;
+  return false;
+}
+
+/** Text of a token without a possessive ending. */
+function bare(t: Token): string {
+  return t.text.replace(/['’]s$/i, '').replace(/(?<=s)['’]$/, '');
+}
+
+function bareKey(t: Token): string {
+  return lookupKey(bare(t));
+}
+
+/** Lines in capitals or Title Case say nothing about which words are names. */
+function isShoutedOrTitled(tokens: Token[]): boolean {
+  let words = 0;
+  let upper = 0;
+  let titled = 0;
+  for (const t of tokens) {
+    if (!LETTER.test(t.text)) continue;
+    words++;
+    if (!HAS_LOWER.test(t.text)) upper++;
+    else if (UPPER.test(t.text)) titled++;
+  }
+  return words >= 3 && (upper / words >= 0.6 || (titled + upper) / words >= 0.85);
+}
+
+function isAcronym(text: string): boolean {
+  return /^(?:[A-Z][A-Z0-9&]{1,6}|(?:[A-Z]\.){2,5})$/.test(text) && /[A-Z]/.test(text);
+}
+
+/** Where a candidate name token may start or continue a run. */
+function nameToken(tokens: Token[], i: number, shouted: boolean): 'strong' | 'weak' | false {
+  const t = tokens[i];
+  if (!LETTER.test(t.text) && !/^\d/.test(t.text)) return false;
+  const key = bareKey(t);
+  const known = GAZETTEER.has(key) || DEMONYMS.has(key);
+  if (shouted) return known || hasAny(t, ENTITY_TAGS) ? 'strong' : false;
+  if (!UPPER.test(t.text)) return false;
+  if (t.tags.has('Month') || t.tags.has('WeekDay')) return false;
+  if (known) return 'strong';
+  if (hasAny(t, FUNCTION_TAGS) && !hasAny(t, ENTITY_TAGS)) return false;
+  const first = i === 0 || /["“‘([:]/.test(t.pre) || /[:"“]\s*$/.test(tokens[i - 1].post);
+  if (!first) return 'strong';
+  if (hasAny(t, ENTITY_TAGS) || t.tags.has('Honorific') || isAcronym(t.text)) return 'strong';
+  if (hasAny(t, ['Verb', 'Adverb', 'Adjective', 'Value'])) return false;
+  return 'weak';
+}
+
+/** Whether the gap after `t` (its trailing punctuation) can sit inside a name. */
+function joinable(t: Token, next: Token): boolean {
+  if (next.pre.trim() !== '' || /['’]s$/i.test(t.text) || /\n/.test(t.post)) return false;
+  const gap = t.post.replace(/\s+/g, '');
+  if (gap === '' || gap === '-' || gap === '&') return true;
+  // A plural possessive inside a name: "Foreign Ministers' Committee".
+  if ((gap === "'" || gap === '’') && /s$/i.test(t.text) && /\s$/.test(t.post)) return true;
+  // Initials and abbreviated titles: "John F. Kennedy", "St. Louis", "Mr. Smith".
+  if (gap === '.' && (/^\p{Lu}$/u.test(t.text) || HONORIFICS.has(t.normal) || t.normal === 'st')) return true;
+  return false;
+}
+
+function textOf(text: string, tokens: Token[]): { start: number; end: number; text: string } {
+  const start = tokens[0].start;
+  const last = tokens[tokens.length - 1];
+  const end = last.start + bare(last).length;
+  return { start, end, text: text.slice(start, end) };
+}
+
+function gazetteerHit(tokens: Token[]): { type: NameType; name: string; kind: string } | undefined {
+  if (tokens.length > MAX_GAZETTEER_TOKENS) return undefined;
+  const surface = tokens.map((t, i) => (i === tokens.length - 1 ? bare(t) : t.text + (t.post.includes('-') ? '-' : ' '))).join('');
+  const e = GAZETTEER.get(lookupKey(surface.replace(/- /g, '-')));
+  return e ? { type: e.type, name: e.name, kind: e.kind } : undefined;
+}
+
+/** Length of the role phrase at the start of `tokens` ("Foreign Minister"), 0 if none. */
+function rolePrefix(tokens: Token[]): number {
+  let end = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const n = bareKey(tokens[i]);
+    if (ROLE_HEADS.has(n)) end = i + 1;
+    else if (!ROLE_MODIFIERS.has(n)) break;
+  }
+  return end;
+}
+
+/** Whether tokens look like a personal name (not a body or a place). */
+function looksLikeName(tokens: Token[]): boolean {
+  if (tokens.length === 0 || tokens.length > 4) return false;
+  if (gazetteerHit(tokens)) return false;
+  for (const t of tokens) {
+    const n = bareKey(t);
+    if (ORG_SUFFIXES.has(n) || PLACE_SUFFIXES.has(n) || GAZETTEER.has(n) || DEMONYMS.has(n)) return false;
+    if (!UPPER.test(t.text) && !PARTICLES.has(n)) return false;
+  }
+  return true;
+}
+
+interface Peeled {
+  core: Token[];
+  personCue: boolean;
+  role?: Token[];
+  nationality: Token[];
+}
+
+/** Takes honorifics, nationality words and a title off the front of a name. */
+function peel(tokens: Token[]): Peeled {
+  let i = 0;
+  let personCue = false;
+  const nationality: Token[] = [];
+  let role: Token[] | undefined;
+  for (;;) {
+    const rest = tokens.slice(i);
+    if (rest.length > 1 && HONORIFICS.has(bareKey(rest[0])) && !PARTICLES.has(bareKey(rest[0]))) {
+      personCue = true;
+      i++;
+      continue;
+    }
+    if (rest.length > 1 && DEMONYMS.has(bareKey(rest[0])) && !gazetteerHit(rest)) {
+      const r = rolePrefix(rest.slice(1));
+      const after = rest.slice(1 + r);
+      if (r > 0 || looksLikeName(after) || DEMONYMS.has(bareKey(rest[1]))) {
+        nationality.push(rest[0]);
+        i++;
+        continue;
+      }
+    }
+    const r = rolePrefix(rest);
+    if (r > 0) {
+      const after = rest.slice(r);
+      if (after.length === 0 || looksLikeName(after)) {
+        role = rest.slice(0, r);
+        i += r;
+        if (after.length) personCue = true;
+      }
+    }
+    break;
+  }
+  return { core: tokens.slice(i), personCue, role, nationality };
+}
+
+function initialsMatch(tokens: Token[]): boolean {
+  return tokens.length === 1 && isAcronym(tokens[0].text);
+}
+
+/** Types a cleaned name span from its words, compromise's tags and its neighbours. */
+function classify(core: Token[], before: Token | undefined, after: Token | undefined, personCue: boolean): { type?: NameType; canonical?: string } {
+  const hit = gazetteerHit(core);
+  if (hit) return { type: hit.type, canonical: hit.name };
+  if (personCue) return { type: 'person' };
+  const keys = core.map(bareKey);
+  const last = keys[keys.length - 1];
+  const hasConnector = keys.some((k) => k === 'of' || k === 'for');
+  if (ORG_SUFFIXES.has(last) && core.length > 1) return { type: 'organization' };
+  if (hasConnector && ORG_HEADS.has(keys[0])) return { type: 'organization' };
+  if (hasConnector && PLACE_HEADS.has(keys[0])) return { type: 'place' };
+  if (PLACE_SUFFIXES.has(last) && core.length > 1) return { type: 'place' };
+  if (before && ROLE_HEADS.has(before.normal) && !UPPER.test(before.text) && looksLikeName(core)) return { type: 'person' };
+  let person = 0;
+  let org = 0;
+  let place = 0;
+  for (const t of core) {
+    if (t.tags.has('Person') && !t.tags.has('Honorific')) person++;
+    if (t.tags.has('Organization')) org++;
+    if (t.tags.has('Place')) place++;
+  }
+  if (core[0].tags.has('FirstName') && core.length > 1 && org === 0) return { type: 'person' };
+  if (org > 0 && org >= person) return { type: 'organization' };
+  if (person === core.length) return { type: 'person' };
+  if (place === core.length) return { type: 'place' };
+  if (initialsMatch(core)) return { type: 'organization' };
+  if (after && SPEECH_VERBS.has(after.normal) && looksLikeName(core)) return { type: 'person' };
+  if (before && (before.normal === 'said' || before.normal === 'says') && looksLikeName(core)) return { type: 'person' };
+  if (person > 0 && looksLikeName(core)) return { type: 'person' };
+  if (place > 0) return { type: 'place' };
+  if (before && PLACE_PREPOSITIONS.has(before.normal) && core.length <= 3) return { type: 'place' };
+  return {};
+}
+
+/** A lowercase role right before a name: "coach Berti Vogts", "spokesman John Smith". */
+function roleBefore(tokens: Token[], at: number): Token[] | undefined {
+  let i = at - 1;
+  if (i < 0 || !ROLE_HEADS.has(tokens[i].normal) || UPPER.test(tokens[i].text) || tokens[i].post.trim() !== '') return undefined;
+  while (i > 0 && (ROLE_MODIFIERS.has(tokens[i - 1].normal) || ROLE_HEADS.has(tokens[i - 1].normal)) && tokens[i - 1].post.trim() === '') i--;
+  return tokens.slice(i, at);
+}
+
+/** An appositive role after a name: "Sergei Lavrov, Russia's foreign minister,". */
+function roleAfter(tokens: Token[], at: number): Token[] | undefined {
+  if (at >= tokens.length || tokens[at - 1].post.trim() !== ',') return undefined;
+  let i = at;
+  if (i < tokens.length && (tokens[i].tags.has('Determiner') || tokens[i].tags.has('Possessive') || DEMONYMS.has(bareKey(tokens[i])))) i++;
+  const from = i;
+  let end = 0;
+  while (i < tokens.length && (ROLE_MODIFIERS.has(tokens[i].normal) || ROLE_HEADS.has(tokens[i].normal) || DEMONYMS.has(tokens[i].normal))) {
+    if (ROLE_HEADS.has(tokens[i].normal)) end = i + 1;
+    if (tokens[i].post.trim() !== '') break;
+    i++;
+  }
+  return end > from ? tokens.slice(at, end) : undefined;
+}
+
+function roleText(text: string, tokens: Token[]): string {
+  return textOf(text, tokens).text.replace(/\s+/g, ' ');
+}
+
+/** Date phrases: runs of compromise Date tokens with their modifiers ("next year", "Jan. 5, 2024"). */
+function findDates(text: string, tokens: Token[], articleDate: string | null, out: Extra[]): Set<number> {
+  const used = new Set<number>();
+  let i = 0;
+  while (i < tokens.length) {
+    if (!tokens[i].tags.has('Date')) {
+      i++;
+      continue;
+    }
+    let s = i;
+    if (s > 0 && DATE_MODIFIERS.has(tokens[s - 1].normal) && tokens[s - 1].post.trim() === '') s--;
+    if (s > 0 && tokens[s - 1].tags.has('Cardinal') && tokens[s - 1].post.trim() === '') s--;
+    let e = i + 1;
+    while (e < tokens.length && tokens[e].tags.has('Date') && (/^[\s,]*$/.test(tokens[e - 1].post) || (tokens[e - 1].tags.has('Month') && /^\.\s*$/.test(tokens[e - 1].post)))) e++;
+    if (e < tokens.length && tokens[e].normal === 'ago' && /^\s*$/.test(tokens[e - 1].post)) e++;
+    const span = tokens.slice(s, e);
+    const start = span[0].start;
+    const end = span[span.length - 1].end;
+    const phrase = text.slice(start, end);
+    const value = resolveDatePhrase(phrase, articleDate);
+    const specific = span.some((t) => t.tags.has('Month') || t.tags.has('WeekDay') || t.tags.has('Year') || /^\d{4}-\d{2}-\d{2}$/.test(t.text));
+    if (value || specific) {
+      out.push({ type: 'date', start, end, text: phrase, name: phrase.replace(/\s+/g, ' '), ...(value ? { value } : {}) });
+      for (let k = s; k < e; k++) used.add(k);
+    }
+    i = e;
+  }
+  return used;
 }
 
 export function entityKey(type: EntityType, name: string): string {
-  return `${type}:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+  return `${type}:${name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()}`;
 }
 
-/** Finds entity mentions in tagged sentences. */
-export function extractEntities(text: string, sentences: ParsedSentence[]): EntityResult {
-  const entities = new Map<string, LocalEntity>();
-  const mentions: LocalMention[] = [];
+/** Finds the entity mentions of an article in its tagged sentences. */
+export function extractEntities(text: string, sentences: ParsedSentence[], articleDate: string | null = null): EntityResult {
+  const candidates: Candidate[] = [];
+  const extras: Extra[] = [];
+
   for (const s of sentences) {
+    const tokens = s.tokens;
+    const shouted = isShoutedOrTitled(tokens);
+    const dateTokens = findDates(text, tokens, articleDate, extras);
     let i = 0;
-    while (i < s.tokens.length) {
-      const type = typeOf(s.tokens[i]);
-      if (!type) {
+    while (i < tokens.length) {
+      const kind = dateTokens.has(i) ? false : nameToken(tokens, i, shouted);
+      if (!kind) {
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < s.tokens.length && typeOf(s.tokens[j]) === type && s.tokens[j - 1].post.trim() === '') j++;
-      const start = s.tokens[i].start;
-      const end = s.tokens[j - 1].end;
-      const surface = text.slice(start, end);
-      const key = entityKey(type, surface);
-      if (!entities.has(key)) entities.set(key, { key, type, name: surface, aliases: [], roles: [] });
-      mentions.push({ key, start, end, text: surface });
+      while (j < tokens.length && joinable(tokens[j - 1], tokens[j]) && !dateTokens.has(j)) {
+        if (nameToken(tokens, j, shouted)) {
+          j++;
+          continue;
+        }
+        const n = tokens[j].normal;
+        if (
+          NAME_CONNECTORS.has(n) &&
+          !shouted &&
+          j + 1 < tokens.length &&
+          joinable(tokens[j], tokens[j + 1]) &&
+          nameToken(tokens, j + 1, shouted) &&
+          (PARTICLES.has(n) || ORG_HEADS.has(bareKey(tokens[j - 1])) || PLACE_HEADS.has(bareKey(tokens[j - 1])) || ORG_SUFFIXES.has(bareKey(tokens[j - 1])) || ROLE_HEADS.has(bareKey(tokens[j - 1])))
+        ) {
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      splitRun(text, tokens, i, j, kind === 'weak' && j === i + 1, candidates, extras);
       i = j;
     }
   }
-  return { entities: [...entities.values()], mentions };
+  return resolve(text, candidates, extras);
+}
+
+/** Splits a run at hyphens between country words ("India-Russia", "Russian-Indian"), then handles each part. */
+function splitRun(text: string, tokens: Token[], from: number, to: number, weak: boolean, candidates: Candidate[], extras: Extra[]): void {
+  const run = tokens.slice(from, to);
+  if (!gazetteerHit(run) && !ORG_SUFFIXES.has(bareKey(run[run.length - 1]))) {
+    for (let k = 0; k < run.length - 1; k++) {
+      if (!run[k].post.includes('-')) continue;
+      const a = bareKey(run[k]);
+      const b = bareKey(run[k + 1]);
+      const countryish = (x: string): boolean => DEMONYMS.has(x) || GAZETTEER.get(x)?.kind === 'country';
+      if (countryish(a) || countryish(b)) {
+        splitRun(text, tokens, from, from + k + 1, weak, candidates, extras);
+        splitRun(text, tokens, from + k + 1, to, weak, candidates, extras);
+        return;
+      }
+    }
+  }
+  segment(text, tokens, from, to, weak, candidates, extras);
+}
+
+function nationality(text: string, t: Token, extras: Extra[]): void {
+  const place = DEMONYMS.get(bareKey(t));
+  if (!place) return;
+  const { start, end, text: surface } = textOf(text, [t]);
+  extras.push({ type: 'nationality', start, end, text: surface, name: surface, place });
+}
+
+function segment(text: string, tokens: Token[], from: number, to: number, weak: boolean, candidates: Candidate[], extras: Extra[]): void {
+  const run = tokens.slice(from, to);
+  if (run.length === 1 && DEMONYMS.has(bareKey(run[0])) && !GAZETTEER.has(bareKey(run[0]))) {
+    nationality(text, run[0], extras);
+    return;
+  }
+  const whole = gazetteerHit(run);
+  const peeled: Peeled = whole || ORG_SUFFIXES.has(bareKey(run[run.length - 1])) ? { core: run, personCue: false, nationality: [] } : peel(run);
+  for (const t of peeled.nationality) nationality(text, t, extras);
+  const roles: string[] = [];
+  if (peeled.role) {
+    const r = textOf(text, peeled.role);
+    extras.push({ type: 'role', ...r, name: r.text });
+    roles.push(roleText(text, [...peeled.nationality, ...peeled.role]));
+  }
+  const core = peeled.core;
+  if (core.length === 0) return;
+  const coreFrom = from + (run.length - core.length);
+  const before = tokens[coreFrom - 1];
+  const after = tokens[to];
+  const lowerRole = roleBefore(tokens, coreFrom);
+  const { type, canonical } = classify(core, before, after, peeled.personCue || (!!lowerRole && looksLikeName(core)));
+  if (type === 'person') {
+    if (lowerRole) {
+      const r = textOf(text, lowerRole);
+      extras.push({ type: 'role', ...r, name: r.text });
+      roles.push(roleText(text, lowerRole));
+    }
+    const app = roleAfter(tokens, to);
+    if (app) roles.push(roleText(text, app));
+  }
+  const span = textOf(text, core);
+  candidates.push({ tokens: core, ...span, type, canonical, weak: weak && !type, roles });
+}
+
+function tokenKeys(c: Candidate): string[] {
+  return c.tokens.map(bareKey).filter((k) => !PARTICLES.has(k));
+}
+
+/** Joins candidates into article entities: canonical names, surnames, acronyms, types for the unknown. */
+function resolve(text: string, candidates: Candidate[], extras: Extra[]): EntityResult {
+  // Full names (two or more words) are the anchors that short forms join.
+  const people = new Map<string, Candidate[]>();
+  const named = new Map<string, NameType>();
+  for (const c of candidates) {
+    if (!c.type) continue;
+    named.set(lookupKey(c.canonical ?? c.text), c.type);
+    if (c.type === 'person') {
+      const k = tokenKeys(c).join(' ');
+      const list = people.get(k);
+      if (list) list.push(c);
+      else people.set(k, [c]);
+    }
+  }
+  const fullNames = [...people.keys()].filter((k) => k.includes(' '));
+  const orgsAndPlaces = candidates.filter((c) => c.type === 'organization' || c.type === 'place');
+
+  for (const c of candidates) {
+    const keys = tokenKeys(c);
+    const own = keys.join(' ');
+    if ((c.type === 'person' || !c.type) && !fullNames.includes(own)) {
+      const target = aliasTarget(keys, fullNames);
+      if (target) {
+        c.type = 'person';
+        c.canonical = people.get(target)?.[0].text;
+        continue;
+      }
+    }
+    if (!c.type) {
+      const t = named.get(lookupKey(c.text));
+      if (t) c.type = t;
+    }
+    if ((!c.type || c.type === 'organization') && isAcronym(c.text) && !c.canonical) {
+      const letters = c.text.replace(/\./g, '');
+      const exp = orgsAndPlaces.find((o) => o !== c && o.tokens.length > 1 && initialsOf(o.canonical ?? o.text) === letters);
+      if (exp) {
+        c.type = exp.type;
+        c.canonical = exp.canonical ?? exp.text;
+      }
+    }
+    if (!c.type && !c.weak && c.tokens.length > 1 && looksLikeName(c.tokens)) c.type = 'person';
+  }
+
+  const entities = new Map<string, LocalEntity>();
+  const mentions: LocalMention[] = [];
+  const addMention = (key: string, start: number, end: number): void => {
+    const slice = text.slice(start, end);
+    if (slice.length > 0) mentions.push({ key, start, end, text: slice });
+  };
+  const ensure = (type: EntityType, name: string): LocalEntity => {
+    const key = entityKey(type, name);
+    let e = entities.get(key);
+    if (!e) entities.set(key, (e = { key, type, name, aliases: [], roles: [] }));
+    return e;
+  };
+  for (const c of candidates) {
+    if (!c.type) continue;
+    const name = (c.canonical ?? c.text).replace(/\s+/g, ' ');
+    const e = ensure(c.type, name);
+    const surface = c.text.replace(/\s+/g, ' ');
+    if (surface !== e.name && !e.aliases.includes(surface)) e.aliases.push(surface);
+    for (const r of c.roles) if (!e.roles.includes(r)) e.roles.push(r);
+    addMention(e.key, c.start, c.end);
+  }
+  for (const x of extras) {
+    if (x.type === 'nationality' && x.place) {
+      const place = ensure('place', x.place);
+      const e = ensure('nationality', x.name);
+      e.place = place.key;
+    } else {
+      const e = ensure(x.type, x.type === 'role' ? x.name.replace(/\s+/g, ' ') : x.name);
+      if (x.value) e.value = x.value;
+      if (x.type === 'date' && !e.value) delete e.value;
+    }
+    const key = x.type === 'role' ? entityKey('role', x.name.replace(/\s+/g, ' ')) : entityKey(x.type, x.name);
+    addMention(key, x.start, x.end);
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { entities: [...entities.values()], mentions: mentions.filter((m) => m.text === text.slice(m.start, m.end)) };
 }
