@@ -204,10 +204,36 @@ function raw(doc: Doc, n: number, into: Set<string>): void {
   for (const [t, list] of groups) for (const o of list) into.add(key(n, doc.article.text, o.offset.start, o.offset.start + o.offset.length, t));
 }
 
+/** The most frequent false positives and misses per type, to see which rule is missing. */
+function errorSample(docs: Doc[], gold: Set<string>, predicted: Set<string>, n: number): string[] {
+  const out: string[] = [];
+  const surface = (k: string): string => {
+    const [d, s, e] = k.split(':');
+    return docs[+d].article.text.slice(+s, +e);
+  };
+  for (const [label, from, against] of [['false positives', predicted, gold], ['misses', gold, predicted]] as const) {
+    for (const t of TYPES) {
+      const counts = new Map<string, number>();
+      for (const k of from) {
+        if (!k.endsWith(`:${t}`) || against.has(k)) continue;
+        const other = TYPES.map((x) => k.replace(/[A-Z]+$/, x)).find((x) => against.has(x));
+        const name = `${surface(k)}${other ? ` (is ${other.slice(-3)})` : ''}`;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+      const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, n);
+      out.push(`${t} ${label}: ${top.map(([w, c]) => `${w}×${c}`).join(', ')}`);
+    }
+  }
+  return out;
+}
+
 function main(): number {
-  const file = process.argv[2];
+  const args = process.argv.slice(2);
+  const errorsAt = args.indexOf('--errors');
+  const showErrors = errorsAt >= 0 ? Number(args.splice(errorsAt, 2)[1]) || 0 : 0;
+  const file = args[0];
   if (!file) {
-    process.stderr.write('Usage: npm run eval:ner -- FILE.conll\n');
+    process.stderr.write('Usage: npm run eval:ner -- FILE.conll [--errors N]\n');
     return 2;
   }
   const docs = readConll(file);
@@ -248,6 +274,7 @@ function main(): number {
     `  raw compromise:           ${Math.round(words / (tRaw / 1000))} words/s`,
     `  ratio (ours / raw):       ${(tRaw / tOurs).toFixed(2)}`,
   ];
+  if (showErrors) out.push('', ...errorSample(docs, gold, predicted, showErrors));
   process.stdout.write(out.join('\n') + '\n');
   return 0;
 }

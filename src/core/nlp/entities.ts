@@ -1,8 +1,8 @@
 import type { EntityType } from '../model/types';
 import type { LocalEntity, LocalMention } from './analysis';
 import { aliasTarget, initialsOf } from './aliases';
-import { DEMONYMS, GAZETTEER, MAX_GAZETTEER_TOKENS, lookupKey } from './gazetteer';
-import { HONORIFICS, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS } from './lexicon';
+import { DEMONYMS, GAZETTEER, GAZETTEER_WORDS, MAX_GAZETTEER_TOKENS, lookupKey } from './gazetteer';
+import { EVENT_SUFFIXES, GROUP_WORDS, HONORIFICS, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES, RESULT_WORDS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS } from './lexicon';
 import type { ParsedSentence, Token } from './nlp';
 import { resolveDatePhrase } from './temporal';
 
@@ -69,39 +69,54 @@ function bareKey(t: Token): string {
   return lookupKey(bare(t));
 }
 
-/** Lines in capitals or Title Case say nothing about which words are names. */
+/**
+ * Lines in capitals, and Title Case headlines (where even "Of" and "The" are capitalised), say
+ * nothing about which words are names.
+ */
 function isShoutedOrTitled(tokens: Token[]): boolean {
   let words = 0;
   let upper = 0;
   let titled = 0;
-  for (const t of tokens) {
-    if (!LETTER.test(t.text)) continue;
+  let titledFunctionWord = false;
+  tokens.forEach((t, i) => {
+    if (!LETTER.test(t.text)) return;
     words++;
     if (!HAS_LOWER.test(t.text)) upper++;
-    else if (UPPER.test(t.text)) titled++;
-  }
-  return words >= 3 && (upper / words >= 0.6 || (titled + upper) / words >= 0.85);
+    else if (UPPER.test(t.text)) {
+      titled++;
+      if (i > 0 && hasAny(t, FUNCTION_TAGS) && !hasAny(t, ENTITY_TAGS)) titledFunctionWord = true;
+    }
+  });
+  return words >= 3 && (upper / words >= 0.6 || (titledFunctionWord && (titled + upper) / words >= 0.8));
 }
 
 function isAcronym(text: string): boolean {
   return /^(?:[A-Z][A-Z0-9&]{1,6}|(?:[A-Z]\.){2,5})$/.test(text) && /[A-Z]/.test(text);
 }
 
-/** Where a candidate name token may start or continue a run. */
-function nameToken(tokens: Token[], i: number, shouted: boolean): 'strong' | 'weak' | false {
+/**
+ * Whether a token may start or continue a name. 'weak' marks what only capitalisation supports where
+ * capitalisation proves little (sentence starts, all-caps lines): such names are kept only when
+ * the rest of the article knows them.
+ */
+function nameToken(tokens: Token[], i: number, shouted: boolean, known: Set<string>): 'strong' | 'weak' | false {
   const t = tokens[i];
   if (!LETTER.test(t.text) && !/^\d/.test(t.text)) return false;
   const key = bareKey(t);
-  const known = GAZETTEER.has(key) || DEMONYMS.has(key);
-  if (shouted) return known || hasAny(t, ENTITY_TAGS) ? 'strong' : false;
+  const listed = GAZETTEER.has(key) || DEMONYMS.has(key);
+  if (shouted) {
+    if (listed || GAZETTEER_WORDS.has(key) || (hasAny(t, ENTITY_TAGS) && !hasAny(t, FUNCTION_TAGS))) return 'strong';
+    return known.has(key) ? 'weak' : false;
+  }
   if (!UPPER.test(t.text)) return false;
   if (t.tags.has('Month') || t.tags.has('WeekDay')) return false;
-  if (known) return 'strong';
+  if (listed) return 'strong';
+  // An initial: "A. Hollioake", not the article "A".
+  if (/^\p{Lu}$/u.test(t.text) && t.post.startsWith('.') && i + 1 < tokens.length && UPPER.test(tokens[i + 1].text)) return 'strong';
   if (hasAny(t, FUNCTION_TAGS) && !hasAny(t, ENTITY_TAGS)) return false;
   const first = i === 0 || /["“‘([:]/.test(t.pre) || /[:"“]\s*$/.test(tokens[i - 1].post);
   if (!first) return 'strong';
   if (hasAny(t, ENTITY_TAGS) || t.tags.has('Honorific') || isAcronym(t.text)) return 'strong';
-  if (hasAny(t, ['Verb', 'Adverb', 'Adjective', 'Value'])) return false;
   return 'weak';
 }
 
@@ -174,12 +189,13 @@ function peel(tokens: Token[]): Peeled {
       i++;
       continue;
     }
-    if (rest.length > 1 && DEMONYMS.has(bareKey(rest[0])) && !gazetteerHit(rest)) {
-      const r = rolePrefix(rest.slice(1));
-      const after = rest.slice(1 + r);
-      if (r > 0 || looksLikeName(after) || DEMONYMS.has(bareKey(rest[1]))) {
-        nationality.push(rest[0]);
-        i++;
+    const d = rest.length > 1 && !gazetteerHit(rest) ? demonymPrefix(rest) : 0;
+    if (d > 0 && d < rest.length) {
+      const r = rolePrefix(rest.slice(d));
+      const after = rest.slice(d + r);
+      if (r > 0 || looksLikeName(after) || demonymPrefix(rest.slice(d)) > 0) {
+        nationality.push(...rest.slice(0, d));
+        i += d;
         continue;
       }
     }
@@ -209,6 +225,7 @@ function classify(core: Token[], before: Token | undefined, after: Token | undef
   const keys = core.map(bareKey);
   const last = keys[keys.length - 1];
   const hasConnector = keys.some((k) => k === 'of' || k === 'for');
+  if (core.some((t) => t.text === '&') && core.length > 2) return { type: 'organization' };
   if (ORG_SUFFIXES.has(last) && core.length > 1) return { type: 'organization' };
   if (hasConnector && ORG_HEADS.has(keys[0])) return { type: 'organization' };
   if (hasConnector && PLACE_HEADS.has(keys[0])) return { type: 'place' };
@@ -305,43 +322,54 @@ export function entityKey(type: EntityType, name: string): string {
 export function extractEntities(text: string, sentences: ParsedSentence[], articleDate: string | null = null): EntityResult {
   const candidates: Candidate[] = [];
   const extras: Extra[] = [];
-
-  for (const s of sentences) {
-    const tokens = s.tokens;
-    const shouted = isShoutedOrTitled(tokens);
-    const dateTokens = findDates(text, tokens, articleDate, extras);
-    let i = 0;
-    while (i < tokens.length) {
-      const kind = dateTokens.has(i) ? false : nameToken(tokens, i, shouted);
-      if (!kind) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < tokens.length && joinable(tokens[j - 1], tokens[j]) && !dateTokens.has(j)) {
-        if (nameToken(tokens, j, shouted)) {
-          j++;
-          continue;
-        }
-        const n = tokens[j].normal;
-        if (
-          NAME_CONNECTORS.has(n) &&
-          !shouted &&
-          j + 1 < tokens.length &&
-          joinable(tokens[j], tokens[j + 1]) &&
-          nameToken(tokens, j + 1, shouted) &&
-          (PARTICLES.has(n) || ORG_HEADS.has(bareKey(tokens[j - 1])) || PLACE_HEADS.has(bareKey(tokens[j - 1])) || ORG_SUFFIXES.has(bareKey(tokens[j - 1])) || ROLE_HEADS.has(bareKey(tokens[j - 1])))
-        ) {
-          j += 2;
-          continue;
-        }
-        break;
-      }
-      splitRun(text, tokens, i, j, kind === 'weak' && j === i + 1, candidates, extras);
-      i = j;
-    }
+  const shouted = sentences.map((s) => isShoutedOrTitled(s.tokens));
+  // Ordinary sentences first: the names they reveal are what all-caps lines are read against.
+  const known = new Set<string>();
+  for (const pass of [false, true]) {
+    sentences.forEach((s, n) => {
+      if (shouted[n] === pass) scanSentence(text, s.tokens, pass, known, articleDate, candidates, extras);
+    });
+    for (const c of candidates) if (c.type) for (const t of c.tokens) known.add(bareKey(t));
   }
   return resolve(text, candidates, extras);
+}
+
+function scanSentence(text: string, tokens: Token[], shouted: boolean, known: Set<string>, articleDate: string | null, candidates: Candidate[], extras: Extra[]): void {
+  const dateTokens = findDates(text, tokens, articleDate, extras);
+  let i = 0;
+  while (i < tokens.length) {
+    const kind = dateTokens.has(i) ? false : nameToken(tokens, i, shouted, known);
+    if (!kind) {
+      i++;
+      continue;
+    }
+    let weak = kind === 'weak';
+    let j = i + 1;
+    while (j < tokens.length && joinable(tokens[j - 1], tokens[j]) && !dateTokens.has(j)) {
+      const next = nameToken(tokens, j, shouted, known);
+      if (next) {
+        if (next === 'strong' && shouted) weak = false;
+        j++;
+        continue;
+      }
+      const n = tokens[j].normal || tokens[j].text;
+      if (
+        (NAME_CONNECTORS.has(n) || tokens[j].text === '&') &&
+        !shouted &&
+        j + 1 < tokens.length &&
+        joinable(tokens[j], tokens[j + 1]) &&
+        nameToken(tokens, j + 1, shouted, known) &&
+        (tokens[j].text === '&' || PARTICLES.has(n) || ORG_HEADS.has(bareKey(tokens[j - 1])) || PLACE_HEADS.has(bareKey(tokens[j - 1])) || ORG_SUFFIXES.has(bareKey(tokens[j - 1])) || ROLE_HEADS.has(bareKey(tokens[j - 1])))
+      ) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    if (!shouted && j > i + 1) weak = false;
+    splitRun(text, tokens, i, j, weak, candidates, extras);
+    i = j;
+  }
 }
 
 /** Splits a run at hyphens between country words ("India-Russia", "Russian-Indian"), then handles each part. */
@@ -352,7 +380,7 @@ function splitRun(text: string, tokens: Token[], from: number, to: number, weak:
       if (!run[k].post.includes('-')) continue;
       const a = bareKey(run[k]);
       const b = bareKey(run[k + 1]);
-      const countryish = (x: string): boolean => DEMONYMS.has(x) || GAZETTEER.get(x)?.kind === 'country';
+      const countryish = (x: string): boolean => DEMONYMS.has(x) || GROUP_WORDS.has(x) || GAZETTEER.get(x)?.kind === 'country';
       if (countryish(a) || countryish(b)) {
         splitRun(text, tokens, from, from + k + 1, weak, candidates, extras);
         splitRun(text, tokens, from + k + 1, to, weak, candidates, extras);
@@ -363,22 +391,38 @@ function splitRun(text: string, tokens: Token[], from: number, to: number, weak:
   segment(text, tokens, from, to, weak, candidates, extras);
 }
 
-function nationality(text: string, t: Token, extras: Extra[]): void {
-  const place = DEMONYMS.get(bareKey(t));
-  if (!place) return;
-  const { start, end, text: surface } = textOf(text, [t]);
-  extras.push({ type: 'nationality', start, end, text: surface, name: surface, place });
+/** Length of a demonym or group word at the start of `tokens` ("South Korean" is two), 0 if none. */
+function demonymPrefix(tokens: Token[]): number {
+  if (tokens.length > 1 && tokens[0].post.trim() === '' && DEMONYMS.has(`${bareKey(tokens[0])} ${bareKey(tokens[1])}`)) return 2;
+  const k = bareKey(tokens[0]);
+  return tokens.length > 0 && (DEMONYMS.has(k) || GROUP_WORDS.has(k)) ? 1 : 0;
+}
+
+function nationality(text: string, tokens: Token[], extras: Extra[]): void {
+  const span = textOf(text, tokens);
+  const key = lookupKey(span.text);
+  const place = DEMONYMS.get(key) ?? GROUP_WORDS.get(key);
+  extras.push({ type: 'nationality', ...span, name: span.text.replace(/\s+/g, ' '), ...(place ? { place } : {}) });
+}
+
+/** A city or region named as a side in a result ("Surrey beat Kent", "Chicago 5 Houston 3") is a club. */
+function isTeamContext(before: Token | undefined, after: Token | undefined): boolean {
+  if (after && after.tags.has('Cardinal') && !after.tags.has('Date') && !after.tags.has('Percent') && /^\d+$/.test(after.text)) return true;
+  return (!!after && RESULT_WORDS.has(after.normal)) || (!!before && RESULT_WORDS.has(before.normal) && before.normal !== 'won' && before.normal !== 'win');
 }
 
 function segment(text: string, tokens: Token[], from: number, to: number, weak: boolean, candidates: Candidate[], extras: Extra[]): void {
   const run = tokens.slice(from, to);
-  if (run.length === 1 && DEMONYMS.has(bareKey(run[0])) && !GAZETTEER.has(bareKey(run[0]))) {
-    nationality(text, run[0], extras);
+  const whole = gazetteerHit(run);
+  if (!whole && demonymPrefix(run) === run.length) {
+    nationality(text, run, extras);
     return;
   }
-  const whole = gazetteerHit(run);
-  const peeled: Peeled = whole || ORG_SUFFIXES.has(bareKey(run[run.length - 1])) ? { core: run, personCue: false, nationality: [] } : peel(run);
-  for (const t of peeled.nationality) nationality(text, t, extras);
+  const last = bareKey(run[run.length - 1]);
+  // Events, competitions and holidays ("World Cup", "Labor Day") are none of our name types.
+  if (!whole && run.length > 1 && EVENT_SUFFIXES.has(last)) return;
+  const peeled: Peeled = whole || ORG_SUFFIXES.has(last) ? { core: run, personCue: false, nationality: [] } : peel(run);
+  if (peeled.nationality.length) nationality(text, peeled.nationality, extras);
   const roles: string[] = [];
   if (peeled.role) {
     const r = textOf(text, peeled.role);
@@ -391,7 +435,11 @@ function segment(text: string, tokens: Token[], from: number, to: number, weak: 
   const before = tokens[coreFrom - 1];
   const after = tokens[to];
   const lowerRole = roleBefore(tokens, coreFrom);
-  const { type, canonical } = classify(core, before, after, peeled.personCue || (!!lowerRole && looksLikeName(core)));
+  let { type, canonical } = classify(core, before, after, peeled.personCue || (!!lowerRole && looksLikeName(core)));
+  if (type === 'place' && GAZETTEER.get(lookupKey(canonical ?? ''))?.kind !== 'country' && !core.some((t) => t.tags.has('Country')) && isTeamContext(before, after)) {
+    type = 'organization';
+    canonical = undefined;
+  }
   if (type === 'person') {
     if (lowerRole) {
       const r = textOf(text, lowerRole);
@@ -430,7 +478,8 @@ function resolve(text: string, candidates: Candidate[], extras: Extra[]): Entity
   for (const c of candidates) {
     const keys = tokenKeys(c);
     const own = keys.join(' ');
-    if ((c.type === 'person' || !c.type) && !fullNames.includes(own)) {
+    const single = c.tokens.length === 1 && !isAcronym(c.text);
+    if ((c.type === 'person' || !c.type || single) && !fullNames.includes(own)) {
       const target = aliasTarget(keys, fullNames);
       if (target) {
         c.type = 'person';

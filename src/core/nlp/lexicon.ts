@@ -127,6 +127,13 @@ export const REGIONS: [string, string[]][] = [
   ['Taiwan Strait', []],
   ['Strait of Hormuz', []],
   ['Sahel', []],
+  ['Midwest', []],
+  ['Far East', []],
+  ['Chechnya', []],
+  ['Scotland', []],
+  ['England', []],
+  ['Wales', []],
+  ['Northern Ireland', []],
 ];
 
 /** Courtesy titles: dropped from names, they mark what follows as a person. */
@@ -205,4 +212,32 @@ export const SPEECH_VERBS = new Set([
   'said', 'says', 'told', 'added', 'asked', 'explained', 'noted', 'stressed', 'insisted', 'argued', 'claimed', 'warned', 'wrote', 'recalled',
   'admitted', 'acknowledged', 'announced', 'replied', 'continued', 'conceded', 'complained', 'declared', 'suggested', 'urged', 'believes',
   'thinks', 'thought', 'hopes', 'hoped', 'wants', 'wanted',
+]);
+
+/** Last words of names of events, competitions, holidays and works: not people, bodies or places. */
+export const EVENT_SUFFIXES = new Set([
+  'cup', 'series', 'day', 'open', 'classic', 'championship', 'championships', 'games', 'olympics', 'olympiad', 'slam', 'war', 'revolution',
+  'prix', 'trophy', 'tournament', 'award', 'awards', 'prize', 'festival', 'bowl', 'masters', 'invitational', 'marathon', 'rally', 'derby',
+  'shield', 'plate', 'medal', 'act', 'accord', 'accords', 'treaty', 'agreement', 'plan', 'doctrine', 'crisis', 'affair', 'scandal', 'index',
+  'average', 'eve', 'week', 'season', 'final', 'finals', 'semifinal', 'semifinals',
+]);
+
+/** Ethnic, religious and regional adjectives and nouns: nationality-like mentions, never names. */
+export const GROUP_WORDS = new Map<string, string | null>([
+  ['european', 'Europe'], ['europeans', 'Europe'], ['asian', 'Asia'], ['african', 'Africa'], ['kurdish', 'Kurdistan'], ['kurd', 'Kurdistan'],
+  ['kurds', 'Kurdistan'], ['serb', 'Serbia'], ['serbs', 'Serbia'], ['croat', 'Croatia'], ['croats', 'Croatia'], ['yugoslav', 'Yugoslavia'],
+  ['chechen', 'Chechnya'], ['chechens', 'Chechnya'], ['tibetan', 'Tibet'], ['basque', null], ['catalan', null], ['tamil', null], ['tamils', null],
+  ['jewish', null], ['jew', null], ['jews', null], ['muslim', null], ['muslims', null], ['moslem', null], ['moslems', null], ['islamic', null],
+  ['islamist', null], ['islamists', null], ['christian', null], ['christians', null], ['catholic', null], ['catholics', null],
+  ['protestant', null], ['orthodox', null], ['hindu', null], ['hindus', null], ['sikh', null], ['sikhs', null], ['buddhist', null],
+  ['arab', null], ['arabs', null], ['arabic', null], ['sunni', null], ['shiite', null], ['shi\'ite', null], ['shia', null], ['hutu', null],
+  ['hutus', null], ['tutsi', null], ['tutsis', null], ['pashtun', null], ['latino', null], ['hispanic', null], ['western', null],
+  ['westerners', null], ['scandinavian', 'Scandinavia'], ['balkan', 'Balkans'], ['caucasian', null], ['slav', null], ['slavic', null],
+  ['palestinian', 'Palestine'], ['bosnian', 'Bosnia and Herzegovina'], ['bosnians', 'Bosnia and Herzegovina'], ['soviet', 'Soviet Union'],
+]);
+
+/** Verbs and words of sports results: a city or region named next to them is a team, i.e. a club. */
+export const RESULT_WORDS = new Set([
+  'beat', 'beats', 'defeated', 'defeat', 'defeats', 'drew', 'draw', 'draws', 'lost', 'lose', 'loses', 'edged', 'routed', 'thrashed', 'crushed',
+  'hammered', 'blanked', 'downed', 'topped', 'whipped', 'outscored', 'overcame', 'trounced', 'v', 'vs', 'versus', 'won', 'win', 'wins', 'tied',
 ]);
