@@ -4,6 +4,9 @@
  * when both John F Kennedy and John F Kennedy Jr are known.
  */
 
+/** Generational suffixes are not surnames: "Kennedy" fits both John F Kennedy and John F Kennedy Jr. */
+const GENERATION = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
 const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'et', '&']);
 
 /**
@@ -15,7 +18,8 @@ export function aliasTarget(shortWords: string[], fullNames: Iterable<string>): 
   if (shortWords.length === 0) return undefined;
   let found: string | undefined;
   for (const full of fullNames) {
-    const words = full.split(' ');
+    const all = full.split(' ');
+    const words = all.length > 2 && GENERATION.has(all[all.length - 1]) ? all.slice(0, -1) : all;
     if (words.length <= shortWords.length) continue;
     const tail = words.slice(words.length - shortWords.length).join(' ') === shortWords.join(' ');
     const head = shortWords.length === 1 && words[0] === shortWords[0];

@@ -1,7 +1,7 @@
 import type { EntityType } from '../model/types';
 import type { LocalEntity, LocalMention } from './analysis';
 import { aliasTarget, initialsOf } from './aliases';
-import { DEMONYMS, GAZETTEER, GAZETTEER_WORDS, MAX_GAZETTEER_TOKENS, lookupKey } from './gazetteer';
+import { DEMONYMS, GAZETTEER, MAX_GAZETTEER_TOKENS, lookupKey } from './gazetteer';
 import { EVENT_SUFFIXES, GROUP_WORDS, HONORIFICS, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES, RESULT_WORDS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS } from './lexicon';
 import type { ParsedSentence, Token } from './nlp';
 import { resolveDatePhrase } from './temporal';
@@ -32,6 +32,8 @@ interface Candidate {
   canonical?: string;
   /** True when only weak evidence (sentence start) supports this being a name at all. */
   weak: boolean;
+  /** Found in an all-caps or Title Case line, where capitals are no sign of an acronym. */
+  shouted: boolean;
   roles: string[];
 }
 
@@ -99,13 +101,15 @@ function isAcronym(text: string): boolean {
  * capitalisation proves little (sentence starts, all-caps lines): such names are kept only when
  * the rest of the article knows them.
  */
-function nameToken(tokens: Token[], i: number, shouted: boolean, known: Set<string>): 'strong' | 'weak' | false {
+function nameToken(tokens: Token[], i: number, shouted: Set<number> | undefined, known: Set<string>): 'strong' | 'weak' | false {
   const t = tokens[i];
   if (!LETTER.test(t.text) && !/^\d/.test(t.text)) return false;
   const key = bareKey(t);
   const listed = GAZETTEER.has(key) || DEMONYMS.has(key);
   if (shouted) {
-    if (listed || GAZETTEER_WORDS.has(key) || (hasAny(t, ENTITY_TAGS) && !hasAny(t, FUNCTION_TAGS))) return 'strong';
+    if (listed || shouted.has(i)) return 'strong';
+    if (hasAny(t, FUNCTION_TAGS)) return false;
+    if (hasAny(t, ENTITY_TAGS)) return 'strong';
     return known.has(key) ? 'weak' : false;
   }
   if (!UPPER.test(t.text)) return false;
@@ -117,7 +121,8 @@ function nameToken(tokens: Token[], i: number, shouted: boolean, known: Set<stri
   const first = i === 0 || /["“‘([:]/.test(t.pre) || /[:"“]\s*$/.test(tokens[i - 1].post);
   if (!first) return 'strong';
   if (hasAny(t, ENTITY_TAGS) || t.tags.has('Honorific') || isAcronym(t.text)) return 'strong';
-  return 'weak';
+  // Names at a sentence start are often mistagged as verbs ("Lebed"); adverbs and adjectives are not names.
+  return hasAny(t, ['Adverb', 'Adjective', 'Value']) ? false : 'weak';
 }
 
 /** Whether the gap after `t` (its trailing punctuation) can sit inside a name. */
@@ -218,7 +223,7 @@ function initialsMatch(tokens: Token[]): boolean {
 }
 
 /** Types a cleaned name span from its words, compromise's tags and its neighbours. */
-function classify(core: Token[], before: Token | undefined, after: Token | undefined, personCue: boolean): { type?: NameType; canonical?: string } {
+function classify(core: Token[], before: Token | undefined, after: Token | undefined, personCue: boolean, shouted: boolean): { type?: NameType; canonical?: string } {
   const hit = gazetteerHit(core);
   if (hit) return { type: hit.type, canonical: hit.name };
   if (personCue) return { type: 'person' };
@@ -243,7 +248,7 @@ function classify(core: Token[], before: Token | undefined, after: Token | undef
   if (org > 0 && org >= person) return { type: 'organization' };
   if (person === core.length) return { type: 'person' };
   if (place === core.length) return { type: 'place' };
-  if (initialsMatch(core)) return { type: 'organization' };
+  if (!shouted && initialsMatch(core)) return { type: 'organization' };
   if (after && SPEECH_VERBS.has(after.normal) && looksLikeName(core)) return { type: 'person' };
   if (before && (before.normal === 'said' || before.normal === 'says') && looksLikeName(core)) return { type: 'person' };
   if (person > 0 && looksLikeName(core)) return { type: 'person' };
@@ -264,7 +269,8 @@ function roleBefore(tokens: Token[], at: number): Token[] | undefined {
 function roleAfter(tokens: Token[], at: number): Token[] | undefined {
   if (at >= tokens.length || tokens[at - 1].post.trim() !== ',') return undefined;
   let i = at;
-  if (i < tokens.length && (tokens[i].tags.has('Determiner') || tokens[i].tags.has('Possessive') || DEMONYMS.has(bareKey(tokens[i])))) i++;
+  if (i < tokens.length && tokens[i].tags.has('Determiner')) i++;
+  if (i < tokens.length && (/['’]s$/i.test(tokens[i].text) || DEMONYMS.has(bareKey(tokens[i])))) i++;
   const from = i;
   let end = 0;
   while (i < tokens.length && (ROLE_MODIFIERS.has(tokens[i].normal) || ROLE_HEADS.has(tokens[i].normal) || DEMONYMS.has(tokens[i].normal))) {
@@ -327,19 +333,42 @@ export function extractEntities(text: string, sentences: ParsedSentence[], artic
   const known = new Set<string>();
   for (const pass of [false, true]) {
     sentences.forEach((s, n) => {
-      if (shouted[n] === pass) scanSentence(text, s.tokens, pass, known, articleDate, candidates, extras);
+      if (shouted[n] === pass) scanSentence(text, s.tokens, pass ? gazetteerTokens(s.tokens) : undefined, known, articleDate, candidates, extras);
     });
     for (const c of candidates) if (c.type) for (const t of c.tokens) known.add(bareKey(t));
   }
   return resolve(text, candidates, extras);
 }
 
-function scanSentence(text: string, tokens: Token[], shouted: boolean, known: Set<string>, articleDate: string | null, candidates: Candidate[], extras: Extra[]): void {
+/** Indices of tokens inside multi-word gazetteer names ("SRI LANKA"), for lines where case says nothing. */
+function gazetteerTokens(tokens: Token[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = Math.min(MAX_GAZETTEER_TOKENS, tokens.length - i); n >= 2; n--) {
+      if (!gazetteerHit(tokens.slice(i, i + n))) continue;
+      for (let k = i; k < i + n; k++) out.add(k);
+      i += n - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Finds the name runs of one sentence. `shouted` is set for all-caps and Title Case lines and holds
+ * the tokens that gazetteer names cover there.
+ */
+function scanSentence(text: string, tokens: Token[], shouted: Set<number> | undefined, known: Set<string>, articleDate: string | null, candidates: Candidate[], extras: Extra[]): void {
   const dateTokens = findDates(text, tokens, articleDate, extras);
   let i = 0;
   while (i < tokens.length) {
     const kind = dateTokens.has(i) ? false : nameToken(tokens, i, shouted, known);
     if (!kind) {
+      i++;
+      continue;
+    }
+    // A doubtful sentence-start word does not lead a sure name: "Later Sergei Lavrov" is "Sergei Lavrov".
+    if (kind === 'weak' && !shouted && i + 1 < tokens.length && joinable(tokens[i], tokens[i + 1]) && nameToken(tokens, i + 1, shouted, known) === 'strong') {
       i++;
       continue;
     }
@@ -367,13 +396,13 @@ function scanSentence(text: string, tokens: Token[], shouted: boolean, known: Se
       break;
     }
     if (!shouted && j > i + 1) weak = false;
-    splitRun(text, tokens, i, j, weak, candidates, extras);
+    splitRun(text, tokens, i, j, weak, !!shouted, candidates, extras);
     i = j;
   }
 }
 
 /** Splits a run at hyphens between country words ("India-Russia", "Russian-Indian"), then handles each part. */
-function splitRun(text: string, tokens: Token[], from: number, to: number, weak: boolean, candidates: Candidate[], extras: Extra[]): void {
+function splitRun(text: string, tokens: Token[], from: number, to: number, weak: boolean, shouted: boolean, candidates: Candidate[], extras: Extra[]): void {
   const run = tokens.slice(from, to);
   if (!gazetteerHit(run) && !ORG_SUFFIXES.has(bareKey(run[run.length - 1]))) {
     for (let k = 0; k < run.length - 1; k++) {
@@ -382,13 +411,13 @@ function splitRun(text: string, tokens: Token[], from: number, to: number, weak:
       const b = bareKey(run[k + 1]);
       const countryish = (x: string): boolean => DEMONYMS.has(x) || GROUP_WORDS.has(x) || GAZETTEER.get(x)?.kind === 'country';
       if (countryish(a) || countryish(b)) {
-        splitRun(text, tokens, from, from + k + 1, weak, candidates, extras);
-        splitRun(text, tokens, from + k + 1, to, weak, candidates, extras);
+        splitRun(text, tokens, from, from + k + 1, weak, shouted, candidates, extras);
+        splitRun(text, tokens, from + k + 1, to, weak, shouted, candidates, extras);
         return;
       }
     }
   }
-  segment(text, tokens, from, to, weak, candidates, extras);
+  segment(text, tokens, from, to, weak, shouted, candidates, extras);
 }
 
 /** Length of a demonym or group word at the start of `tokens` ("South Korean" is two), 0 if none. */
@@ -411,7 +440,7 @@ function isTeamContext(before: Token | undefined, after: Token | undefined): boo
   return (!!after && RESULT_WORDS.has(after.normal)) || (!!before && RESULT_WORDS.has(before.normal) && before.normal !== 'won' && before.normal !== 'win');
 }
 
-function segment(text: string, tokens: Token[], from: number, to: number, weak: boolean, candidates: Candidate[], extras: Extra[]): void {
+function segment(text: string, tokens: Token[], from: number, to: number, weak: boolean, shouted: boolean, candidates: Candidate[], extras: Extra[]): void {
   const run = tokens.slice(from, to);
   const whole = gazetteerHit(run);
   if (!whole && demonymPrefix(run) === run.length) {
@@ -435,7 +464,7 @@ function segment(text: string, tokens: Token[], from: number, to: number, weak: 
   const before = tokens[coreFrom - 1];
   const after = tokens[to];
   const lowerRole = roleBefore(tokens, coreFrom);
-  let { type, canonical } = classify(core, before, after, peeled.personCue || (!!lowerRole && looksLikeName(core)));
+  let { type, canonical } = classify(core, before, after, peeled.personCue || (!!lowerRole && looksLikeName(core)), shouted);
   if (type === 'place' && GAZETTEER.get(lookupKey(canonical ?? ''))?.kind !== 'country' && !core.some((t) => t.tags.has('Country')) && isTeamContext(before, after)) {
     type = 'organization';
     canonical = undefined;
@@ -450,7 +479,7 @@ function segment(text: string, tokens: Token[], from: number, to: number, weak: 
     if (app) roles.push(roleText(text, app));
   }
   const span = textOf(text, core);
-  candidates.push({ tokens: core, ...span, type, canonical, weak: weak && !type, roles });
+  candidates.push({ tokens: core, ...span, type, canonical, weak: weak && !type, shouted, roles });
 }
 
 function tokenKeys(c: Candidate): string[] {
@@ -478,7 +507,7 @@ function resolve(text: string, candidates: Candidate[], extras: Extra[]): Entity
   for (const c of candidates) {
     const keys = tokenKeys(c);
     const own = keys.join(' ');
-    const single = c.tokens.length === 1 && !isAcronym(c.text);
+    const single = c.tokens.length === 1 && (c.shouted || !isAcronym(c.text));
     if ((c.type === 'person' || !c.type || single) && !fullNames.includes(own)) {
       const target = aliasTarget(keys, fullNames);
       if (target) {
@@ -491,7 +520,7 @@ function resolve(text: string, candidates: Candidate[], extras: Extra[]): Entity
       const t = named.get(lookupKey(c.text));
       if (t) c.type = t;
     }
-    if ((!c.type || c.type === 'organization') && isAcronym(c.text) && !c.canonical) {
+    if ((!c.type || c.type === 'organization') && !c.shouted && isAcronym(c.text) && !c.canonical) {
       const letters = c.text.replace(/\./g, '');
       const exp = orgsAndPlaces.find((o) => o !== c && o.tokens.length > 1 && initialsOf(o.canonical ?? o.text) === letters);
       if (exp) {
@@ -528,13 +557,16 @@ function resolve(text: string, candidates: Candidate[], extras: Extra[]): Entity
       const place = ensure('place', x.place);
       const e = ensure('nationality', x.name);
       e.place = place.key;
+      addMention(e.key, x.start, x.end);
+    } else if (x.type === 'date' && x.value) {
+      // Dates are one entity per resolved value: "next year" here and "2025" elsewhere are the same.
+      const e = ensure('date', x.value);
+      e.value = x.value;
+      if (x.name !== x.value && !e.aliases.includes(x.name)) e.aliases.push(x.name);
+      addMention(e.key, x.start, x.end);
     } else {
-      const e = ensure(x.type, x.type === 'role' ? x.name.replace(/\s+/g, ' ') : x.name);
-      if (x.value) e.value = x.value;
-      if (x.type === 'date' && !e.value) delete e.value;
+      addMention(ensure(x.type, x.name.replace(/\s+/g, ' ')).key, x.start, x.end);
     }
-    const key = x.type === 'role' ? entityKey('role', x.name.replace(/\s+/g, ' ')) : entityKey(x.type, x.name);
-    addMention(key, x.start, x.end);
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { entities: [...entities.values()], mentions: mentions.filter((m) => m.text === text.slice(m.start, m.end)) };

@@ -57,14 +57,21 @@ const EXTRA_COUNTRY_NAMES: [string, string][] = [
   ['Kirghizia', 'Kyrgyzstan'],
 ];
 
-/** States that no longer exist but fill news archives; the package lists only current ones. */
-const FORMER_COUNTRIES: [string, string[]][] = [
+/**
+ * Countries the package does not list: the home nations of the United Kingdom (which field their
+ * own national teams) and states that no longer exist but fill news archives.
+ */
+const OTHER_COUNTRIES: [string, string[]][] = [
   ['Soviet Union', ['USSR', 'U.S.S.R.']],
   ['Yugoslavia', ['Federal Republic of Yugoslavia']],
   ['Czechoslovakia', []],
   ['East Germany', []],
   ['West Germany', []],
   ['Zaire', []],
+  ['England', []],
+  ['Scotland', []],
+  ['Wales', []],
+  ['Northern Ireland', []],
 ];
 
 const EXTRA_DEMONYMS: [string, string][] = [
@@ -134,14 +141,11 @@ function add(surface: string, entry: GazetteerEntry): void {
     }
   }
   for (const [alt, name] of EXTRA_COUNTRY_NAMES) add(alt, { type: 'place', name, kind: 'country' });
-  for (const [name, forms] of FORMER_COUNTRIES) for (const f of [name, ...forms]) add(f, { type: 'place', name, kind: 'country' });
+  for (const [name, forms] of OTHER_COUNTRIES) for (const f of [name, ...forms]) add(f, { type: 'place', name, kind: 'country' });
   for (const [form, name] of EXTRA_DEMONYMS) if (!DEMONYMS.has(lookupKey(form))) DEMONYMS.set(lookupKey(form), name);
   for (const [name, forms] of REGIONS) for (const f of [name, ...forms]) add(f, { type: 'place', name, kind: 'region' });
   for (const [name, forms] of INTERNATIONAL_ORGANIZATIONS) for (const f of [name, ...forms]) add(f, { type: 'organization', name, kind: 'organization' });
 })();
-
-/** Words of multi-word gazetteer names ("sri", "lanka"), to spot them in all-caps lines. */
-export const GAZETTEER_WORDS = new Set([...GAZETTEER.keys()].filter((k) => k.includes(' ')).flatMap((k) => k.split(' ')));
 
 /** Longest number of tokens a gazetteer name has, to bound the lookups. */
 export const MAX_GAZETTEER_TOKENS = Math.max(...[...GAZETTEER.keys()].map((k) => k.split(' ').length));

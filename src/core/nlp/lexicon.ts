@@ -130,10 +130,6 @@ export const REGIONS: [string, string[]][] = [
   ['Midwest', []],
   ['Far East', []],
   ['Chechnya', []],
-  ['Scotland', []],
-  ['England', []],
-  ['Wales', []],
-  ['Northern Ireland', []],
 ];
 
 /** Courtesy titles: dropped from names, they mark what follows as a person. */

@@ -108,7 +108,7 @@ export function resolveDatePhrase(phrase: string, articleDate: string | null): s
     if (m[1] === 'next' || m[1] === 'coming') return addDays(ref, ((target - today + 7) % 7) || 7);
     if (m[1] === 'this') return addDays(ref, target - today);
     const back = (today - target + 7) % 7;
-    return addDays(ref, m[1] === 'last' || m[1] === 'past' ? back || 7 : back);
+    return addDays(ref, -(m[1] === 'last' || m[1] === 'past' ? back || 7 : back));
   }
   return null;
 }
