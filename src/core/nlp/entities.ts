@@ -459,7 +459,7 @@ function segment(text: string, tokens: Token[], from: number, to: number, weak: 
     roles.push(roleText(text, [...peeled.nationality, ...peeled.role]));
   }
   const core = peeled.core;
-  if (core.length === 0) return;
+  if (core.length === 0 || core.every((t) => HONORIFICS.has(bareKey(t)))) return;
   const coreFrom = from + (run.length - core.length);
   const before = tokens[coreFrom - 1];
   const after = tokens[to];
@@ -545,7 +545,9 @@ function resolve(text: string, candidates: Candidate[], extras: Extra[]): Entity
   };
   for (const c of candidates) {
     if (!c.type) continue;
-    const name = (c.canonical ?? c.text).replace(/\s+/g, ' ');
+    // Names never end in punctuation, even where the mention does ("Corp.", a stray "U.S.U.S.").
+    const name = (c.canonical ?? c.text).replace(/\s+/g, ' ').replace(/[\p{P}\s]+$/u, '');
+    if (!name) continue;
     const e = ensure(c.type, name);
     const surface = c.text.replace(/\s+/g, ' ');
     if (surface !== e.name && !e.aliases.includes(surface)) e.aliases.push(surface);
