@@ -2,7 +2,7 @@ import type { EntityType } from '../model/types';
 import type { LocalEntity, LocalMention } from './analysis';
 import { aliasTarget, initialsOf } from './aliases';
 import { DEMONYMS, GAZETTEER, MAX_GAZETTEER_TOKENS, lookupKey } from './gazetteer';
-import { EVENT_SUFFIXES, GROUP_WORDS, HONORIFICS, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES, RESULT_WORDS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS } from './lexicon';
+import { EVENT_SUFFIXES, GROUP_WORDS, HONORIFICS, NON_NAME_ACRONYMS, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES, RESULT_WORDS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS } from './lexicon';
 import type { ParsedSentence, Token } from './nlp';
 import { resolveDatePhrase } from './temporal';
 
@@ -165,6 +165,8 @@ function rolePrefix(tokens: Token[]): number {
 /** Whether tokens look like a personal name (not a body or a place). */
 function looksLikeName(tokens: Token[]): boolean {
   if (tokens.length === 0 || tokens.length > 4) return false;
+  // "Analysts said", "Traders said": a plural common noun is a group, not someone's name.
+  if (tokens.length === 1 && tokens[0].tags.has('Plural') && !tokens[0].tags.has('Person')) return false;
   if (gazetteerHit(tokens)) return false;
   for (const t of tokens) {
     const n = bareKey(t);
@@ -460,6 +462,7 @@ function segment(text: string, tokens: Token[], from: number, to: number, weak: 
   }
   const core = peeled.core;
   if (core.length === 0 || core.every((t) => HONORIFICS.has(bareKey(t)))) return;
+  if (core.length === 1 && NON_NAME_ACRONYMS.has(bareKey(core[0]))) return;
   const coreFrom = from + (run.length - core.length);
   const before = tokens[coreFrom - 1];
   const after = tokens[to];

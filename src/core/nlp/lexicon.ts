@@ -237,3 +237,10 @@ export const RESULT_WORDS = new Set([
   'beat', 'beats', 'defeated', 'defeat', 'defeats', 'drew', 'draw', 'draws', 'lost', 'lose', 'loses', 'edged', 'routed', 'thrashed', 'crushed',
   'hammered', 'blanked', 'downed', 'topped', 'whipped', 'outscored', 'overcame', 'trounced', 'v', 'vs', 'versus', 'won', 'win', 'wins', 'tied',
 ]);
+
+/** Capitalised abbreviations in news that name no person, body or place (units, measures, times). */
+export const NON_NAME_ACRONYMS = new Set([
+  'gmt', 'utc', 'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'bst', 'cet', 'am', 'pm', 'gdp', 'gnp', 'cpi', 'ppi', 'pmi', 'ceo', 'cfo', 'coo',
+  'rbi', 'era', 'aids', 'hiv', 'tv', 'pc', 'ipo', 'vat', 'ok', 'ps', 'nb', 'mph', 'kph', 'km', 'kg', 'mw', 'bpd', 'q1', 'q2', 'q3', 'q4',
+  'h1', 'h2', 'faq', 'id', 'dna', 'ad', 'bc', 'ft', 'lb', 'oz', 'pct', 'yr', 'no', 'vs', 'etc', 'ie', 'eg',
+]);
