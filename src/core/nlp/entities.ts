@@ -51,6 +51,8 @@ const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Q
 const ENTITY_TAGS = ['Person', 'Place', 'Organization', 'Country', 'City', 'Region', 'Demonym'];
 const NAME_CONNECTORS = new Set(['of', 'for', 'on', 'de', 'del', 'der', 'van', 'von', 'du', 'da', 'al', 'bin', 'la', 'le']);
 const PARTICLES = new Set(['de', 'del', 'der', 'van', 'von', 'du', 'da', 'al', 'bin', 'la', 'le']);
+/** Function words that compromise may tag as proper nouns when it misses a sentence boundary. */
+const CLOSED_CLASS = new Set(['but', 'and', 'or', 'so', 'yet', 'the', 'a', 'an', 'in', 'on', 'at', 'if', 'as', 'for', 'with', 'by', 'to', 'from', 'of', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'its', 'his', 'her', 'their', 'our', 'there', 'here', 'when', 'while', 'after', 'before', 'since', 'although', 'though', 'however', 'meanwhile', 'also', 'now', 'then', 'still']);
 const DATE_MODIFIERS = new Set(['this', 'next', 'last', 'past', 'coming', 'previous', 'early', 'late', 'mid', 'earlier', 'later']);
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside']);
 const UPPER = /^\p{Lu}/u;
@@ -117,8 +119,10 @@ function nameToken(tokens: Token[], i: number, shouted: Set<number> | undefined,
   if (listed) return 'strong';
   // An initial: "A. Hollioake", not the article "A".
   if (/^\p{Lu}$/u.test(t.text) && t.post.startsWith('.') && i + 1 < tokens.length && UPPER.test(tokens[i + 1].text)) return 'strong';
-  if (hasAny(t, FUNCTION_TAGS) && !hasAny(t, ENTITY_TAGS)) return false;
-  const first = i === 0 || /["“‘([:]/.test(t.pre) || /[:"“]\s*$/.test(tokens[i - 1].post);
+  if ((hasAny(t, FUNCTION_TAGS) && !hasAny(t, ENTITY_TAGS)) || CLOSED_CLASS.has(t.normal)) return false;
+  // compromise does not always split after an abbreviation ("... tell the FT. But Rover told"): a
+  // full stop before the token marks a sentence start all the same.
+  const first = i === 0 || /["“‘([:]/.test(t.pre) || /(?:[:"“]|[.!?]["”’]?)\s*$/.test(tokens[i - 1].post);
   if (!first) return 'strong';
   if (hasAny(t, ENTITY_TAGS) || t.tags.has('Honorific') || isAcronym(t.text)) return 'strong';
   // Names at a sentence start are often mistagged as verbs ("Lebed"); adverbs and adjectives are not names.
@@ -369,8 +373,8 @@ function scanSentence(text: string, tokens: Token[], shouted: Set<number> | unde
       i++;
       continue;
     }
-    // A doubtful sentence-start word does not lead a sure name: "Later Sergei Lavrov" is "Sergei Lavrov".
-    if (kind === 'weak' && !shouted && i + 1 < tokens.length && joinable(tokens[i], tokens[i + 1]) && nameToken(tokens, i + 1, shouted, known) === 'strong') {
+    // A sentence-start verb does not lead a sure name: "Asked Sergei Lavrov" is "Sergei Lavrov".
+    if (kind === 'weak' && !shouted && tokens[i].tags.has('Verb') && i + 1 < tokens.length && joinable(tokens[i], tokens[i + 1]) && nameToken(tokens, i + 1, shouted, known) === 'strong') {
       i++;
       continue;
     }
