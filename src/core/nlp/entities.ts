@@ -2,7 +2,7 @@ import type { EntityType } from '../model/types';
 import type { LocalEntity, LocalMention } from './analysis';
 import { aliasTarget, initialsOf } from './aliases';
 import { DEMONYMS, GAZETTEER, MAX_GAZETTEER_TOKENS, lookupKey } from './gazetteer';
-import { EVENT_SUFFIXES, GROUP_WORDS, HONORIFICS, NON_NAME_ACRONYMS, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES, RESULT_WORDS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS } from './lexicon';
+import { EVENT_SUFFIXES, GROUP_WORDS, HONORIFICS, NON_NAME_ACRONYMS, ORG_CUES_AFTER, ORG_CUES_BEFORE, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES, RESULT_WORDS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS } from './lexicon';
 import type { ParsedSentence, Token } from './nlp';
 import { resolveDatePhrase } from './temporal';
 
@@ -34,6 +34,10 @@ interface Candidate {
   weak: boolean;
   /** Found in an all-caps or Title Case line, where capitals are no sign of an acronym. */
   shouted: boolean;
+  /** Typed only from a neighbouring word ("X said", "in X"): other evidence in the article may overrule it. */
+  guessed: boolean;
+  /** A neighbour marks this mention as a company or club ("shares in X", "X's chief executive"). */
+  orgCue: boolean;
   roles: string[];
 }
 
@@ -229,7 +233,7 @@ function initialsMatch(tokens: Token[]): boolean {
 }
 
 /** Types a cleaned name span from its words, compromise's tags and its neighbours. */
-function classify(core: Token[], before: Token | undefined, after: Token | undefined, personCue: boolean, shouted: boolean): { type?: NameType; canonical?: string } {
+function classify(core: Token[], before: Token | undefined, after: Token | undefined, personCue: boolean, shouted: boolean): { type?: NameType; canonical?: string; guessed?: boolean } {
   const hit = gazetteerHit(core);
   if (hit) return { type: hit.type, canonical: hit.name };
   if (personCue) return { type: 'person' };
@@ -252,14 +256,14 @@ function classify(core: Token[], before: Token | undefined, after: Token | undef
   }
   if (core[0].tags.has('FirstName') && core.length > 1 && org === 0) return { type: 'person' };
   if (org > 0 && org >= person) return { type: 'organization' };
-  if (person === core.length) return { type: 'person' };
+  if (person === core.length) return { type: 'person', guessed: core.length === 1 };
   if (place === core.length) return { type: 'place' };
   if (!shouted && initialsMatch(core)) return { type: 'organization' };
-  if (after && SPEECH_VERBS.has(after.normal) && looksLikeName(core)) return { type: 'person' };
-  if (before && (before.normal === 'said' || before.normal === 'says') && looksLikeName(core)) return { type: 'person' };
+  if (after && SPEECH_VERBS.has(after.normal) && looksLikeName(core)) return { type: 'person', guessed: true };
+  if (before && (before.normal === 'said' || before.normal === 'says') && looksLikeName(core)) return { type: 'person', guessed: true };
   if (person > 0 && looksLikeName(core)) return { type: 'person' };
   if (place > 0) return { type: 'place' };
-  if (before && PLACE_PREPOSITIONS.has(before.normal) && core.length <= 3) return { type: 'place' };
+  if (before && PLACE_PREPOSITIONS.has(before.normal) && core.length <= 3) return { type: 'place', guessed: true };
   return {};
 }
 
@@ -471,7 +475,9 @@ function segment(text: string, tokens: Token[], from: number, to: number, weak: 
   const before = tokens[coreFrom - 1];
   const after = tokens[to];
   const lowerRole = roleBefore(tokens, coreFrom);
-  let { type, canonical } = classify(core, before, after, peeled.personCue || (!!lowerRole && looksLikeName(core)), shouted);
+  const typed = classify(core, before, after, peeled.personCue || (!!lowerRole && looksLikeName(core)), shouted);
+  const guessed = typed.guessed ?? false;
+  let { type, canonical } = typed;
   if (type === 'place' && GAZETTEER.get(lookupKey(canonical ?? ''))?.kind !== 'country' && !core.some((t) => t.tags.has('Country')) && isTeamContext(before, after)) {
     type = 'organization';
     canonical = undefined;
@@ -486,7 +492,9 @@ function segment(text: string, tokens: Token[], from: number, to: number, weak: 
     if (app) roles.push(roleText(text, app));
   }
   const span = textOf(text, core);
-  candidates.push({ tokens: core, ...span, type, canonical, weak: weak && !type, shouted, roles });
+  const possessive = /['’]s$/i.test(core[core.length - 1].text);
+  const orgCue = (!!after && ORG_CUES_AFTER.has(after.normal) && (possessive || after.normal !== 'chief')) || (!!before && ORG_CUES_BEFORE.has(before.normal) && !UPPER.test(before.text));
+  candidates.push({ tokens: core, ...span, type, canonical, weak: weak && !type, shouted, guessed, orgCue, roles });
 }
 
 function tokenKeys(c: Candidate): string[] {
@@ -508,6 +516,21 @@ function resolve(text: string, candidates: Candidate[], extras: Extra[]): Entity
       else people.set(k, [c]);
     }
   }
+  // A name that any mention shows to be a company or club is one wherever it was only guessed.
+  const orgNames = new Set(candidates.filter((c) => c.orgCue && (c.guessed || !c.type || c.type === 'organization')).map((c) => lookupKey(c.text)));
+  for (const c of candidates) {
+    if ((c.guessed || !c.type) && c.tokens.length <= 3 && orgNames.has(lookupKey(c.text))) {
+      c.type = 'organization';
+      c.canonical = undefined;
+      c.guessed = false;
+    }
+  }
+  for (const [k, list] of people) {
+    const kept = list.filter((c) => c.type === 'person');
+    if (kept.length) people.set(k, kept);
+    else people.delete(k);
+  }
+  for (const c of candidates) if (c.type) named.set(lookupKey(c.canonical ?? c.text), c.type);
   const fullNames = [...people.keys()].filter((k) => k.includes(' '));
   const orgsAndPlaces = candidates.filter((c) => c.type === 'organization' || c.type === 'place');
 

@@ -244,3 +244,18 @@ export const NON_NAME_ACRONYMS = new Set([
   'rbi', 'era', 'aids', 'hiv', 'tv', 'pc', 'ipo', 'vat', 'ok', 'ps', 'nb', 'mph', 'kph', 'km', 'kg', 'mw', 'bpd', 'q1', 'q2', 'q3', 'q4',
   'h1', 'h2', 'faq', 'id', 'dna', 'ad', 'bc', 'ft', 'lb', 'oz', 'pct', 'yr', 'no', 'vs', 'etc', 'ie', 'eg',
 ]);
+
+/** Words right after a name ("Yukos shares", "Rover's chief executive") that show it is a company or club. */
+export const ORG_CUES_AFTER = new Set([
+  'shares', 'stock', 'stocks', 'profit', 'profits', 'revenue', 'revenues', 'sales', 'earnings', 'shareholders', 'subsidiary', 'unit',
+  'brand', 'brands', 'takeover', 'merger', 'board', 'chairman', 'boss', 'bosses', 'spokesman', 'spokeswoman', 'spokesperson', 'executives',
+  'employees', 'staff', 'workers', 'stake', 'plant', 'plants', 'factory', 'factories', 'products', 'customers', 'management', 'directors',
+  'headquarters', 'chief', 'fans', 'manager', 'coach', 'squad',
+]);
+
+/** Words right before a name ("oil firm Yukos", "shares in Rover") that show it is a company or club. */
+export const ORG_CUES_BEFORE = new Set([
+  'firm', 'company', 'group', 'carmaker', 'automaker', 'bank', 'airline', 'retailer', 'giant', 'operator', 'maker', 'supplier', 'insurer',
+  'broker', 'brewer', 'conglomerate', 'producer', 'manufacturer', 'club', 'side', 'outfit', 'label', 'network', 'broadcaster', 'newspaper',
+  'agency', 'lender', 'chain', 'publisher', 'studio', 'startup', 'subsidiary', 'rival', 'rivals',
+]);

@@ -40,6 +40,12 @@ describe('entities: clean spans', () => {
     assert.strictEqual(a.mentions.filter((m) => m.key === shearer?.key).length, 2);
   });
 
+  it('takes a name a company wherever one mention shows it is one, though it "said" things', () => {
+    const a = analyze('The oil firm Yukos denied it. Later, Yukos said it would appeal, and Yukos shares fell.');
+    assert.deepStrictEqual(names(a, 'organization'), ['Yukos']);
+    assert.deepStrictEqual(names(a, 'person'), []);
+  });
+
   it('treats a city named as a side in a result as a club, a country as a place', () => {
     const a = analyze('Leicestershire beat Somerset by 10 wickets, while England drew with Pakistan.');
     assert.deepStrictEqual(names(a, 'organization').sort(), ['Leicestershire', 'Somerset']);
