@@ -35,7 +35,7 @@ export function parseArticle(article: Article): ParsedSentence[] {
 
 export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAULT_ANALYZE_OPTIONS): ArticleAnalysis {
   const sentences = parseArticle(article);
-  const { entities, mentions } = extractEntities(article.text, sentences);
+  const { entities, mentions } = extractEntities(article.text, sentences, article.date);
   const { events, mainEvent } = extractEvents(article, sentences, entities, mentions);
   const spans = sentences.map((s) => ({ start: s.start, end: s.end }));
   const body = sentences.filter((s) => s.start >= article.bodyStart);
