@@ -91,6 +91,7 @@ export function mergeEntities(analyses: Iterable<ArticleAnalysis>): MergeResult 
   joinShortForms(groups);
 
   const entities = new Map<string, Entity>();
+  const articlesOf = new Map<string, Set<string>>();
   const idOf = new Map<Group, string>();
   const rootsInOrder = [...groups.values()].filter((g) => !g.into).sort((a, b) => a.slug.localeCompare(b.slug) || a.type.localeCompare(b.type));
   const members = new Map<Group, Group[]>();
@@ -119,6 +120,7 @@ export function mergeEntities(analyses: Iterable<ArticleAnalysis>): MergeResult 
     if (merged.value) entity.value = merged.value;
     if (merged.place) entity.place = `place:${slug(merged.place)}`;
     entities.set(id, entity);
+    articlesOf.set(id, merged.articles);
     for (const g of all) idOf.set(g, id);
   }
 
@@ -129,9 +131,18 @@ export function mergeEntities(analyses: Iterable<ArticleAnalysis>): MergeResult 
     resolve.set(articleId, m);
   }
   // Places that only nationalities name ("Iranian" -> Iran) are kept so the link resolves.
+  // Their article count is that of the nationalities naming them; their mention count stays 0.
   const referenced = new Set([...entities.values()].map((e) => e.place).filter((p): p is string => !!p));
   for (const [id, e] of entities) if (e.mentionCount === 0 && !referenced.has(id)) entities.delete(id);
   for (const e of entities.values()) if (e.place && !entities.has(e.place)) delete e.place;
+  for (const e of entities.values()) {
+    const place = e.place ? entities.get(e.place) : undefined;
+    if (!place || place.mentionCount > 0) continue;
+    const arts = articlesOf.get(place.id) ?? new Set<string>();
+    for (const a of articlesOf.get(e.id) ?? []) arts.add(a);
+    articlesOf.set(place.id, arts);
+    place.articleCount = arts.size;
+  }
   return { entities, resolve };
 }
 
