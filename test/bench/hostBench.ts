@@ -8,7 +8,7 @@ import { monitorEventLoopDelay } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { IndexedArticle } from '../../src/core/index/corpusIndex';
 import { articleUri, rangeIn } from '../../src/vscode/adapters/positions';
-import { EXTENSION_ID, Views } from '../../src/vscode/constants';
+import { Commands, EXTENSION_ID, Views } from '../../src/vscode/constants';
 import type { NewsLensApi } from '../../src/vscode/extension';
 
 const HOVER_SAMPLE = Number(process.env.NEWS_LENS_BENCH_HOVERS) || 200;
@@ -275,8 +275,11 @@ export async function run(): Promise<void> {
     refreshLoop.enable();
     const t = performance.now();
     let running = true;
-    const reloaded = Promise.resolve(vscode.commands.executeCommand('newsLens.refresh')).then(() => api.whenReady());
-    void reloaded.finally(() => (running = false));
+    const reloaded = Promise.resolve(vscode.commands.executeCommand(Commands.refresh)).then(() => api.whenReady());
+    const stop = (): void => {
+      running = false;
+    };
+    reloaded.then(stop, stop);
     const during: { ms: number; returned: boolean }[] = [];
     for (let i = 0; running; i = (i + 1) % targets.length) {
       during.push(await hover(targets[i]));
