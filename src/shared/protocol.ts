@@ -10,8 +10,6 @@
 import type { EntityType } from '../core/model/types';
 import { ENTITY_TYPES } from '../core/model/types';
 
-export const PANEL_VIEW_TYPE = 'newsLens.summaries';
-
 export type CardSort = 'date' | 'title';
 
 export interface ChipData {

@@ -8,6 +8,10 @@ export const Views = {
   articles: 'newsLens.articles',
 } as const;
 
+export const Panels = {
+  summaries: 'newsLens.summaries',
+} as const;
+
 export const Commands = {
   refresh: 'newsLens.refresh',
   openSummaries: 'newsLens.openSummaries',
@@ -15,6 +19,16 @@ export const Commands = {
   useSample: 'newsLens.useSample',
   configure: 'newsLens.configure',
   showLog: 'newsLens.showLog',
+  export: 'newsLens.export',
+  revealEntityUnderCursor: 'newsLens.revealEntityUnderCursor',
+  // Used from views, hovers and the panel; hidden from the Command Palette.
+  revealEntity: 'newsLens.revealEntity',
+  showMentions: 'newsLens.showMentions',
+  openArticle: 'newsLens.openArticle',
+  sortByName: 'newsLens.entities.sortByName',
+  sortByMentions: 'newsLens.entities.sortByMentions',
+  filterEntities: 'newsLens.entities.filter',
+  clearEntityFilter: 'newsLens.entities.clearFilter',
 } as const;
 
 export const Settings = {
@@ -22,10 +36,26 @@ export const Settings = {
   corpusPaths: 'corpus.paths',
   corpusInclude: 'corpus.include',
   useSample: 'corpus.useSample',
+  hoverEnabled: 'hover.enabled',
+  decorationsEnabled: 'decorations.enabled',
+  autoReveal: 'tree.autoReveal',
+  summarySentences: 'summary.sentences',
 } as const;
 
 export const ContextKeys = {
   state: 'newsLens.state',
+  entitySort: 'newsLens.entities.sort',
+  entityFiltered: 'newsLens.entities.filtered',
+} as const;
+
+/** Theme colours contributed in package.json, one per entity type. */
+export const EntityColors = {
+  person: 'newsLens.entity.person',
+  organization: 'newsLens.entity.organization',
+  place: 'newsLens.entity.place',
+  date: 'newsLens.entity.date',
+  role: 'newsLens.entity.role',
+  nationality: 'newsLens.entity.nationality',
 } as const;
 
 export const ARTICLE_SCHEME = 'news-lens';

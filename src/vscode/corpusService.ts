@@ -7,7 +7,15 @@ import type { IndexProgress } from '../core/index/indexer';
 import { indexCorpus } from '../core/index/indexer';
 import { WorkerPool } from '../core/index/workerPool';
 import type { Diagnostic } from '../core/model/types';
+import { DEFAULT_ANALYZE_OPTIONS } from '../core/nlp/analysis';
 import { ContextKeys, Settings, Views } from './constants';
+
+/** Shows the progress bar of each News Lens view while `task` runs. */
+function withViewProgress<T>(task: () => Promise<T>): Promise<T> {
+  const views = [Views.entities, Views.events, Views.articles];
+  const nest = (i: number): Promise<T> => (i === views.length ? task() : Promise.resolve(vscode.window.withProgress({ location: { viewId: views[i] } }, () => nest(i + 1))));
+  return nest(0);
+}
 
 export type CorpusState = 'indexing' | 'ready' | 'empty';
 
@@ -97,11 +105,14 @@ export class CorpusService implements vscode.Disposable {
     const started = Date.now();
     this.log.info(`Indexing ${sample ? 'the bundled sample corpus' : roots.join(', ')}`);
     const pool = this.ensurePool();
+    const summarySentences = config.get<number>(Settings.summarySentences);
+    const analyze = { ...DEFAULT_ANALYZE_OPTIONS, ...(Number.isInteger(summarySentences) && (summarySentences as number) > 0 ? { summarySentences } : {}) };
     const run = (r: string[]) =>
-      vscode.window.withProgress({ location: { viewId: Views.entities } }, () =>
+      withViewProgress(() =>
         indexCorpus(nodeSource, pool, {
           roots: r,
           include,
+          analyze,
           isCancelled: () => token.isCancellationRequested,
           onProgress: (p) => {
             this.progress = p;

@@ -20,6 +20,8 @@ export interface HoverCard {
 export interface HoverCardOptions {
   related?: number;
   events?: number;
+  /** Extra arguments for the "Show All Mentions" link after the entity id (where to peek). */
+  mentionsAt?: (string | number)[];
 }
 
 /** Codicon per entity type (trees, hovers and the panel use the same). */
@@ -60,7 +62,7 @@ export function entityHoverCard(index: CorpusIndex, entity: Entity, commands: Ho
   lines.push(
     [
       commandLink('Reveal in Tree', commands.revealEntity, [entity.id], 'Reveal in the News Lens Entities view'),
-      commandLink('Show All Mentions', commands.showMentions, [entity.id], 'List every mention in the corpus'),
+      commandLink('Show All Mentions', commands.showMentions, [entity.id, ...(options.mentionsAt ?? [])], 'List every mention in the corpus'),
       commandLink('Open Summaries', commands.openSummaries, [entity.id], 'Summaries of the articles that mention it'),
     ].join(' \u00b7 '),
   );
@@ -80,4 +82,18 @@ export function eventLine(index: CorpusIndex, entry: TimelineEntry): string {
   const label = e.label?.trim() || [e.who.map(name).join(', '), e.trigger.text, e.whom.map(name).join(', ')].filter(Boolean).join(' ');
   const where = e.where.length ? ` (${e.where.map(name).join(', ')})` : '';
   return oneLine(`${label}${where}`);
+}
+
+/** The tree tooltip of an entity: type, roles, aliases and the articles that mention it. */
+export function entityTooltip(index: CorpusIndex, entity: Entity, maxArticles = 5): string {
+  const lines = [`**${escapeMarkdown(truncate(entity.name, 120))}** \u00b7 ${TYPE_NAMES[entity.type]}`];
+  if (entity.roles.length) lines.push(`*${entity.roles.slice(0, 4).map((r) => escapeMarkdown(truncate(r, 80))).join(', ')}*`);
+  if (entity.aliases.length) lines.push(`Also: ${entity.aliases.slice(0, 8).map((a) => escapeMarkdown(truncate(a, 60))).join(', ')}`);
+  const ids = index.articleIdsOf(entity.id);
+  const titles = ids.slice(0, maxArticles).map((id) => {
+    const a = index.article(id)?.article;
+    return `- ${escapeMarkdown(truncate(a?.title || id, 90))}${a?.date ? ` \u00b7 ${escapeMarkdown(a.date)}` : ''}`;
+  });
+  lines.push(`${plural(entity.mentionCount, 'mention')} in ${plural(entity.articleCount, 'article')}:\n\n${titles.join('\n')}${ids.length > maxArticles ? `\n- and ${ids.length - maxArticles} more` : ''}`);
+  return lines.join('\n\n');
 }

@@ -1,8 +1,14 @@
 import type { Span } from '../model/types';
 import { oneLine } from './markdown';
 
+export interface Snippet {
+  text: string;
+  /** Where the span itself lies in `text` ([start, end)), for highlighting. */
+  highlight: [number, number];
+}
+
 /** The sentence holding [start, end), shortened around it to about `width` characters, on one line. */
-export function sentenceSnippet(text: string, sentences: Span[], start: number, end: number, width = 90): string {
+export function sentenceSnippet(text: string, sentences: Span[], start: number, end: number, width = 90): Snippet {
   const s = sentenceAt(sentences, start, end) ?? { start: Math.max(0, start - width), end: Math.min(text.length, end + width) };
   let from = s.start;
   let to = s.end;
@@ -19,7 +25,10 @@ export function sentenceSnippet(text: string, sentences: Span[], start: number, 
       if (space > end) to = space;
     }
   }
-  return `${from > s.start ? '…' : ''}${oneLine(text.slice(from, to))}${to < s.end ? '…' : ''}`;
+  const before = `${from > s.start ? '…' : ''}${text.slice(from, start).replace(/\s+/g, ' ').trimStart()}`;
+  const span = oneLine(text.slice(start, end));
+  const after = `${text.slice(end, to).replace(/\s+/g, ' ').trimEnd()}${to < s.end ? '…' : ''}`;
+  return { text: `${before}${span}${after}`, highlight: [before.length, before.length + span.length] };
 }
 
 /** The sentence containing a span (binary search; sentences are sorted and disjoint). */

@@ -40,6 +40,8 @@ describe('render: entity hover card', () => {
       assert.deepStrictEqual(JSON.parse(decodeURIComponent(query)), ['person:sergei-lavrov']);
     }
     assert.deepStrictEqual(card.enabledCommands, Object.values(COMMANDS));
+    const at = links(entityHoverCard(index, lavrov, COMMANDS, { mentionsAt: ['file:///a%20b.txt', 3, 7] }).markdown)[1];
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(at.target.split('?')[1])), ['person:sergei-lavrov', 'file:///a%20b.txt', 3, 7]);
   });
 
   it('escapes hostile names, roles, aliases and event labels: no extra links, HTML or icons', () => {

@@ -16,9 +16,11 @@ describe('render: mention snippets', () => {
   });
 
   it('keeps a short sentence whole and cuts a long one around the mention on word boundaries', () => {
-    assert.strictEqual(sentenceSnippet(text, sentences, 0, 5), 'First one.');
+    assert.deepStrictEqual(sentenceSnippet(text, sentences, 0, 5), { text: 'First one.', highlight: [0, 5] });
     const at = text.indexOf('India in Moscow');
-    const s = sentenceSnippet(text, sentences, at, at + 5, 40);
+    const snippet = sentenceSnippet(text, sentences, at, at + 5, 40);
+    const s = snippet.text;
+    assert.strictEqual(s.slice(...snippet.highlight), 'India');
     assert.ok(s.startsWith('…') && s.endsWith('…'), s);
     assert.ok(s.includes('India in Moscow'), s);
     assert.ok(s.length <= 44, s);
@@ -30,6 +32,6 @@ describe('render: mention snippets', () => {
   });
 
   it('falls back to a window when no sentence holds the span', () => {
-    assert.strictEqual(sentenceSnippet('a\nb\nc', [], 2, 3, 10), 'a b c');
+    assert.deepStrictEqual(sentenceSnippet('a\nb\nc', [], 2, 3, 10), { text: 'a b c', highlight: [2, 3] });
   });
 });
