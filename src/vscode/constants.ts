@@ -39,6 +39,10 @@ export const Settings = {
   hoverEnabled: 'hover.enabled',
   decorationsEnabled: 'decorations.enabled',
   autoReveal: 'tree.autoReveal',
+  workers: 'index.workers',
+  maxFileSizeMB: 'index.maxFileSizeMB',
+  fileTimeoutSeconds: 'index.fileTimeoutSeconds',
+  cacheEnabled: 'index.cache',
   summarySentences: 'summary.sentences',
 } as const;
 

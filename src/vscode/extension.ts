@@ -37,7 +37,7 @@ export interface NewsLensApi {
  */
 export function activate(context: vscode.ExtensionContext): NewsLensApi {
   const log = vscode.window.createOutputChannel('News Lens', { log: true });
-  const corpus = new CorpusService(context.extensionPath, log);
+  const corpus = new CorpusService(context.extensionPath, (context.storageUri ?? context.globalStorageUri)?.fsPath, log);
   context.subscriptions.push(log, corpus);
   const ctx: FeatureContext = { extension: context, corpus, log };
 

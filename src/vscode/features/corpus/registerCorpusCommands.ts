@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { onDidChangeSetting } from '../../adapters/config';
 import { Commands, Settings } from '../../constants';
 import type { FeatureContext } from '../feature';
 
@@ -24,11 +23,10 @@ export function registerCorpusCommands(ctx: FeatureContext): void {
       await config.update(Settings.useSample, undefined, vscode.ConfigurationTarget.Global);
       await config.update(Settings.corpusPaths, [...new Set([...paths, ...picked.map((u) => u.fsPath)])], target);
     }),
+    // Summaries are computed while indexing, so a new summary length needs a re-index too.
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${Settings.section}.corpus`)) void corpus.reload();
+      if (['corpus', 'index', 'summary'].some((s) => e.affectsConfiguration(`${Settings.section}.${s}`))) void corpus.reload();
     }),
-    // Summaries are computed while indexing, so a new length needs a re-index.
-    onDidChangeSetting([Settings.summarySentences], () => void corpus.reload()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void corpus.reload()),
   );
 }
