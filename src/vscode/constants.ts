@@ -52,14 +52,17 @@ export const ContextKeys = {
   entityFiltered: 'newsLens.entities.filtered',
 } as const;
 
-/** Theme colours contributed in package.json, one per entity type. */
+/**
+ * Theme colours contributed in package.json, one per entity type. One dot only: webviews get them as
+ * `--vscode-` + the id with its first dot turned into a dash (`--vscode-newsLens-personForeground`).
+ */
 export const EntityColors = {
-  person: 'newsLens.entity.person',
-  organization: 'newsLens.entity.organization',
-  place: 'newsLens.entity.place',
-  date: 'newsLens.entity.date',
-  role: 'newsLens.entity.role',
-  nationality: 'newsLens.entity.nationality',
+  person: 'newsLens.personForeground',
+  organization: 'newsLens.organizationForeground',
+  place: 'newsLens.placeForeground',
+  date: 'newsLens.dateForeground',
+  role: 'newsLens.roleForeground',
+  nationality: 'newsLens.nationalityForeground',
 } as const;
 
 export const ARTICLE_SCHEME = 'news-lens';

@@ -60,6 +60,7 @@ export function entityHoverCard(index: CorpusIndex, entity: Entity, commands: Ho
   }
 
   lines.push(
+    '---',
     [
       commandLink('Reveal in Tree', commands.revealEntity, [entity.id], 'Reveal in the News Lens Entities view'),
       commandLink('Show All Mentions', commands.showMentions, [entity.id, ...(options.mentionsAt ?? [])], 'List every mention in the corpus'),

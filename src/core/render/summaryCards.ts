@@ -1,8 +1,10 @@
 import type { CardData, ChipData, CorpusStatus, Snapshot } from '../../shared/protocol';
 import type { CorpusIndex, IndexedArticle } from '../index/corpusIndex';
+import { ENTITY_TYPES } from '../model/types';
 import { oneLine } from './markdown';
 
-const MAX_CHIPS = 8;
+const MAX_CHIPS = 10;
+const CHIPS_PER_TYPE = 3;
 
 /** One card of the summaries panel: plain strings only, the page renders them as text. */
 export function summaryCard(index: CorpusIndex, item: IndexedArticle): CardData {
@@ -14,7 +16,15 @@ export function summaryCard(index: CorpusIndex, item: IndexedArticle): CardData 
     const e = index.entity(id);
     if (e) chips.push({ id, name: e.name, type: e.type, count });
   }
-  chips.sort((x, y) => y.count - x.count || x.name.localeCompare(y.name));
+  // The most mentioned of each type, people first: a card should show who, then which
+  // organizations and places, rather than ten places because a place is named most often.
+  chips.sort((x, y) => ENTITY_TYPES.indexOf(x.type) - ENTITY_TYPES.indexOf(y.type) || y.count - x.count || x.name.localeCompare(y.name));
+  const perType = new Map<string, number>();
+  const shown = chips.filter((c) => {
+    const n = perType.get(c.type) ?? 0;
+    perType.set(c.type, n + 1);
+    return n < CHIPS_PER_TYPE;
+  });
   const me = item.mainEvent;
   return {
     articleId: a.id,
@@ -28,7 +38,7 @@ export function summaryCard(index: CorpusIndex, item: IndexedArticle): CardData 
       when: me.when ? oneLine(me.when.date ?? me.when.text) : null,
       where: me.where && oneLine(me.where),
     },
-    chips: chips.slice(0, MAX_CHIPS),
+    chips: shown.slice(0, MAX_CHIPS),
     entityIds: [...counts.keys()],
   };
 }

@@ -20,6 +20,11 @@ describe('render: summary cards', () => {
     assert.deepStrictEqual(visit.main, { who: 'Sergei Lavrov', what: 'Lavrov visits India', when: '2024-01-31', where: 'New Delhi' });
     assert.deepStrictEqual(visit.chips[0], { id: 'person:sergei-lavrov', name: 'Sergei Lavrov', type: 'person', count: 3 });
     assert.ok(visit.entityIds.includes('place:new-delhi'));
+    // People first, then places; at most three of a type.
+    assert.deepStrictEqual(
+      visit.chips.map((c) => c.name),
+      ['Sergei Lavrov', 'S Jaishankar', 'India', 'New Delhi', 'Russia'],
+    );
   });
 
   it('passes hostile text through as plain strings (the page renders text only)', () => {

@@ -6,6 +6,7 @@ import { entityDescription, groupEntities, plural } from '../../../core/render/e
 import { entityTooltip, TYPE_ICONS } from '../../../core/render/hoverCard';
 import { sentenceSnippet } from '../../../core/render/snippet';
 import { articleUri, rangeIn } from '../../adapters/positions';
+import { EntityColors } from '../../constants';
 import type { CorpusService } from '../../corpusService';
 
 export type EntityTreeNode =
@@ -177,7 +178,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
 }
 
 export function typeIcon(type: EntityType): vscode.ThemeIcon {
-  return new vscode.ThemeIcon(TYPE_ICONS[type], new vscode.ThemeColor(`newsLens.entity.${type}`));
+  return new vscode.ThemeIcon(TYPE_ICONS[type], new vscode.ThemeColor(EntityColors[type]));
 }
 
 /**

@@ -34,6 +34,7 @@ export class SummariesPanel implements vscode.Disposable {
   /** Fires after the host has handled a message from the page. */
   readonly onDidHandleMessage = this.handled.event;
   private ready = false;
+  private lastArticleId: string | null = null;
   private status: CorpusState;
   private pendingEntity: PanelUiState['entity'] | undefined;
   lastRendered: RenderedReport | undefined;
@@ -76,6 +77,7 @@ export class SummariesPanel implements vscode.Disposable {
   ) {
     SummariesPanel.current = this;
     this.status = deps.corpus.state;
+    this.activeArticleId();
     panel.iconPath = { light: vscode.Uri.joinPath(deps.extensionUri, 'media', 'news-lens-light.svg'), dark: vscode.Uri.joinPath(deps.extensionUri, 'media', 'news-lens-dark.svg') };
     panel.webview.html = panelHtml(panel.webview, deps.extensionUri);
     this.disposables.push(
@@ -87,13 +89,25 @@ export class SummariesPanel implements vscode.Disposable {
         // Progress ticks fire this too; only a change of status is news to the page.
         if (s !== this.status) this.pushSnapshot();
       }),
-      vscode.window.onDidChangeActiveTextEditor(() => this.post({ type: 'activeArticle', articleId: this.activeArticleId() })),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        const before = this.lastArticleId;
+        const id = this.activeArticleId();
+        if (id !== before) this.post({ type: 'activeArticle', articleId: id });
+      }),
     );
   }
 
+  /**
+   * The article of the active editor. While the panel itself has focus there is no active text
+   * editor; the article last shown stays current as long as an editor still shows it.
+   */
   private activeArticleId(): string | null {
-    const doc = vscode.window.activeTextEditor?.document;
-    return (doc && articleOf(this.deps.corpus.index, doc)?.article.id) ?? null;
+    const index = this.deps.corpus.index;
+    const active = vscode.window.activeTextEditor;
+    const visible = (id: string | null): boolean => !!id && vscode.window.visibleTextEditors.some((e) => articleOf(index, e.document)?.article.id === id);
+    const id = active ? (articleOf(index, active.document)?.article.id ?? null) : visible(this.lastArticleId) ? this.lastArticleId : null;
+    this.lastArticleId = id;
+    return id;
   }
 
   private snapshotMessage(replyTo?: number): HostMessage {
