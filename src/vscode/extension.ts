@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/index/corpusIndex';
 import { CorpusService } from './corpusService';
-import type { ArticleTreeNode } from './features/articles/articlesTree';
+import type { ArticlesFeature } from './features/articles/registerArticles';
 import { openArticle, registerArticles } from './features/articles/registerArticles';
 import { registerArticleContent } from './features/corpus/articleContentProvider';
 import { registerCorpusCommands } from './features/corpus/registerCorpusCommands';
@@ -9,7 +9,7 @@ import type { MentionDecorations } from './features/decorations/mentionDecoratio
 import { registerDecorations } from './features/decorations/mentionDecorations';
 import type { EntitiesFeature } from './features/entities/registerEntities';
 import { registerEntities } from './features/entities/registerEntities';
-import type { EventTreeNode } from './features/events/eventsTree';
+import type { EventsFeature } from './features/events/registerEvents';
 import { registerEvents } from './features/events/registerEvents';
 import { registerExport } from './features/export/exportCommand';
 import type { FeatureContext } from './features/feature';
@@ -24,8 +24,8 @@ export interface NewsLensApi {
   corpus: CorpusService;
   whenReady(): Promise<CorpusIndex>;
   entities: EntitiesFeature;
-  events: vscode.TreeView<EventTreeNode>;
-  articles: vscode.TreeView<ArticleTreeNode>;
+  events: EventsFeature;
+  articles: ArticlesFeature;
   summaries: SummariesFeature;
   decorations: MentionDecorations;
   statusBar: vscode.StatusBarItem;

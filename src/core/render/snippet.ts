@@ -7,13 +7,17 @@ export interface Snippet {
   highlight: [number, number];
 }
 
-/** The sentence holding [start, end), shortened around it to about `width` characters, on one line. */
-export function sentenceSnippet(text: string, sentences: Span[], start: number, end: number, width = 90): Snippet {
+/**
+ * The sentence holding [start, end), shortened around it to about `width` characters, on one line.
+ * At most `lead` characters precede the span, so it stays visible where the text is cut short
+ * (a narrow sidebar truncates labels at the end).
+ */
+export function sentenceSnippet(text: string, sentences: Span[], start: number, end: number, width = 90, lead = width): Snippet {
   const s = sentenceAt(sentences, start, end) ?? { start: Math.max(0, start - width), end: Math.min(text.length, end + width) };
   let from = s.start;
   let to = s.end;
   if (to - from > width) {
-    from = Math.max(s.start, start - Math.floor(Math.max(0, width - (end - start)) / 2));
+    from = Math.max(s.start, start - Math.min(lead, Math.floor(Math.max(0, width - (end - start)) / 2)));
     to = Math.min(s.end, Math.max(from + width, end));
     // Start and end on word boundaries when the cut falls inside a word.
     if (from > s.start) {

@@ -31,6 +31,13 @@ describe('render: mention snippets', () => {
     assert.strictEqual(text[from + inner.length], ' ', 'ends at a word');
   });
 
+  it('keeps the span near the start when asked, for narrow labels', () => {
+    const at = text.indexOf('India in Moscow');
+    const snippet = sentenceSnippet(text, sentences, at, at + 5, 60, 12);
+    assert.ok(snippet.highlight[0] <= 14, JSON.stringify(snippet));
+    assert.strictEqual(snippet.text.slice(...snippet.highlight), 'India');
+  });
+
   it('falls back to a window when no sentence holds the span', () => {
     assert.deepStrictEqual(sentenceSnippet('a\nb\nc', [], 2, 3, 10), { text: 'a b c', highlight: [2, 3] });
   });

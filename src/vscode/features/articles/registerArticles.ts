@@ -6,7 +6,12 @@ import type { ArticleTreeNode } from './articlesTree';
 import { ArticlesTreeProvider } from './articlesTree';
 
 /** The Articles view, and "open article" (at its first summary sentence) used by views and the panel. */
-export function registerArticles(ctx: FeatureContext): vscode.TreeView<ArticleTreeNode> {
+export interface ArticlesFeature {
+  view: vscode.TreeView<ArticleTreeNode>;
+  provider: ArticlesTreeProvider;
+}
+
+export function registerArticles(ctx: FeatureContext): ArticlesFeature {
   const provider = new ArticlesTreeProvider(ctx.corpus);
   const view = vscode.window.createTreeView(Views.articles, { treeDataProvider: provider, showCollapseAll: true });
   ctx.extension.subscriptions.push(
@@ -17,7 +22,7 @@ export function registerArticles(ctx: FeatureContext): vscode.TreeView<ArticleTr
       return articleId ? openArticle(ctx, articleId) : false;
     }),
   );
-  return view;
+  return { view, provider };
 }
 
 function isArticleNode(x: unknown): x is ArticleTreeNode {

@@ -158,12 +158,12 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
         const item = index.article(node.mention.articleId);
         const m = node.mention;
         if (!item) return new vscode.TreeItem(m.text);
-        const snippet = sentenceSnippet(item.article.text, item.analysis.sentences, m.start, m.end);
+        const snippet = sentenceSnippet(item.article.text, item.analysis.sentences, m.start, m.end, 80, 10);
         const tree = new vscode.TreeItem({ label: snippet.text, highlights: [snippet.highlight] }, vscode.TreeItemCollapsibleState.None);
         const range = rangeIn(item.article, m);
         tree.id = node.id;
         tree.description = `line ${range.start.line + 1}`;
-        tree.tooltip = snippet.text;
+        tree.tooltip = sentenceSnippet(item.article.text, item.analysis.sentences, m.start, m.end, 400).text;
         tree.iconPath = new vscode.ThemeIcon('quote');
         tree.contextValue = 'newsLens.mention';
         tree.command = {
