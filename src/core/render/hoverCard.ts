@@ -41,21 +41,31 @@ export const TYPE_ICONS: Record<EntityType, string> = {
  */
 export function entityHoverCard(index: CorpusIndex, entity: Entity, commands: HoverCommands, options: HoverCardOptions = {}): HoverCard {
   const lines: string[] = [];
-  lines.push(`$(${TYPE_ICONS[entity.type]}) **${escapeMarkdown(truncate(entity.name, 120))}** \u00b7 ${TYPE_NAMES[entity.type]}`);
-  if (entity.roles.length) lines.push(`*${entity.roles.slice(0, 4).map((r) => escapeMarkdown(truncate(r, 80))).join(', ')}*`);
-  if (entity.type === 'date' && entity.value && entity.value !== entity.name) lines.push(`Resolves to ${escapeMarkdown(entity.value)}`);
+  const roles = entity.roles.length ? ` \u00b7 *${entity.roles.slice(0, 3).map((r) => escapeMarkdown(truncate(r, 80))).join(', ')}*` : '';
+  lines.push(`$(${TYPE_ICONS[entity.type]}) **${escapeMarkdown(truncate(entity.name, 120))}** \u00b7 ${TYPE_NAMES[entity.type]}${roles}`);
+  const facts = [`${plural(entity.mentionCount, 'mention')} in ${plural(entity.articleCount, 'article')}`];
+  if (entity.type === 'date' && entity.value && entity.value !== entity.name) facts.push(`resolves to ${escapeMarkdown(entity.value)}`);
   if (entity.aliases.length) {
     const shown = entity.aliases.slice(0, 6).map((a) => escapeMarkdown(truncate(a, 60)));
-    lines.push(`Also: ${shown.join(', ')}${entity.aliases.length > shown.length ? `, and ${entity.aliases.length - shown.length} more` : ''}`);
+    facts.push(`Also: ${shown.join(', ')}${entity.aliases.length > shown.length ? `, and ${entity.aliases.length - shown.length} more` : ''}`);
   }
-  lines.push(`${plural(entity.mentionCount, 'mention')} in ${plural(entity.articleCount, 'article')}`);
+  lines.push(facts.join(' \u00b7 '));
 
   const related = index.related(entity.id, options.related ?? 5);
   if (related.length) lines.push(`**Often with:** ${related.map((r) => `${escapeMarkdown(truncate(r.entity.name, 40))} (${r.count})`).join(' \u00b7 ')}`);
 
-  const events = latestEvents(index.eventsOf(entity.id), options.events ?? 3);
+  const events = latestEvents(index.eventsOf(entity.id), 12);
   if (events.length) {
-    const items = events.map((e) => `- ${escapeMarkdown(e.date ?? 'undated')} \u2014 ${escapeMarkdown(truncate(eventLine(index, e), 100))}`);
+    // The same event is often reported in several sentences; show each line once.
+    const seen = new Set<string>();
+    const items: string[] = [];
+    for (const e of events) {
+      const line = `- ${escapeMarkdown(e.date ?? 'undated')} \u2014 ${escapeMarkdown(truncate(eventLine(index, e), 100))}`;
+      if (seen.has(line)) continue;
+      seen.add(line);
+      items.push(line);
+      if (items.length === (options.events ?? 3)) break;
+    }
     lines.push(`**Latest events**\n\n${items.join('\n')}`);
   }
 

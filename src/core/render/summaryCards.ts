@@ -14,7 +14,8 @@ export function summaryCard(index: CorpusIndex, item: IndexedArticle): CardData 
   const chips: ChipData[] = [];
   for (const [id, count] of counts) {
     const e = index.entity(id);
-    if (e) chips.push({ id, name: e.name, type: e.type, count });
+    // Dates say when, which the card already shows; chips are for who, what and where.
+    if (e && e.type !== 'date') chips.push({ id, name: e.name, type: e.type, count });
   }
   // The most mentioned of each type, people first: a card should show who, then which
   // organizations and places, rather than ten places because a place is named most often.

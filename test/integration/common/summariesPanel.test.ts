@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { summaryCard } from '../../../src/core/render/summaryCards';
 import type { WebviewMessage } from '../../../src/shared/protocol';
 import { Commands, Panels } from '../../../src/vscode/constants';
 import type { SummariesPanel } from '../../../src/vscode/features/summaries/summariesPanel';
@@ -59,10 +60,16 @@ describe('summaries panel', () => {
   it('a chip click reaches the host, reveals the entity in the tree and filters the panel', async () => {
     const newsLens = await ready();
     const index = newsLens.corpus.index;
-    const panel = newsLens.summaries.panel ?? newsLens.summaries.show();
+    // A fresh panel, so no filter left by another test hides the card.
+    await closePanel();
+    await vscode.commands.executeCommand(Commands.openSummaries);
+    const panel = newsLens.summaries.panel;
+    assert.ok(panel);
     await waitFor('the page to render', () => panel.lastRendered);
     const item = index.articles()[0];
-    const chipEntity = index.entity(item.mentions[0].entity);
+    const chip = summaryCard(index, item).chips[0];
+    assert.ok(chip, 'the card has entity chips');
+    const chipEntity = index.entity(chip.id);
     assert.ok(chipEntity);
     const reveal = nextMessage(panel, 'revealEntity');
     clickInWebview('News Lens Summaries', `.card[data-article-id="${item.article.id}"] .chip[data-entity-id="${chipEntity.id}"]`);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TimelineEntry } from '../../../core/index/corpusIndex';
 import { plural } from '../../../core/render/entityGroups';
+import { formatDate } from '../../../core/render/formatDate';
 import { eventLine } from '../../../core/render/hoverCard';
 import { oneLine } from '../../../core/render/markdown';
 import { articleUri, rangeIn } from '../../adapters/positions';
@@ -145,10 +146,4 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
       }
     }
   }
-}
-
-/** "31 January 2024" from an ISO date (UTC, so the day never shifts). */
-export function formatDate(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
