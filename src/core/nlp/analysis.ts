@@ -52,7 +52,7 @@ export interface ArticleAnalysis {
 }
 
 /** Bump when analysis output changes: cached analyses from another version are discarded. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 3;
 
 export interface AnalyzeOptions {
   summarySentences: number;

@@ -5,6 +5,7 @@ import { extractEntities } from './entities';
 import { extractEvents } from './events';
 import type { ParsedSentence } from './nlp';
 import { parseText } from './nlp';
+import { refineSentences } from './sentences';
 import { summarize } from './summary';
 
 /**
@@ -24,7 +25,7 @@ export function analysisRegions(article: Article): Span[] {
 export function parseArticle(article: Article): ParsedSentence[] {
   const sentences: ParsedSentence[] = [];
   for (const r of analysisRegions(article)) {
-    for (const s of parseText(article.text.slice(r.start, r.end), r.start)) {
+    for (const s of refineSentences(article.text, r, parseText(article.text.slice(r.start, r.end), r.start))) {
       for (const t of s.tokens) t.sentence = sentences.length;
       sentences.push(s);
     }
@@ -34,11 +35,14 @@ export function parseArticle(article: Article): ParsedSentence[] {
 
 export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAULT_ANALYZE_OPTIONS): ArticleAnalysis {
   const sentences = parseArticle(article);
-  const { entities, mentions } = extractEntities(article.text, sentences);
+  const { entities, mentions } = extractEntities(article.text, sentences, article.date);
   const { events, mainEvent } = extractEvents(article, sentences, entities, mentions);
   const spans = sentences.map((s) => ({ start: s.start, end: s.end }));
-  const bodySpans = spans.filter((s) => s.start >= article.bodyStart);
-  const summary = summarize(bodySpans, { sentences: options.summarySentences });
+  const body = sentences.filter((s) => s.start >= article.bodyStart);
+  const summary = summarize(
+    { text: article.text, sentences: body, title: titleApartFromBody(article), mentions },
+    { sentences: options.summarySentences },
+  );
   return {
     articleId: article.id,
     sentences: spans,
@@ -47,7 +51,19 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAU
     events,
     mainEvent,
     summary,
-    headline: mainEvent.what ?? article.title,
+    headline: headline(mainEvent.what ?? article.title, article.text, summary),
     wordCount: sentences.reduce((n, s) => n + s.tokens.length, 0),
   };
+}
+
+/** The title unless it was taken from the body's first sentence (JSON records without a title). */
+function titleApartFromBody(article: Article): string {
+  const title = article.title.trim();
+  return title && !article.text.startsWith(title, article.bodyStart) ? title : '';
+}
+
+/** One line saying what happened: the main event, else the title, else the first summary sentence. */
+function headline(what: string, text: string, summary: Span[]): string {
+  const line = what.trim() || (summary.length ? text.slice(summary[0].start, summary[0].end) : '');
+  return line.replace(/\s+/g, ' ').trim();
 }
