@@ -27,7 +27,8 @@ describe('sidebar views', () => {
     const item = provider.getTreeItem(first);
     assert.strictEqual(label(item), entity.name);
     assert.strictEqual(item.description, entity.roles[0] ?? `${entity.mentionCount} mention${entity.mentionCount === 1 ? '' : 's'}`);
-    assert.ok(item.tooltip instanceof vscode.MarkdownString && item.tooltip.value.includes('mention'));
+    const resolved = provider.resolveTreeItem(item, first);
+    assert.ok(resolved.tooltip instanceof vscode.MarkdownString && resolved.tooltip.value.includes('mention'), 'a tooltip with aliases and articles');
     assert.ok(item.iconPath instanceof vscode.ThemeIcon);
 
     const articles = provider.getChildren(first);

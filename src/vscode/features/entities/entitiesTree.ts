@@ -120,6 +120,16 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
     }
   }
 
+  /** Tooltips are built when the pointer rests on an item, not for every item a group shows. */
+  resolveTreeItem(item: vscode.TreeItem, node: EntityTreeNode): vscode.TreeItem {
+    if (node.kind === 'entity' && !item.tooltip) {
+      const tooltip = new vscode.MarkdownString(entityTooltip(this.corpus.index, node.entity));
+      tooltip.isTrusted = false;
+      item.tooltip = tooltip;
+    }
+    return item;
+  }
+
   getTreeItem(node: EntityTreeNode): vscode.TreeItem {
     const index = this.corpus.index;
     switch (node.kind) {
@@ -136,9 +146,6 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
         const item = new vscode.TreeItem(e.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.id;
         item.description = entityDescription(e);
-        const tooltip = new vscode.MarkdownString(entityTooltip(index, e));
-        tooltip.isTrusted = false;
-        item.tooltip = tooltip;
         item.iconPath = typeIcon(e.type);
         item.contextValue = 'newsLens.entity';
         item.accessibilityInformation = { label: `${e.name}, ${e.type}, ${entityDescription(e)}, ${plural(e.mentionCount, 'mention')} in ${plural(e.articleCount, 'article')}` };
