@@ -30,6 +30,34 @@ export function aliasTarget(shortWords: string[], fullNames: Iterable<string>): 
   return found;
 }
 
+/**
+ * `aliasTarget` over a fixed set of full names, answering in time proportional to the short form
+ * instead of the number of names: the corpus merge asks once per person, over every full name of
+ * the corpus (tens of thousands on a large corpus, which made the scan quadratic).
+ */
+export function aliasIndex(fullNames: Iterable<string>): (shortWords: string[]) => string | undefined {
+  const byTail = new Map<string, Set<string>>();
+  const byFirst = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, key: string, full: string): void => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(full);
+  };
+  for (const full of fullNames) {
+    const all = full.split(' ');
+    const words = all.length > 2 && GENERATION.has(all[all.length - 1]) ? all.slice(0, -1) : all;
+    // A short form must have fewer words than the full name: tails of 1 .. n-1 words.
+    for (let k = 1; k < words.length; k++) add(byTail, words.slice(words.length - k).join(' '), full);
+    if (words.length > 1) add(byFirst, words[0], full);
+  }
+  return (shortWords) => {
+    if (shortWords.length === 0) return undefined;
+    const fits = new Set(byTail.get(shortWords.join(' ')));
+    if (shortWords.length === 1) for (const full of byFirst.get(shortWords[0]) ?? []) fits.add(full);
+    return fits.size === 1 ? [...fits][0] : undefined;
+  };
+}
+
 /** Initial letters of a multi-word name, as its acronym would spell them ("Shanghai Cooperation Organization" -> "SCO"). */
 export function initialsOf(name: string): string {
   return name
