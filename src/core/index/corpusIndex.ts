@@ -219,6 +219,7 @@ function derive(files: Map<string, { article: Article; analysis: ArticleAnalysis
       sentence: e.sentence,
       confidence: e.confidence,
       label: e.label,
+      typeLabel: e.typeLabel,
     }));
     const item: IndexedArticle = { article, analysis, mentions, events, mainEvent: analysis.mainEvent, summary: analysis.summary };
     articles.push(item);

@@ -35,6 +35,8 @@ export interface LocalEvent {
   sentence: Span;
   confidence: number;
   label: string;
+  /** Readable name of `type` ("Meeting/visit"). */
+  typeLabel: string;
 }
 
 export interface ArticleAnalysis {

@@ -2,20 +2,33 @@ import type { Article, Span } from '../model/types';
 import type { AnalyzeOptions, ArticleAnalysis } from './analysis';
 import { DEFAULT_ANALYZE_OPTIONS } from './analysis';
 import { extractEntities } from './entities';
-import { extractEvents } from './events';
+import { extractEvents, headlineOf } from './events';
 import type { ParsedSentence } from './nlp';
 import { parseText } from './nlp';
 import { summarize } from './summary';
 
 /**
- * The parts of the text worth analysing: the title (where it occurs before the body) and the body.
+ * The parts of the text worth analysing: the title (where it occurs before the body), the lead of
+ * a news record, and the body.
  * Bylines, front matter and trailing boilerplate are left out.
  */
 export function analysisRegions(article: Article): Span[] {
   const regions: Span[] = [];
+  let leadStart = 0;
   if (article.title) {
     const at = article.text.indexOf(article.title);
-    if (at >= 0 && at + article.title.length <= article.bodyStart) regions.push({ start: at, end: at + article.title.length });
+    if (at >= 0 && at + article.title.length <= article.bodyStart) {
+      regions.push({ start: at, end: at + article.title.length });
+      leadStart = at + article.title.length;
+    }
+  }
+  if (article.composedFrom?.includes('lead')) {
+    // A record's lead (description) sits between title and body: it often states the main event.
+    let start = leadStart;
+    let end = article.bodyStart;
+    while (start < end && /\s/.test(article.text[start])) start++;
+    while (end > start && /\s/.test(article.text[end - 1])) end--;
+    if (end > start) regions.push({ start, end });
   }
   if (article.bodyEnd > article.bodyStart) regions.push({ start: article.bodyStart, end: article.bodyEnd });
   return regions;
@@ -47,7 +60,7 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAU
     events,
     mainEvent,
     summary,
-    headline: mainEvent.what ?? article.title,
+    headline: headlineOf(mainEvent, article.title),
     wordCount: sentences.reduce((n, s) => n + s.tokens.length, 0),
   };
 }

@@ -1,0 +1,372 @@
+import type { EventWhen, MainEvent } from '../model/types';
+import type { LocalEvent } from './analysis';
+import type { SentenceView, Subject, VerbGroup } from './clauses';
+import { SUBORDINATORS, breakAfter, hardBreakAfter, lemma, npEnd, npToken, subjectOf } from './clauses';
+import type { EventContext } from './eventContext';
+import { LOCATIVE, timeOf } from './eventContext';
+import { triggerOf } from './eventTypes';
+
+/**
+ * The main event of an article as the six journalistic answers, each a phrase of the text, in
+ * the way of Giveme5W1H (Hamborg et al., 2019): news puts the main event first, so the answers
+ * come from the headline and the first sentences.
+ *
+ * - who/what: the subject and the verb phrase of the headline's main clause (the lead's when the
+ *   headline has no verb: then the headline itself says what happened).
+ * - when: the first time expression of the headline and first sentences, days before months and
+ *   years; the publication date when none is given.
+ * - where: the place ranked highest by position, a locative preposition ("in", "at") and frequency.
+ * - why: a causal phrase ("because", "due to", "after", "amid", "in retaliation for") or a purpose
+ *   ("to meet Obama") attached to the main event.
+ * - how: a manner or instrument phrase ("by storming home", "with a truck bomb", "using").
+ */
+
+/** Sentences read for the answers after the headline: the lead and the first body sentences. */
+const EARLY_BODY_SENTENCES = 3;
+const MAX_PHRASE_TOKENS = 14;
+
+/** Prepositions that open a complement worth keeping in "what" even after an object. */
+const COMPLEMENT_PREPS = new Set(['on', 'for', 'to', 'with', 'against', 'over', 'into', 'from', 'about', 'between', 'onto', 'towards', 'toward', 'of']);
+/** Prepositions that start an adjunct (time, cause) rather than a complement. */
+const ADJUNCT_PREPS = new Set(['after', 'as', 'before', 'because', 'while', 'since', 'until', 'despite', 'amid', 'following', 'during', 'than', 'like', 'unless', 'if', 'when']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+/** Verbs whose "to" infinitive is their object, not a purpose ("wants to win"). */
+const CONTROL_VERBS = new Set([
+  'want', 'try', 'plan', 'decide', 'need', 'expect', 'hope', 'agree', 'refuse', 'vow', 'promise', 'seem', 'have', 'be', 'continue', 'attempt',
+  'aim', 'fail', 'begin', 'start', 'intend', 'threaten', 'pledge', 'seek', 'manage', 'offer', 'prepare', 'ask', 'urge', 'tell', 'allow', 'force',
+  'appear', 'choose', 'like', 'love', 'hate', 'prefer', 'help', 'used', 'use', 'set', 'go', 'get', 'tend', 'wish', 'struggle', 'order', 'invite',
+]);
+
+interface Cue {
+  words: string[];
+  strength: number;
+}
+/** Causal cues, strongest first. */
+const WHY_CUES: Cue[] = [
+  ...['because of', 'because', 'due to', 'owing to', 'as a result of', 'as a consequence of', 'thanks to', 'in response to', 'in retaliation for', 'in revenge for', 'in reprisal for', 'in protest at', 'in protest against', 'in protest over', 'in order to', 'so that', 'in an attempt to', 'in a bid to', 'in an effort to', 'caused by', 'prompted by', 'triggered by', 'blamed on', 'the cause of', 'the reason for'].map((c) => ({ words: c.split(' '), strength: 3 })),
+  ...['after', 'following', 'amid', 'over'].map((c) => ({ words: [c], strength: 2 })),
+];
+/** Manner and instrument cues. */
+const HOW_CUES: Cue[] = [
+  ...['by means of', 'using', 'via', 'through', 'by'].map((c) => ({ words: c.split(' '), strength: 2 })),
+  { words: ['with'], strength: 1.5 },
+];
+/** Nouns after "over" that make it a cause ("outrage over", "anger over"), as opposed to a place. */
+const OVER_CAUSE_LEMMAS = new Set(['outrage', 'anger', 'fury', 'row', 'dispute', 'concern', 'fear', 'protest', 'criticism', 'backlash', 'fume', 'outraged', 'angry', 'upset', 'clash', 'worry', 'blame', 'fight']);
+
+interface Clause {
+  v: SentenceView;
+  gi: number;
+  subject: Subject;
+}
+
+function sentenceOrder(ctx: EventContext): SentenceView[] {
+  const title = ctx.views.filter((v) => v.region === 'title');
+  const lead = ctx.views.filter((v) => v.region === 'lead');
+  const body = ctx.views.filter((v) => v.region === 'body').slice(0, EARLY_BODY_SENTENCES);
+  return [...title, ...lead, ...body];
+}
+
+function quoted(v: SentenceView, from: number, to: number): boolean {
+  return /['"‘“]/.test(v.tokens[from].pre) && /['"’”]/.test(v.tokens[to - 1].post);
+}
+
+/** Segments of a headline: "Croydon tram crash: Police identify victims" has two. */
+function segments(v: SentenceView): [number, number][] {
+  const out: [number, number][] = [];
+  let s = 0;
+  for (let i = 0; i < v.tokens.length; i++) {
+    if (i === v.tokens.length - 1 || hardBreakAfter(v.tokens[i]) || /\|/.test(v.tokens[i].post)) {
+      out.push([s, i + 1]);
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+/** The main clause in tokens [from, to): the first finite verb whose subject opens a clause. */
+function mainClause(ctx: EventContext, v: SentenceView, from: number, to: number): Clause | null {
+  for (let gi = 0; gi < v.groups.length; gi++) {
+    const g = v.groups[gi];
+    if (g.start < from || g.start >= to || g.nonFinite) continue;
+    const s = subjectOf(v, gi, ctx.resolver, ctx.subjects[v.index]);
+    if (!s || s.inherited || s.end <= s.start || s.start < from) continue;
+    const before = v.tokens[s.start - 1];
+    if (s.start > from && before && !breakAfter(before)) continue;
+    if (s.start > from && before && SUBORDINATORS.has(before.normal)) continue;
+    const first = v.tokens[s.start];
+    if (s.end - s.start === 1 && (first.normal === 'it' || first.normal === 'there' || first.normal === 'this')) continue;
+    return { v, gi, subject: s };
+  }
+  return null;
+}
+
+function slice(ctx: EventContext, v: SentenceView, from: number, to: number): string {
+  return ctx.article.text.slice(v.tokens[from].start, v.tokens[to - 1].end).replace(/\s+/g, ' ').trim();
+}
+
+/** The name to show for an entity: its longest known form ("Donald Trump" for "Trump"). */
+function displayName(ctx: EventContext, key: string, surface: string): string {
+  const e = ctx.resolver.entity(key);
+  if (!e) return surface;
+  let name = e.name.length >= surface.length ? e.name : surface;
+  const other = ctx.resolver.byName(name);
+  const longer = other ? ctx.resolver.entity(other) : undefined;
+  if (longer && longer.type === e.type && longer.name.length > name.length) name = longer.name;
+  return name;
+}
+
+function nounPhrase(ctx: EventContext, v: SentenceView, from: number, to: number): string | null {
+  let a = from;
+  while (a < to - 1 && DETERMINERS.has(v.tokens[a].normal)) a++;
+  if (a >= to) return null;
+  const keys: string[] = [];
+  for (let i = a; i < to; i++) {
+    const m = v.mention[i];
+    if (m && !keys.includes(m.key)) keys.push(m.key);
+  }
+  const last = v.mention[to - 1];
+  if (keys.length === 1 && last) {
+    const type = ctx.resolver.entity(last.key)?.type;
+    if (type === 'person' || type === 'organization' || type === 'place') return displayName(ctx, last.key, last.text);
+  }
+  if (to - a === 1) {
+    const t = v.tokens[a];
+    if (t.tags.has('Pronoun')) {
+      const k = ctx.resolver.pronoun(t.normal, t.start);
+      return k ? displayName(ctx, k, t.text) : null;
+    }
+    const k = t.tags.has('ProperNoun') ? ctx.resolver.byName(t.text) : undefined;
+    if (k) return displayName(ctx, k, t.text);
+  }
+  return slice(ctx, v, a, to);
+}
+
+function byAgent(v: SentenceView, g: VerbGroup): [number, number] | null {
+  const k = g.end;
+  if (v.tokens[k]?.normal !== 'by' || breakAfter(v.tokens[k - 1])) return null;
+  const e = npEnd(v, k + 1);
+  return e > k + 1 ? [k + 1, e] : null;
+}
+
+function whoOf(ctx: EventContext, c: Clause): string | null {
+  const g = c.v.groups[c.gi];
+  const agent = g.passive ? byAgent(c.v, g) : null;
+  if (agent) return nounPhrase(ctx, c.v, agent[0], agent[1]);
+  return nounPhrase(ctx, c.v, c.subject.start, c.subject.end);
+}
+
+function isTimeStart(ctx: EventContext, v: SentenceView, k: number): boolean {
+  return ctx.times[v.index].some((x) => x.first === k);
+}
+
+/** End (exclusive) of the verb phrase of `g`: the verb, its object and one complement. */
+function verbPhraseEnd(ctx: EventContext, v: SentenceView, g: VerbGroup): number {
+  const toks = v.tokens;
+  const limit = Math.min(toks.length, g.start + MAX_PHRASE_TOKENS);
+  const head = lemma(toks[g.head]);
+  if (triggerOf(head, 'verb')?.type === 'statement') {
+    // "says he and Trump had an excellent conversation": the reported clause is the point.
+    let k = g.end;
+    while (k < limit && !hardBreakAfter(toks[k - 1]) && !(k > g.end && /,/.test(toks[k - 1].post))) k++;
+    return k;
+  }
+  let k = g.end;
+  if (k < limit && !breakAfter(toks[k - 1]) && npToken(v, k) && !isTimeStart(ctx, v, k)) k = npEnd(v, k, limit);
+  const object = k > g.end;
+  const p = toks[k];
+  if (p && k < limit && !breakAfter(toks[k - 1]) && !v.mention[k] && (p.tags.has('Preposition') || p.tags.has('Particle')) && !ADJUNCT_PREPS.has(p.normal)) {
+    if ((!object || COMPLEMENT_PREPS.has(p.normal)) && k + 1 < limit && npToken(v, k + 1) && !isTimeStart(ctx, v, k + 1)) k = npEnd(v, k + 1, limit);
+  }
+  return k;
+}
+
+function whatOf(ctx: EventContext, c: Clause): string {
+  const g = c.v.groups[c.gi];
+  return slice(ctx, c.v, g.start, verbPhraseEnd(ctx, c.v, g));
+}
+
+function whenOf(ctx: EventContext, order: SentenceView[], main: SentenceView | undefined): EventWhen | null {
+  const views = main ? [main, ...order.filter((v) => v !== main)] : order;
+  let fallback: { v: SentenceView; x: (typeof ctx.times)[number][number] } | undefined;
+  for (const v of views) {
+    for (const x of ctx.times[v.index]) {
+      if (x.dayLevel) return timeOf(ctx, v, x, false);
+      if (!fallback) fallback = { v, x };
+    }
+  }
+  if (fallback) {
+    const w = timeOf(ctx, fallback.v, fallback.x, false);
+    if (w.date) return w;
+  }
+  const d = ctx.article.date;
+  return d ? { text: d, date: d } : null;
+}
+
+function whereOf(ctx: EventContext, order: SentenceView[], main: SentenceView | undefined): string | null {
+  let best: { score: number; text: string } | null = null;
+  const consider = (score: number, text: string): void => {
+    if (!best || score > best.score) best = { score, text };
+  };
+  order.forEach((v, rank) => {
+    const regionBonus = v.region === 'title' ? 1.5 : v.region === 'lead' || rank <= 1 ? 1 : 0.5;
+    for (let i = 0; i < v.tokens.length; i++) {
+      const m = v.mention[i];
+      let k = i - 1;
+      while (k >= 0 && npToken(v, k) && !v.mention[k] && !breakAfter(v.tokens[k])) k--;
+      const locative = k >= 0 && !v.mention[k] && LOCATIVE.has(v.tokens[k].normal) && !breakAfter(v.tokens[k]);
+      const score = 1 + (locative ? 2 : 0) + regionBonus - 0.1 * rank + (v === main ? 1 : 0);
+      if (m) {
+        if (v.mention[i - 1] === m) continue;
+        const e = ctx.resolver.entity(m.key);
+        if (!e) continue;
+        const count = ctx.mentionCount.get(m.key) ?? 1;
+        if (e.type === 'place') consider(score + 0.5 * Math.log(1 + count), m.text);
+        else if (e.type === 'organization' && locative && ['at', 'outside', 'inside', 'near'].includes(v.tokens[k].normal)) consider(score - 0.5, m.text);
+      } else if (locative && v.tokens[i].tags.has('ProperNoun') && !v.tokens[i].tags.has('Person') && (k === i - 1 || v.tokens[k + 1].tags.has('Determiner'))) {
+        // A capitalised name after "in"/"at" that the entity pass did not know.
+        let e = i;
+        while (e < v.tokens.length && v.tokens[e].tags.has('ProperNoun') && !v.mention[e] && (e === i || !breakAfter(v.tokens[e - 1]))) e++;
+        if (!isTimeStart(ctx, v, i)) consider(score - 1, slice(ctx, v, i, e));
+        i = e - 1;
+      }
+    }
+  });
+  return (best as { score: number; text: string } | null)?.text ?? null;
+}
+
+function cueAt(v: SentenceView, i: number, cues: Cue[]): Cue | undefined {
+  for (const c of cues) {
+    let ok = true;
+    for (let k = 0; k < c.words.length && ok; k++) {
+      const t = v.tokens[i + k];
+      ok = !!t && t.normal === c.words[k] && (k === 0 || !breakAfter(v.tokens[i + k - 1]));
+    }
+    if (ok) return c;
+  }
+  return undefined;
+}
+
+/** The phrase a cue opens: to the end of its clause, at most MAX_PHRASE_TOKENS tokens. */
+function cuePhraseEnd(v: SentenceView, from: number): number {
+  const limit = Math.min(v.tokens.length, from + MAX_PHRASE_TOKENS);
+  let k = from;
+  while (k < limit && !(k > from && breakAfter(v.tokens[k - 1]))) {
+    const t = v.tokens[k];
+    if (k > from && !v.mention[k] && v.groupAt[k] < 0 && (t.normal === 'and' || t.normal === 'but') && v.groupAt[k + 1] >= 0 && !v.groups[v.groupAt[k + 1]].nonFinite) break;
+    if (k > from + 1 && !v.mention[k] && SUBORDINATORS.has(t.normal) && t.normal !== 'that') break;
+    k++;
+  }
+  return k;
+}
+
+function startsWithNumberOrTime(ctx: EventContext, v: SentenceView, k: number): boolean {
+  const t = v.tokens[k];
+  if (!t) return true;
+  if (isTimeStart(ctx, v, k)) return true;
+  if (t.tags.has('Value') && (v.tokens[k + 1]?.tags.has('Duration') || v.tokens[k + 1]?.normal === 'of' || v.tokens[k + 1]?.tags.has('Date'))) return true;
+  return t.tags.has('Duration') || (t.tags.has('Date') && !t.tags.has('ProperNoun'));
+}
+
+function whyOf(ctx: EventContext, order: SentenceView[], main: Clause | null): string | null {
+  let best: { score: number; text: string } | null = null;
+  order.forEach((v, rank) => {
+    const distance = v === main?.v ? 0 : v.region === 'title' ? 0.25 : 0.75 * rank;
+    for (let i = 0; i < v.tokens.length; i++) {
+      if (v.mention[i]) continue;
+      const cue = cueAt(v, i, WHY_CUES);
+      if (!cue) continue;
+      const from = i + cue.words.length;
+      if (cue.strength < 3) {
+        if (startsWithNumberOrTime(ctx, v, from)) continue;
+        if (cue.words[0] === 'over') {
+          // "outrage over X" gives a cause; "over the weekend", "flew over the city" do not.
+          const prev = v.tokens[i - 1];
+          if (!prev || !OVER_CAUSE_LEMMAS.has(lemma(prev, !v.verb[i - 1])) ) continue;
+        }
+      }
+      const end = cuePhraseEnd(v, from);
+      if (end - from < 1) continue;
+      const score = cue.strength - distance;
+      if (!best || score > best.score) best = { score, text: slice(ctx, v, i, end) };
+    }
+  });
+  if (main) {
+    // A purpose right after the main verb phrase: "lands in Washington to meet Barack Obama".
+    const g = main.v.groups[main.gi];
+    const k = verbPhraseEnd(ctx, main.v, g);
+    const t = main.v.tokens[k];
+    const ng = main.v.groupAt[k + 1];
+    if (t?.normal === 'to' && ng >= 0 && !CONTROL_VERBS.has(lemma(main.v.tokens[g.head])) && !breakAfter(main.v.tokens[k - 1])) {
+      const score = 2.5;
+      const end = verbPhraseEnd(ctx, main.v, main.v.groups[ng]);
+      if (!best || score > (best as { score: number }).score) best = { score, text: slice(ctx, main.v, k, end) };
+    }
+  }
+  return (best as { score: number; text: string } | null)?.text ?? null;
+}
+
+function howOf(ctx: EventContext, order: SentenceView[], main: Clause | null): string | null {
+  let best: { score: number; text: string } | null = null;
+  order.forEach((v, rank) => {
+    const distance = v === main?.v ? 0 : 0.5 * (rank + 1);
+    for (let i = 1; i < v.tokens.length; i++) {
+      if (v.mention[i]) continue;
+      const cue = cueAt(v, i, HOW_CUES);
+      if (!cue) continue;
+      const from = i + cue.words.length;
+      const next = v.tokens[from];
+      if (!next) continue;
+      const prevGroup = v.groupAt[i - 1] >= 0 ? v.groups[v.groupAt[i - 1]] : undefined;
+      if (cue.words[0] === 'by') {
+        // "by" after a passive verb names the agent, not the manner.
+        if (prevGroup?.passive) continue;
+        if (!(v.verb[from] && next.tags.has('Gerund')) && !(prevGroup && npToken(v, from) && !v.mention[from])) continue;
+      }
+      if (cue.words[0] === 'with' || cue.words[0] === 'through' || cue.words[0] === 'via') {
+        // "meets with Obama" is company; "with a truck bomb" is an instrument.
+        const end = npEnd(v, from);
+        if (end === from || v.mention.slice(from, end).some((m) => !!m) || startsWithNumberOrTime(ctx, v, from)) continue;
+        const head = v.tokens[end - 1];
+        if (head.tags.has('Pronoun') || head.tags.has('Person') || head.tags.has('Actor')) continue;
+      }
+      const end = cuePhraseEnd(v, from);
+      const score = cue.strength - distance;
+      if (!best || score > best.score) best = { score, text: slice(ctx, v, i, end) };
+    }
+  });
+  return (best as { score: number; text: string } | null)?.text ?? null;
+}
+
+/** The main event's six answers. */
+export function findMainEvent(ctx: EventContext, _events: LocalEvent[]): MainEvent {
+  const order = sentenceOrder(ctx);
+  let main: Clause | null = null;
+  let nominal: string | null = null;
+  for (const v of order.filter((x) => x.region === 'title')) {
+    for (const [a, b] of segments(v)) {
+      if (quoted(v, a, b)) continue;
+      main = mainClause(ctx, v, a, b);
+      if (main) break;
+      const text = slice(ctx, v, a, b);
+      if (!nominal || text.length > nominal.length) nominal = text;
+    }
+    if (main) break;
+  }
+  if (!main) {
+    for (const v of order) {
+      if (v.region === 'title') continue;
+      main = mainClause(ctx, v, 0, v.tokens.length);
+      if (main) break;
+    }
+  }
+  const titleClause = main?.v.region === 'title';
+  return {
+    who: main ? whoOf(ctx, main) : null,
+    what: titleClause || !nominal ? (main ? whatOf(ctx, main) : ctx.article.title || null) : nominal,
+    when: whenOf(ctx, order, main?.v),
+    where: whereOf(ctx, order, main?.v),
+    why: whyOf(ctx, order, main),
+    how: howOf(ctx, order, main),
+  };
+}
