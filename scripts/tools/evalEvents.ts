@@ -141,7 +141,9 @@ async function main(argv: string[]): Promise<number> {
       if (verbose) {
         const guess = ours[w].phrase + (w === 'when' && ours[w].date ? ` [${ours[w].date}]` : '');
         const golds = gold.map((g) => (g.text ?? '') + (g.parsed ? ` [${g.parsed}]` : '')).join(' | ');
+        const b = score(w, base[w], gold);
         process.stdout.write(`  ${w.padEnd(5)} ${(100 * s).toFixed(0).padStart(3)}  ours: ${guess}\n             gold: ${golds}\n`);
+        if (b !== s) process.stdout.write(`        ${(100 * b).toFixed(0).padStart(3)}  base: ${base[w].phrase}\n`);
       }
     }
   }

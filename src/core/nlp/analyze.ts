@@ -15,11 +15,16 @@ import { summarize } from './summary';
 export function analysisRegions(article: Article): Span[] {
   const regions: Span[] = [];
   let leadStart = 0;
+  let bodyStart = article.bodyStart;
   if (article.title) {
     const at = article.text.indexOf(article.title);
     if (at >= 0 && at + article.title.length <= article.bodyStart) {
       regions.push({ start: at, end: at + article.title.length });
       leadStart = at + article.title.length;
+    } else if (article.title.length < article.bodyEnd - article.bodyStart && article.text.startsWith(article.title, article.bodyStart)) {
+      // A body that opens with its headline: the headline is a sentence of its own, not the
+      // first words of the first sentence (headlines end without a full stop).
+      bodyStart += article.title.length;
     }
   }
   if (article.composedFrom?.includes('lead')) {
@@ -30,7 +35,8 @@ export function analysisRegions(article: Article): Span[] {
     while (end > start && /\s/.test(article.text[end - 1])) end--;
     if (end > start) regions.push({ start, end });
   }
-  if (article.bodyEnd > article.bodyStart) regions.push({ start: article.bodyStart, end: article.bodyEnd });
+  if (bodyStart > article.bodyStart) regions.push({ start: article.bodyStart, end: bodyStart });
+  if (article.bodyEnd > bodyStart) regions.push({ start: bodyStart, end: article.bodyEnd });
   return regions;
 }
 

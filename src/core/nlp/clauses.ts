@@ -84,6 +84,8 @@ export const SUBORDINATORS = new Set([
   'but',
   'so',
 ]);
+/** Prepositions compromise sometimes tags as adjectives ("outside", "over"). */
+const PREPOSITION_WORDS = new Set(['over', 'outside', 'inside', 'against', 'near', 'about', 'around', 'off', 'up', 'down', 'out', 'per', 'via', 'amid', 'despite']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'us', 'me', 'you', 'itself', 'himself', 'herself', 'themselves']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself']);
 const THING_PRONOUNS = new Set(['it', 'its', 'itself']);
@@ -147,20 +149,56 @@ function nounish(t: Token): boolean {
  */
 function repairHeadline(tokens: Token[], verb: boolean[], from: number, to: number): void {
   for (let i = from; i < to; i++) if (verb[i] && !tokens[i].tags.has('Gerund') && !tokens[i].tags.has('Participle')) return;
-  for (let i = from + 1; i < to - 1; i++) {
+  const candidate = (i: number): boolean => {
     const t = tokens[i];
     const prev = tokens[i - 1];
-    if (breakAfter(prev) || !nounish(prev) || !nounish(t) || t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization')) continue;
-    if (!verbCapable(t)) continue;
+    return !breakAfter(prev) && nounish(prev) && nounish(t) && !t.tags.has('Person') && !t.tags.has('Place') && !t.tags.has('Organization') && !!verbCapable(t);
+  };
+  for (let i = from + 1; i < to - 1; i++) {
+    if (!candidate(i)) continue;
+    const t = tokens[i];
+    const prev = tokens[i - 1];
     const sForm = /[^s]s$/.test(t.normal);
     let coordinated = false;
-    for (let k = i - 1; k >= from && nounish(tokens[k]) !== false; k--) if (tokens[k - 1]?.normal === 'and') coordinated = true;
-    const pluralSubject = coordinated || (prev.tags.has('Plural') && !prev.tags.has('Possessive'));
+    for (let k = i - 1; k > from && nounish(tokens[k]); k--) if (tokens[k - 1].normal === 'and' || tokens[k - 1].normal === '&') coordinated = true;
+    // "Cubs", "Brits", "Democrats": capitalised plurals compromise leaves unmarked.
+    const capitalPlural = prev.tags.has('ProperNoun') && !prev.tags.has('Person') && !prev.tags.has('Place') && /[^s']s$/.test(prev.normal);
+    const pluralSubject = coordinated || ((prev.tags.has('Plural') || capitalPlural) && !prev.tags.has('Possessive'));
     if (sForm === pluralSubject) continue;
     const next = tokens[i + 1];
     if (!(nounish(next) || next.tags.has('Determiner') || next.tags.has('Adjective') || next.tags.has('Preposition') || next.tags.has('Possessive'))) continue;
     verb[i] = true;
     return;
+  }
+  // Collective subjects agree either way ("Taliban Strike German Consulate"): accept a verb
+  // followed by its object when agreement found nothing.
+  for (let i = from + 1; i < to - 1; i++) {
+    if (!candidate(i)) continue;
+    const next = tokens[i + 1];
+    if ((nounish(next) && !next.tags.has('Value')) || next.tags.has('Determiner') || next.tags.has('Possessive')) {
+      if (breakAfter(tokens[i])) continue;
+      verb[i] = true;
+      return;
+    }
+  }
+}
+
+/**
+ * compromise reads some plural nouns as verbs after a modifier ("had in-depth exchanges with").
+ * An -s form that follows a finite verb in the same clause, right after a modifier rather than
+ * a possible subject, and that can be a plural noun, is one.
+ */
+function pluralObjects(tokens: Token[], verb: boolean[], mention: (LocalMention | undefined)[]): void {
+  for (let i = 2; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!verb[i] || !t.tags.has('PresentTense') || t.tags.has('Infinitive') || !/[^s']s$/.test(t.normal)) continue;
+    if (!(switches[t.normal] ?? '').includes('Plural') && lexicon[t.normal] !== 'Plural' && !(switches[t.normal.slice(0, -1)] ?? '').startsWith('Noun')) continue;
+    const prev = tokens[i - 1];
+    const modifier = prev.tags.has('Adjective') || prev.tags.has('Determiner') || prev.tags.has('Value') || tokens[i - 2].post === '-';
+    if (!modifier || mention[i - 1] || prev.tags.has('Pronoun') || breakAfter(prev)) continue;
+    let k = i - 1;
+    while (k >= 0 && !verb[k] && !breakAfter(tokens[k]) && !SUBORDINATORS.has(tokens[k].normal) && !tokens[k].tags.has('Conjunction')) k--;
+    if (k >= 0 && verb[k] && !breakAfter(tokens[k])) verb[i] = false;
   }
 }
 
@@ -211,6 +249,7 @@ export function buildView(index: number, region: Region, sentence: ParsedSentenc
   }
   const verb = tokens.map((_t, i) => isVerbToken(tokens, i));
   if (region === 'title') for (const [a, b] of headlineSegments(tokens)) repairHeadline(tokens, verb, a, b);
+  pluralObjects(tokens, verb, mention);
 
   const groups: VerbGroup[] = [];
   const groupAt = new Int32Array(n).fill(-1);
@@ -222,6 +261,8 @@ export function buildView(index: number, region: Region, sentence: ParsedSentenc
     }
     let start = i;
     if (i > 0 && tokens[i - 1].tags.has('Adverb') && !breakAfter(tokens[i - 1]) && groupAt[i - 1] < 0 && !mention[i - 1]) start = i - 1;
+    // "red-flagged": the first half of a hyphenated verb belongs to it.
+    else if (i > 0 && tokens[i - 1].post === '-' && groupAt[i - 1] < 0 && !mention[i - 1]) start = i - 1;
     let j = i;
     while (j + 1 < n && !breakAfter(tokens[j])) {
       const nx = tokens[j + 1];
@@ -254,12 +295,17 @@ export function buildView(index: number, region: Region, sentence: ParsedSentenc
   return { index, region, sentence, tokens, mention, verb, groups, groupAt };
 }
 
+export function isPrepositionWord(t: Token): boolean {
+  return t.tags.has('Preposition') || PREPOSITION_WORDS.has(t.normal);
+}
+
 /** Tokens that may belong to a noun phrase. */
 export function npToken(v: SentenceView, i: number): boolean {
   const t = v.tokens[i];
   if (!t || v.groupAt[i] >= 0) return false;
   if (v.mention[i]) return true;
   if (t.tags.has('Pronoun')) return !t.tags.has('QuestionWord');
+  if (PREPOSITION_WORDS.has(t.normal)) return false;
   return (
     t.tags.has('Noun') ||
     t.tags.has('ProperNoun') ||
@@ -328,7 +374,10 @@ export function makeResolver(entities: LocalEntity[], mentions: LocalMention[]):
   const names = new Map<string, string>();
   const add = (name: string, key: string): void => {
     const k = name.toLowerCase().replace(/^(?:the|a|an)\s+/, '').trim();
-    if (k && !names.has(k)) names.set(k, key);
+    if (!k) return;
+    // A bare surname names the person with the fullest name ("Trump" -> "Donald Trump").
+    const had = names.get(k);
+    if (had === undefined || (byKey.get(had)?.name.length ?? 0) < (byKey.get(key)?.name.length ?? 0)) names.set(k, key);
   };
   for (const e of entities) {
     if (e.type !== 'person' && e.type !== 'organization' && e.type !== 'place') continue;
@@ -439,6 +488,7 @@ function findSubject(v: SentenceView, gi: number, r: Resolver, cache: Map<number
     return inherit(v, gi, r, cache);
   }
   if (t.tags.has('Conjunction') || t.tags.has('Preposition') || !npToken(v, j)) return inherit(v, gi, r, cache);
+  if (t.tags.has('Pronoun') && !t.tags.has('Possessive')) return { start: j, end: j + 1, keys: entityKeysOfSpan(v, j, j + 1, r), inherited: false };
   let start = npStartLeft(v, j);
   // "Dozens of rescuers in China are trying": a prepositional phrase inside the subject.
   while (start >= 2 && toks[start - 1].tags.has('Preposition') && !breakAfter(toks[start - 1]) && !breakAfter(toks[start - 2]) && npToken(v, start - 2) && !SUBORDINATORS.has(toks[start - 1].normal)) {

@@ -22,8 +22,9 @@ export const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'acros
 
 function regionsOf(article: Article, sentences: ParsedSentence[]): Region[] {
   const titleAt = article.title ? article.text.indexOf(article.title) : -1;
-  const titleEnd = titleAt >= 0 && titleAt < article.bodyStart ? titleAt + article.title.length : -1;
-  return sentences.map((s) => (s.start >= article.bodyStart ? 'body' : s.start < titleEnd ? 'title' : 'lead'));
+  // The headline either precedes the body or opens it (analysisRegions makes it its own sentence).
+  const titleEnd = titleAt >= 0 && titleAt <= article.bodyStart ? titleAt + article.title.length : -1;
+  return sentences.map((s) => (s.start >= titleAt && s.start < titleEnd ? 'title' : s.start >= article.bodyStart ? 'body' : 'lead'));
 }
 
 export function eventContext(article: Article, sentences: ParsedSentence[], entities: LocalEntity[], mentions: LocalMention[]): EventContext {

@@ -175,7 +175,7 @@ export function resolveTimeExpression(tokens: Token[], articleDate: string | nul
     const forward = rel === 'next' || rel === 'coming' || (future && rel !== 'last' && rel !== 'past');
     if (forward) return addDays(base, ((wd - baseWd + 7) % 7) || 7);
     const back = (baseWd - wd + 7) % 7;
-    return addDays(base, rel === 'last' && back === 0 ? 7 : back);
+    return addDays(base, -(rel === 'last' && back === 0 ? 7 : back));
   }
   if (has('yesterday') || (rel === 'last' && has('night'))) return addDays(base, -1);
   if (has('tomorrow')) return addDays(base, 1);

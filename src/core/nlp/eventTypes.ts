@@ -78,8 +78,8 @@ function table(spec: Partial<Record<EventType, string>>): Map<string, EventType>
 /** Verb lemmas (infinitives; phrasal verbs with their particle) that trigger an event. */
 const VERBS = table({
   statement:
-    'say,tell,state,announce,declare,claim,add,note,stress,emphasize,emphasise,reiterate,confirm,report,reveal,insist,explain,describe,comment,argue,suggest,predict,urge,appeal,call for,admit,acknowledge,respond,reply,write,tweet,express,assert,maintain,warn,deny,vow,estimate,disclose,remark,speak',
-  meeting: 'meet,visit,host,talk,discuss,negotiate,consult,confer,sit down,exchange,co-chair,gather',
+    'say,tell,state,announce,declare,claim,add,note,stress,emphasize,emphasise,reiterate,confirm,report,reveal,insist,explain,describe,comment,argue,suggest,predict,urge,appeal,call for,admit,acknowledge,respond,reply,write,tweet,express,assert,warn,deny,vow,estimate,disclose,remark,speak',
+  meeting: 'meet,visit,host,talk,discuss,negotiate,consult,confer,sit down,exchange,gather',
   cooperation:
     'agree,sign,cooperate,collaborate,partner,pledge,promise,commit,ratify,reconcile,mediate,ally,unite,coordinate,broker,settle',
   support:
@@ -123,6 +123,14 @@ const ELECTION_CONTEXT = new Set(['election', 'elections', 'vote', 'votes', 'bal
 
 /** Verbs too vague to be events but that carry an event noun as object ("held talks"). */
 export const LIGHT_VERBS = new Set(['hold', 'have', 'make', 'stage', 'conduct', 'launch', 'carry out', 'give', 'take', 'begin', 'start', 'end', 'conclude', 'co-chair', 'attend', 'organize', 'organise', 'host', 'mount', 'express', 'offer', 'reiterate', 'announce', 'deliver']);
+
+/** Types whose nouns name something concrete enough to be an event without a named agent. */
+const CONCRETE_NOUN_TYPES = new Set<EventType>(['meeting', 'conflict', 'disaster', 'legal', 'election', 'contest', 'movement']);
+
+/** "attack on the consulate" is an event by itself; "cooperation with Russia" needs a who. */
+export function needsAgent(type: EventType | 'harm'): boolean {
+  return type === 'harm' || !CONCRETE_NOUN_TYPES.has(type);
+}
 
 export type TriggerKind = 'verb' | 'noun';
 

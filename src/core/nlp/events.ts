@@ -1,11 +1,11 @@
 import type { Article, EventWhen, MainEvent } from '../model/types';
 import type { LocalEntity, LocalEvent, LocalMention } from './analysis';
 import type { Region, SentenceView } from './clauses';
-import { clauseEnd, keysIn, lemma, npToken, subjectOf } from './clauses';
+import { SUBORDINATORS, clauseEnd, keysIn, lemma, npToken, subjectOf } from './clauses';
 import type { EventContext } from './eventContext';
 import { LOCATIVE, eventContext, timeOf } from './eventContext';
 import type { EventType, TriggerMatch } from './eventTypes';
-import { LIGHT_VERBS, eventTypeLabel, resolveType, triggerOf } from './eventTypes';
+import { LIGHT_VERBS, eventTypeLabel, needsAgent, resolveType, triggerOf } from './eventTypes';
 import { findMainEvent } from './fiveW1H';
 import type { ParsedSentence } from './nlp';
 
@@ -119,7 +119,8 @@ function verbCandidate(ctx: EventContext, v: SentenceView, gi: number, match: Tr
 /** A noun is an event trigger only as the head of its noun phrase ("the talks", not "talks table"). */
 function isNounHead(v: SentenceView, i: number): boolean {
   const t = v.tokens[i];
-  if (v.mention[i] || v.groupAt[i] >= 0 || !t.tags.has('Noun') || t.tags.has('Pronoun')) return false;
+  // Verb-tagged words the clause reading turned back into nouns ("in-depth exchanges") count too.
+  if (v.mention[i] || v.groupAt[i] >= 0 || !(t.tags.has('Noun') || t.tags.has('Verb')) || t.tags.has('Pronoun')) return false;
   const nx = v.tokens[i + 1];
   if (!nx || /[,;:()]/.test(t.post)) return true;
   return !(v.groupAt[i + 1] < 0 && (nx.tags.has('Noun') || nx.tags.has('ProperNoun')) && !nx.tags.has('Pronoun') && !nx.tags.has('Date'));
@@ -141,8 +142,14 @@ function nounCandidate(ctx: EventContext, v: SentenceView, i: number, match: Tri
     }
   }
   // Entities named inside the noun phrase before the head: "the Russian-Indian talks".
+  // Its arguments: up to the clause's end or the next coordinated noun phrase ("his visit to
+  // India and his fourth meeting with Jaishankar").
   let end = i + 1;
-  while (end < toks.length && !/[,;:()]/.test(toks[end - 1].post) && v.groupAt[end] < 0 && !(toks[end].normal === 'that' || toks[end].normal === 'which' || toks[end].normal === 'who')) end++;
+  while (end < toks.length && !/[,;:()]/.test(toks[end - 1].post) && v.groupAt[end] < 0 && !SUBORDINATORS.has(toks[end].normal)) {
+    const nx = toks[end + 1];
+    if ((toks[end].normal === 'and' || toks[end].normal === 'or') && nx && (nx.tags.has('Determiner') || nx.tags.has('Possessive') || nx.tags.has('Pronoun'))) break;
+    end++;
+  }
   const args = argsIn(ctx, v, i + 1, end, match.type);
   who = union(who, args.by);
   who = union(who, args.who);
@@ -178,7 +185,7 @@ function nounCandidate(ctx: EventContext, v: SentenceView, i: number, match: Tri
     }
   }
   whom = whom.filter((k) => !who.includes(k));
-  if (!who.length && !whom.length) return null;
+  if (!who.length && (!whom.length || needsAgent(match.type))) return null;
   return {
     match,
     sentence: v.index,

@@ -1,7 +1,7 @@
 import type { EventWhen, MainEvent } from '../model/types';
 import type { LocalEvent } from './analysis';
 import type { SentenceView, Subject, VerbGroup } from './clauses';
-import { SUBORDINATORS, breakAfter, hardBreakAfter, lemma, npEnd, npToken, subjectOf } from './clauses';
+import { SUBORDINATORS, breakAfter, hardBreakAfter, isPrepositionWord, lemma, npEnd, npToken, subjectOf } from './clauses';
 import type { EventContext } from './eventContext';
 import { LOCATIVE, timeOf } from './eventContext';
 import { triggerOf } from './eventTypes';
@@ -43,7 +43,7 @@ interface Cue {
 }
 /** Causal cues, strongest first. */
 const WHY_CUES: Cue[] = [
-  ...['because of', 'because', 'due to', 'owing to', 'as a result of', 'as a consequence of', 'thanks to', 'in response to', 'in retaliation for', 'in revenge for', 'in reprisal for', 'in protest at', 'in protest against', 'in protest over', 'in order to', 'so that', 'in an attempt to', 'in a bid to', 'in an effort to', 'caused by', 'prompted by', 'triggered by', 'blamed on', 'the cause of', 'the reason for'].map((c) => ({ words: c.split(' '), strength: 3 })),
+  ...['because of', 'because', 'due to', 'owing to', 'as a result of', 'as a consequence of', 'thanks to', 'in response to', 'in retaliation for', 'in revenge for', 'in reprisal for', 'in protest at', 'in protest against', 'in protest over', 'in order to', 'so that', 'in an attempt to', 'in a bid to', 'in an effort to', 'caused by', 'prompted by', 'triggered by', 'blamed on', 'the cause of', 'the reason for', 'in revenge', 'in retaliation', 'in reprisal', 'in response', 'in protest'].map((c) => ({ words: c.split(' '), strength: 3 })),
   ...['after', 'following', 'amid', 'over'].map((c) => ({ words: [c], strength: 2 })),
 ];
 /** Manner and instrument cues. */
@@ -53,6 +53,18 @@ const HOW_CUES: Cue[] = [
 ];
 /** Nouns after "over" that make it a cause ("outrage over", "anger over"), as opposed to a place. */
 const OVER_CAUSE_LEMMAS = new Set(['outrage', 'anger', 'fury', 'row', 'dispute', 'concern', 'fear', 'protest', 'criticism', 'backlash', 'fume', 'outraged', 'angry', 'upset', 'clash', 'worry', 'blame', 'fight']);
+
+/** Keeps the highest-scoring phrase offered. */
+class Best {
+  score = -Infinity;
+  text: string | null = null;
+  offer(score: number, text: string): void {
+    if (score > this.score) {
+      this.score = score;
+      this.text = text;
+    }
+  }
+}
 
 interface Clause {
   v: SentenceView;
@@ -120,33 +132,34 @@ function nounPhrase(ctx: EventContext, v: SentenceView, from: number, to: number
   let a = from;
   while (a < to - 1 && DETERMINERS.has(v.tokens[a].normal)) a++;
   if (a >= to) return null;
-  const keys: string[] = [];
-  for (let i = a; i < to; i++) {
-    const m = v.mention[i];
-    if (m && !keys.includes(m.key)) keys.push(m.key);
-  }
+  // A name at the head of the phrase is the answer ("Formula One star Max Verstappen"); a
+  // coordination ("Trump and Obama") or a common-noun head ("Clinton aide") stays as written.
   const last = v.mention[to - 1];
-  if (keys.length === 1 && last) {
+  const coordinated = v.tokens.slice(a, to - 1).some((t, i) => (t.normal === 'and' || t.normal === '&' || /,/.test(t.post)) && !v.mention[a + i]);
+  if (last && !coordinated) {
     const type = ctx.resolver.entity(last.key)?.type;
     if (type === 'person' || type === 'organization' || type === 'place') return displayName(ctx, last.key, last.text);
   }
-  if (to - a === 1) {
+  if (to - a === 1 && v.tokens[a].tags.has('Pronoun')) {
     const t = v.tokens[a];
-    if (t.tags.has('Pronoun')) {
-      const k = ctx.resolver.pronoun(t.normal, t.start);
-      return k ? displayName(ctx, k, t.text) : null;
-    }
-    const k = t.tags.has('ProperNoun') ? ctx.resolver.byName(t.text) : undefined;
-    if (k) return displayName(ctx, k, t.text);
+    const k = ctx.resolver.pronoun(t.normal, t.start);
+    return k ? displayName(ctx, k, t.text) : null;
   }
-  return slice(ctx, v, a, to);
+  // A surname or a role standing for a named entity: "Lavrov", "the Russian Foreign Minister".
+  const text = slice(ctx, v, a, to);
+  const k = coordinated ? undefined : ctx.resolver.byName(text);
+  return k ? displayName(ctx, k, text) : text;
 }
 
+/** The agent of a passive verb: "bombed in a revenge attack by Taliban". */
 function byAgent(v: SentenceView, g: VerbGroup): [number, number] | null {
-  const k = g.end;
-  if (v.tokens[k]?.normal !== 'by' || breakAfter(v.tokens[k - 1])) return null;
-  const e = npEnd(v, k + 1);
-  return e > k + 1 ? [k + 1, e] : null;
+  for (let k = g.end; k < v.tokens.length && !(k > g.end && breakAfter(v.tokens[k - 1])); k++) {
+    if (v.groupAt[k] >= 0) return null;
+    if (v.tokens[k].normal !== 'by' || v.mention[k]) continue;
+    const e = npEnd(v, k + 1);
+    return e > k + 1 ? [k + 1, e] : null;
+  }
+  return null;
 }
 
 function whoOf(ctx: EventContext, c: Clause): string | null {
@@ -175,7 +188,7 @@ function verbPhraseEnd(ctx: EventContext, v: SentenceView, g: VerbGroup): number
   if (k < limit && !breakAfter(toks[k - 1]) && npToken(v, k) && !isTimeStart(ctx, v, k)) k = npEnd(v, k, limit);
   const object = k > g.end;
   const p = toks[k];
-  if (p && k < limit && !breakAfter(toks[k - 1]) && !v.mention[k] && (p.tags.has('Preposition') || p.tags.has('Particle')) && !ADJUNCT_PREPS.has(p.normal)) {
+  if (p && k < limit && !breakAfter(toks[k - 1]) && !v.mention[k] && (isPrepositionWord(p) || p.tags.has('Particle')) && !ADJUNCT_PREPS.has(p.normal)) {
     if ((!object || COMPLEMENT_PREPS.has(p.normal)) && k + 1 < limit && npToken(v, k + 1) && !isTimeStart(ctx, v, k + 1)) k = npEnd(v, k + 1, limit);
   }
   return k;
@@ -195,19 +208,18 @@ function whenOf(ctx: EventContext, order: SentenceView[], main: SentenceView | u
       if (!fallback) fallback = { v, x };
     }
   }
-  if (fallback) {
-    const w = timeOf(ctx, fallback.v, fallback.x, false);
-    if (w.date) return w;
-  }
   const d = ctx.article.date;
+  if (fallback) {
+    // A bare month or year counts only in the article's own year: "in 1908" is background.
+    const w = timeOf(ctx, fallback.v, fallback.x, false);
+    if (w.date && (!d || w.date.slice(0, 4) === d.slice(0, 4))) return w;
+  }
   return d ? { text: d, date: d } : null;
 }
 
 function whereOf(ctx: EventContext, order: SentenceView[], main: SentenceView | undefined): string | null {
-  let best: { score: number; text: string } | null = null;
-  const consider = (score: number, text: string): void => {
-    if (!best || score > best.score) best = { score, text };
-  };
+  const best = new Best();
+  const consider = (score: number, text: string): void => best.offer(score, text);
   order.forEach((v, rank) => {
     const regionBonus = v.region === 'title' ? 1.5 : v.region === 'lead' || rank <= 1 ? 1 : 0.5;
     for (let i = 0; i < v.tokens.length; i++) {
@@ -215,7 +227,10 @@ function whereOf(ctx: EventContext, order: SentenceView[], main: SentenceView | 
       let k = i - 1;
       while (k >= 0 && npToken(v, k) && !v.mention[k] && !breakAfter(v.tokens[k])) k--;
       const locative = k >= 0 && !v.mention[k] && LOCATIVE.has(v.tokens[k].normal) && !breakAfter(v.tokens[k]);
-      const score = 1 + (locative ? 2 : 0) + regionBonus - 0.1 * rank + (v === main ? 1 : 0);
+      // A dateline ("WASHINGTON, Nov 6 (Reuters)") says where the story happens.
+      const t = v.tokens[i];
+      const dateline = rank <= 2 && t.text.length > 2 && t.text === t.text.toUpperCase() && /[,(—–-]/.test(t.post) && /[A-Z]/.test(t.text);
+      const score = 1 + (locative ? 2 : 0) + (dateline ? 2 : 0) + regionBonus - 0.1 * rank + (v === main ? 1 : 0);
       if (m) {
         if (v.mention[i - 1] === m) continue;
         const e = ctx.resolver.entity(m.key);
@@ -232,7 +247,15 @@ function whereOf(ctx: EventContext, order: SentenceView[], main: SentenceView | 
       }
     }
   });
-  return (best as { score: number; text: string } | null)?.text ?? null;
+  if (best.text) return best.text;
+  // Nothing early on: the first place the article names.
+  for (const v of ctx.views) {
+    for (let i = 0; i < v.tokens.length; i++) {
+      const m = v.mention[i];
+      if (m && ctx.resolver.entity(m.key)?.type === 'place') return m.text;
+    }
+  }
+  return null;
 }
 
 function cueAt(v: SentenceView, i: number, cues: Cue[]): Cue | undefined {
@@ -269,7 +292,7 @@ function startsWithNumberOrTime(ctx: EventContext, v: SentenceView, k: number): 
 }
 
 function whyOf(ctx: EventContext, order: SentenceView[], main: Clause | null): string | null {
-  let best: { score: number; text: string } | null = null;
+  const best = new Best();
   order.forEach((v, rank) => {
     const distance = v === main?.v ? 0 : v.region === 'title' ? 0.25 : 0.75 * rank;
     for (let i = 0; i < v.tokens.length; i++) {
@@ -287,55 +310,91 @@ function whyOf(ctx: EventContext, order: SentenceView[], main: Clause | null): s
       }
       const end = cuePhraseEnd(v, from);
       if (end - from < 1) continue;
-      const score = cue.strength - distance;
-      if (!best || score > best.score) best = { score, text: slice(ctx, v, i, end) };
+      best.offer(cue.strength - distance, slice(ctx, v, i, end));
     }
   });
   if (main) {
-    // A purpose right after the main verb phrase: "lands in Washington to meet Barack Obama".
+    // A purpose right after the main verb phrase: "lands in Washington to meet Barack Obama",
+    // "arrives at the White House for transition talks".
     const g = main.v.groups[main.gi];
     const k = verbPhraseEnd(ctx, main.v, g);
     const t = main.v.tokens[k];
+    if (t?.normal === 'for' && !breakAfter(main.v.tokens[k - 1])) {
+      const e = npEnd(main.v, k + 1);
+      if (e > k + 1 && triggerOf(lemma(main.v.tokens[e - 1], true), 'noun')) best.offer(2.5, slice(ctx, main.v, k, cuePhraseEnd(main.v, k + 1)));
+    }
     const ng = main.v.groupAt[k + 1];
     if (t?.normal === 'to' && ng >= 0 && !CONTROL_VERBS.has(lemma(main.v.tokens[g.head])) && !breakAfter(main.v.tokens[k - 1])) {
-      const score = 2.5;
-      const end = verbPhraseEnd(ctx, main.v, main.v.groups[ng]);
-      if (!best || score > (best as { score: number }).score) best = { score, text: slice(ctx, main.v, k, end) };
+      best.offer(2.5, slice(ctx, main.v, k, verbPhraseEnd(ctx, main.v, main.v.groups[ng])));
     }
   }
-  return (best as { score: number; text: string } | null)?.text ?? null;
+  return best.text;
 }
 
-function howOf(ctx: EventContext, order: SentenceView[], main: Clause | null): string | null {
-  let best: { score: number; text: string } | null = null;
-  order.forEach((v, rank) => {
-    const distance = v === main?.v ? 0 : 0.5 * (rank + 1);
-    for (let i = 1; i < v.tokens.length; i++) {
-      if (v.mention[i]) continue;
-      const cue = cueAt(v, i, HOW_CUES);
-      if (!cue) continue;
-      const from = i + cue.words.length;
-      const next = v.tokens[from];
-      if (!next) continue;
-      const prevGroup = v.groupAt[i - 1] >= 0 ? v.groups[v.groupAt[i - 1]] : undefined;
-      if (cue.words[0] === 'by') {
-        // "by" after a passive verb names the agent, not the manner.
-        if (prevGroup?.passive) continue;
-        if (!(v.verb[from] && next.tags.has('Gerund')) && !(prevGroup && npToken(v, from) && !v.mention[from])) continue;
-      }
-      if (cue.words[0] === 'with' || cue.words[0] === 'through' || cue.words[0] === 'via') {
-        // "meets with Obama" is company; "with a truck bomb" is an instrument.
-        const end = npEnd(v, from);
-        if (end === from || v.mention.slice(from, end).some((m) => !!m) || startsWithNumberOrTime(ctx, v, from)) continue;
-        const head = v.tokens[end - 1];
-        if (head.tags.has('Pronoun') || head.tags.has('Person') || head.tags.has('Actor')) continue;
-      }
-      const end = cuePhraseEnd(v, from);
-      const score = cue.strength - distance;
-      if (!best || score > best.score) best = { score, text: slice(ctx, v, i, end) };
+/** Manner and instrument phrases inside a clause: "by storming home", "with a truck bomb". */
+function mannerIn(ctx: EventContext, c: Clause, best: Best, bonus: number): void {
+  const v = c.v;
+  const g = v.groups[c.gi];
+  const end = clauseEndForCues(v, g);
+  for (let i = g.end; i < end; i++) {
+    if (v.mention[i]) continue;
+    const cue = cueAt(v, i, HOW_CUES);
+    if (!cue) continue;
+    const from = i + cue.words.length;
+    const next = v.tokens[from];
+    if (!next) continue;
+    if (cue.words[0] === 'by') {
+      // After a passive verb "by" names the agent, not the manner.
+      if (g.passive) continue;
+      if (!(v.verb[from] && next.tags.has('Gerund'))) continue;
     }
-  });
-  return (best as { score: number; text: string } | null)?.text ?? null;
+    if (cue.words[0] === 'with' || cue.words[0] === 'through' || cue.words[0] === 'via') {
+      // "meets with Obama", "talks with donors" are company; "with a truck bomb" is an instrument.
+      const np = npEnd(v, from);
+      if (np === from || v.mention.slice(from, np).some((m) => !!m) || startsWithNumberOrTime(ctx, v, from)) continue;
+      const head = v.tokens[np - 1];
+      if (head.tags.has('Pronoun') || head.tags.has('Person') || head.tags.has('Actor') || head.tags.has('Plural')) continue;
+      if (triggerOf(lemma(v.tokens[g.head]), 'verb')?.type === 'meeting') continue;
+    }
+    best.offer(cue.strength + bonus, slice(ctx, v, i, cuePhraseEnd(v, from)));
+  }
+}
+
+/** The verb's clause for cue search: up to a hard break or the next finite verb. */
+function clauseEndForCues(v: SentenceView, g: VerbGroup): number {
+  for (let k = g.end; k < v.tokens.length; k++) {
+    if (k > g.end && hardBreakAfter(v.tokens[k - 1])) return k;
+    const gi = v.groupAt[k];
+    if (gi >= 0 && v.groups[gi].start === k && !v.groups[gi].nonFinite) return k;
+  }
+  return v.tokens.length;
+}
+
+/**
+ * How: a manner or instrument phrase of the main clause or of the lead's first clause; else the
+ * lead's own account of the action ("rams a truck into the consulate") when the headline framed
+ * it differently.
+ */
+function howOf(ctx: EventContext, order: SentenceView[], main: Clause | null, what: string | null): string | null {
+  const best = new Best();
+  const lead = firstBodyClause(ctx, order);
+  if (main) mannerIn(ctx, main, best, 0.5);
+  if (lead && lead.v !== main?.v) mannerIn(ctx, lead, best, 0);
+  if (best.text) return best.text;
+  if (lead) {
+    const vp = whatOf(ctx, lead);
+    if (vp !== what) return vp;
+  }
+  return null;
+}
+
+function firstBodyClause(ctx: EventContext, order: SentenceView[]): Clause | null {
+  for (const v of order) {
+    if (v.region === 'title') continue;
+    const c = mainClause(ctx, v, 0, v.tokens.length);
+    if (c) return c;
+  }
+  return null;
 }
 
 /** The main event's six answers. */
@@ -353,20 +412,15 @@ export function findMainEvent(ctx: EventContext, _events: LocalEvent[]): MainEve
     }
     if (main) break;
   }
-  if (!main) {
-    for (const v of order) {
-      if (v.region === 'title') continue;
-      main = mainClause(ctx, v, 0, v.tokens.length);
-      if (main) break;
-    }
-  }
+  if (!main) main = firstBodyClause(ctx, order);
   const titleClause = main?.v.region === 'title';
+  const what = titleClause || !nominal ? (main ? whatOf(ctx, main) : ctx.article.title || null) : nominal;
   return {
     who: main ? whoOf(ctx, main) : null,
-    what: titleClause || !nominal ? (main ? whatOf(ctx, main) : ctx.article.title || null) : nominal,
+    what,
     when: whenOf(ctx, order, main?.v),
     where: whereOf(ctx, order, main?.v),
     why: whyOf(ctx, order, main),
-    how: howOf(ctx, order, main),
+    how: howOf(ctx, order, main, what),
   };
 }
