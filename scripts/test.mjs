@@ -25,6 +25,7 @@ const staticSteps = [
   ['type check webview', 'npx', ['tsc', '-p', 'src/webview']],
   ['lint', 'npx', ['eslint', '--max-warnings=0', 'src', 'test', 'scripts', 'esbuild.mjs']],
   ['build', 'node', ['esbuild.mjs']],
+  ['generate the hostile fixture corpus', 'node', ['out/test/support/hostileCorpus.js', 'test/fixtures/hostile']],
 ];
 for (const [title, cmd, args] of staticSteps) {
   if (!step(title, cmd, args)) {

@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { nodeSource } from '../core/corpus/nodeSource';
+import { DEFAULT_LIMITS } from '../core/corpus/source';
 import * as os from 'os';
 import { indexCorpus } from '../core/index/indexer';
 import { WorkerPool } from '../core/index/workerPool';
@@ -19,6 +20,8 @@ Options:
   --include GLOB          files to take from folders (default: **/*.{txt,md,json,jsonl})
   --summary-sentences N   sentences per summary (default: 3)
   --workers N             indexing worker threads (default: number of cores)
+  --cache DIR             keep analyses in DIR; unchanged files are not analysed again
+  --max-file-mb N         skip files larger than N MB (default: 20)
   -h, --help              show this help
 `;
 
@@ -39,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
         include: { type: 'string' },
         'summary-sentences': { type: 'string', default: '3' },
         workers: { type: 'string' },
+        cache: { type: 'string' },
+        'max-file-mb': { type: 'string', default: '20' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -70,11 +75,22 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('news-lens: --workers must be a whole number of at least 1\n');
     return 2;
   }
+  const maxFileMb = Number(values['max-file-mb']);
+  if (!(maxFileMb > 0)) {
+    process.stderr.write('news-lens: --max-file-mb must be a positive number\n');
+    return 2;
+  }
   const roots = paths.length ? paths.map((p) => path.resolve(p)) : [bundledSeeds()];
   const pool = new WorkerPool({ script: path.join(__dirname, 'worker.js'), size: workers, fileTimeoutMs: 120_000 });
   let index;
   try {
-    ({ index } = await indexCorpus(nodeSource, pool, { roots, include: values.include, analyze: { summarySentences } }));
+    ({ index } = await indexCorpus(nodeSource, pool, {
+      roots,
+      include: values.include,
+      analyze: { summarySentences },
+      limits: { ...DEFAULT_LIMITS, maxFileBytes: Math.round(maxFileMb * 1024 * 1024) },
+      cacheDir: values.cache ? path.resolve(values.cache) : undefined,
+    }));
   } finally {
     await pool.dispose();
   }

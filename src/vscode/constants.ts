@@ -22,6 +22,11 @@ export const Settings = {
   corpusPaths: 'corpus.paths',
   corpusInclude: 'corpus.include',
   useSample: 'corpus.useSample',
+  workers: 'index.workers',
+  maxFileSizeMB: 'index.maxFileSizeMB',
+  fileTimeoutSeconds: 'index.fileTimeoutSeconds',
+  cacheEnabled: 'index.cache',
+  summarySentences: 'summary.sentences',
 } as const;
 
 export const ContextKeys = {

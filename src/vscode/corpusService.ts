@@ -1,11 +1,15 @@
 import * as os from 'os';
 import * as path from 'path';
+import picomatch from 'picomatch';
 import * as vscode from 'vscode';
+import { DEFAULT_INCLUDE } from '../core/corpus/discover';
 import { nodeSource } from '../core/corpus/nodeSource';
+import { formatOf } from '../core/corpus/parse';
+import { DEFAULT_LIMITS } from '../core/corpus/source';
 import { CorpusIndex } from '../core/index/corpusIndex';
-import type { IndexProgress } from '../core/index/indexer';
-import { indexCorpus } from '../core/index/indexer';
-import { WorkerPool } from '../core/index/workerPool';
+import type { IndexProgress, IndexSettings } from '../core/index/indexer';
+import { indexCorpus, indexFile } from '../core/index/indexer';
+import { CancelledError, WorkerPool } from '../core/index/workerPool';
 import type { Diagnostic } from '../core/model/types';
 import { ContextKeys, Settings, Views } from './constants';
 
@@ -17,9 +21,14 @@ export interface CorpusRoots {
   sample: boolean;
 }
 
+/** Changed files are gathered for this long before they are re-indexed together. */
+const WATCH_DEBOUNCE_MS = 150;
+
 /**
- * Owns the corpus of one window: where it comes from, the indexing pool, the current index and
- * its problems. Each load is a session with its own cancellation; a new load cancels the old one.
+ * Owns the corpus of one window: where it comes from, the indexing pool and its cache, the current
+ * index and its problems, and the watcher that keeps the index current. Each full load is a
+ * session with its own cancellation; a new load cancels the old one. File changes re-index only
+ * the files concerned.
  */
 export class CorpusService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CorpusIndex>();
@@ -31,14 +40,21 @@ export class CorpusService implements vscode.Disposable {
   private currentState: CorpusState = 'indexing';
   private session: vscode.CancellationTokenSource | undefined;
   private pool: WorkerPool | undefined;
+  private poolSize = 0;
   private loading: Promise<CorpusIndex> | undefined;
+  private updating: Promise<void> = Promise.resolve();
   private sample = false;
+  private roots: string[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private pendingChanges = new Set<string>();
+  private flushTimer: NodeJS.Timeout | undefined;
   progress: IndexProgress = { done: 0, total: 0 };
 
   private readonly problems = vscode.languages.createDiagnosticCollection('news-lens');
 
   constructor(
     private readonly extensionPath: string,
+    private readonly storagePath: string | undefined,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -54,9 +70,11 @@ export class CorpusService implements vscode.Disposable {
     return this.sample;
   }
 
-  /** Resolves when the load in progress (or the last one) has finished. */
-  whenReady(): Promise<CorpusIndex> {
-    return this.loading ?? Promise.resolve(this.current);
+  /** Resolves when the load in progress (or the last one) and pending file updates have finished. */
+  async whenReady(): Promise<CorpusIndex> {
+    await (this.loading ?? Promise.resolve());
+    await this.updating;
+    return this.current;
   }
 
   sampleRoot(): string {
@@ -77,6 +95,17 @@ export class CorpusService implements vscode.Disposable {
     return { roots: [this.sampleRoot()], sample: true };
   }
 
+  private settings(): IndexSettings & { include: string } {
+    const config = vscode.workspace.getConfiguration(Settings.section);
+    const maxMb = config.get<number>(Settings.maxFileSizeMB) ?? 20;
+    return {
+      include: config.get<string>(Settings.corpusInclude) || DEFAULT_INCLUDE,
+      limits: { ...DEFAULT_LIMITS, maxFileBytes: Math.max(1, maxMb) * 1024 * 1024 },
+      analyze: { summarySentences: Math.max(1, config.get<number>(Settings.summarySentences) ?? 3) },
+      cacheDir: this.storagePath && config.get<boolean>(Settings.cacheEnabled, true) ? path.join(this.storagePath, 'analysis-cache') : undefined,
+    };
+  }
+
   /** (Re)indexes the whole corpus. Cancels a load in progress. */
   reload(): Promise<CorpusIndex> {
     this.session?.cancel();
@@ -89,19 +118,22 @@ export class CorpusService implements vscode.Disposable {
     return run;
   }
 
+  /** Stops the load in progress; the previous index stays in place. */
+  cancel(): void {
+    this.session?.cancel();
+  }
+
   private async load(token: vscode.CancellationToken): Promise<CorpusIndex> {
     this.setState('indexing');
-    const config = vscode.workspace.getConfiguration(Settings.section);
-    const include = config.get<string>(Settings.corpusInclude) || undefined;
+    const settings = this.settings();
     let { roots, sample } = this.configuredRoots();
     const started = Date.now();
-    this.log.info(`Indexing ${sample ? 'the bundled sample corpus' : roots.join(', ')}`);
     const pool = this.ensurePool();
     const run = (r: string[]) =>
       vscode.window.withProgress({ location: { viewId: Views.entities } }, () =>
         indexCorpus(nodeSource, pool, {
+          ...settings,
           roots: r,
-          include,
           isCancelled: () => token.isCancellationRequested,
           onProgress: (p) => {
             this.progress = p;
@@ -109,38 +141,113 @@ export class CorpusService implements vscode.Disposable {
           },
         }),
       );
+    this.log.info(`Indexing ${sample ? 'the bundled sample corpus' : roots.join(', ')}`);
     let outcome = await run(roots);
-    if (!token.isCancellationRequested && outcome.index.size === 0 && outcome.index.paths().length === 0 && !sample && !config.get<string[]>(Settings.corpusPaths)?.length) {
+    const configured = vscode.workspace.getConfiguration(Settings.section).get<string[]>(Settings.corpusPaths) ?? [];
+    if (!token.isCancellationRequested && outcome.files.length === 0 && !sample && configured.length === 0) {
       this.log.info('No article files in the workspace; using the bundled sample corpus.');
       roots = [this.sampleRoot()];
       sample = true;
       outcome = await run(roots);
     }
     if (token.isCancellationRequested || outcome.cancelled) {
-      this.log.info('Indexing cancelled.');
+      this.log.info('Indexing cancelled; the previous index stays.');
+      this.setState(this.current.size > 0 ? 'ready' : 'empty');
       return this.current;
     }
     this.sample = sample;
+    this.roots = roots;
     this.current = outcome.index;
-    this.publishProblems(outcome.index.diagnostics);
+    this.watch(roots, settings.include);
+    this.publishProblems();
     this.log.info(
-      `Indexed ${outcome.index.size} articles, ${outcome.index.entities().length} entities in ${Date.now() - started} ms` +
-        (outcome.index.diagnostics.length ? `; ${outcome.index.diagnostics.length} problem(s)` : ''),
+      `Indexed ${outcome.index.size} articles from ${outcome.files.length} files (${outcome.analysed} analysed, ${outcome.cached} from cache), ` +
+        `${outcome.index.entities().length} entities in ${Date.now() - started} ms` +
+        (outcome.index.diagnostics.length ? `; ${outcome.index.diagnostics.length} problem(s), see Problems` : ''),
     );
     this.setState(outcome.index.size > 0 ? 'ready' : 'empty');
     this.changed.fire(this.current);
     return this.current;
   }
 
+  /** Watches the corpus roots; changed, created and deleted article files are re-indexed alone. */
+  private watch(roots: string[], include: string): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    const matches = picomatch(include, { dot: false, nocase: true });
+    for (const root of roots) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), include));
+      const onEvent = (uri: vscode.Uri): void => {
+        const rel = path.relative(root, uri.fsPath).replace(/\\/g, '/');
+        if (rel.startsWith('..') || !matches(rel) || !formatOf(uri.fsPath)) return;
+        this.queueChange(uri.fsPath);
+      };
+      this.watchers.push(watcher, watcher.onDidChange(onEvent), watcher.onDidCreate(onEvent), watcher.onDidDelete(onEvent));
+    }
+  }
+
+  private queueChange(file: string): void {
+    this.pendingChanges.add(file);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      const files = [...this.pendingChanges];
+      this.pendingChanges.clear();
+      this.updating = this.updating.then(() => this.applyChanges(files));
+    }, WATCH_DEBOUNCE_MS);
+  }
+
+  /**
+   * Re-indexes the given files (deleted ones are dropped). Only those files go through NLP; the
+   * corpus-level views are re-derived from the stored analyses of the others.
+   */
+  async applyChanges(files: string[]): Promise<void> {
+    if (this.loading) await this.loading.catch(() => undefined);
+    const index = this.current;
+    const settings = this.settings();
+    const pool = this.ensurePool();
+    const started = Date.now();
+    await Promise.all(
+      files.map(async (file) => {
+        let size: number;
+        try {
+          size = (await nodeSource.stat(file)).size;
+        } catch {
+          if (index.deleteFile(file)) this.log.info(`Removed ${file} from the index`);
+          index.diagnostics = index.diagnostics.filter((d) => d.path !== file);
+          return;
+        }
+        try {
+          await indexFile(index, pool, file, size, settings);
+        } catch (err) {
+          if (!(err instanceof CancelledError)) throw err;
+        }
+      }),
+    );
+    if (index !== this.current) return;
+    this.publishProblems();
+    this.log.info(`Re-indexed ${files.length} changed file(s) in ${Date.now() - started} ms`);
+    this.setState(index.size > 0 ? 'ready' : 'empty');
+    this.changed.fire(index);
+  }
+
   private ensurePool(): WorkerPool {
+    const configured = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.workers) ?? 0;
+    const size = configured > 0 ? Math.min(16, Math.floor(configured)) : defaultPoolSize();
+    const timeout = (vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.fileTimeoutSeconds) ?? 60) * 1000;
+    if (this.pool && this.poolSize !== size) {
+      void this.pool.dispose();
+      this.pool = undefined;
+    }
     if (!this.pool) {
-      const size = Math.max(1, Math.min(8, (os.availableParallelism?.() ?? os.cpus().length) - 0 || 1));
-      this.pool = new WorkerPool({ script: path.join(this.extensionPath, 'dist', 'worker.js'), size, fileTimeoutMs: 60_000 });
+      this.pool = new WorkerPool({ script: path.join(this.extensionPath, 'dist', 'worker.js'), size, fileTimeoutMs: Math.max(1000, timeout) });
+      this.poolSize = size;
     }
     return this.pool;
   }
 
-  private publishProblems(diagnostics: Diagnostic[]): void {
+  private publishProblems(): void {
+    const diagnostics: Diagnostic[] = this.current.diagnostics;
     this.problems.clear();
     const byPath = new Map<string, vscode.Diagnostic[]>();
     for (const d of diagnostics) {
@@ -165,12 +272,23 @@ export class CorpusService implements vscode.Disposable {
     this.stateChanged.fire(state);
   }
 
+  /** The corpus roots of the current index. */
+  get corpusRoots(): readonly string[] {
+    return this.roots;
+  }
+
   dispose(): void {
     this.session?.cancel();
     this.session?.dispose();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    for (const w of this.watchers) w.dispose();
     void this.pool?.dispose();
     this.problems.dispose();
     this.changed.dispose();
     this.stateChanged.dispose();
   }
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(8, os.availableParallelism?.() ?? os.cpus().length));
 }

@@ -20,7 +20,7 @@ export interface NewsLensApi {
  */
 export function activate(context: vscode.ExtensionContext): NewsLensApi {
   const log = vscode.window.createOutputChannel('News Lens', { log: true });
-  const corpus = new CorpusService(context.extensionPath, log);
+  const corpus = new CorpusService(context.extensionPath, (context.storageUri ?? context.globalStorageUri)?.fsPath, log);
   context.subscriptions.push(log, corpus);
 
   const entities = new EntitiesTreeProvider(corpus);
@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
       await config.update(Settings.corpusPaths, [...new Set([...paths, ...picked.map((u) => u.fsPath)])], target);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('newsLens.corpus')) void corpus.reload();
+      if (['newsLens.corpus', 'newsLens.index', 'newsLens.summary'].some((s) => e.affectsConfiguration(s))) void corpus.reload();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void corpus.reload()),
   );

@@ -1,35 +1,75 @@
 import { parentPort } from 'worker_threads';
-import { loadFile } from '../core/corpus/load';
+import { contentHash, parseBytes, readBytes } from '../core/corpus/load';
 import { nodeSource } from '../core/corpus/nodeSource';
-import type { AnalyzeFileRequest, WorkerReply } from '../core/index/workerProtocol';
-import type { ArticleAnalysis } from '../core/nlp/analysis';
-import { analyzeArticle } from '../core/nlp/analyze';
+import { cacheKey, readCacheEntry, writeCacheEntry } from '../core/index/analysisCache';
+import type { AnalyzedFile, AnalyzeFileRequest, WorkerReply } from '../core/index/workerProtocol';
+import { inShard } from '../core/index/workerProtocol';
+import type { Article } from '../core/model/types';
+import type { AnalyzeOptions, ArticleAnalysis } from '../core/nlp/analysis';
 
-/** Indexing worker: reads, parses and analyses one file per request. compromise loads only here. */
+/**
+ * Indexing worker: reads, parses and analyses one file (or one shard of a large JSONL file) per
+ * request, answering from the persistent cache when the content has not changed. compromise is
+ * loaded only on the first cache miss, so reopening an unchanged corpus never loads it.
+ */
 parentPort?.on('message', (req: AnalyzeFileRequest) => {
   void handle(req).then((reply) => parentPort?.postMessage(reply));
 });
 
+type Analyze = (article: Article, options: AnalyzeOptions) => ArticleAnalysis;
+let analyzeArticle: Analyze | undefined;
+
+async function analyzer(): Promise<Analyze> {
+  if (!analyzeArticle) analyzeArticle = (await import('../core/nlp/analyze')).analyzeArticle;
+  return analyzeArticle;
+}
+
 async function handle(req: AnalyzeFileRequest): Promise<WorkerReply> {
   try {
-    const file = await loadFile(nodeSource, req.path, req.limits);
-    const analyses: ArticleAnalysis[] = [];
-    for (const article of file.articles) {
-      try {
-        analyses.push(analyzeArticle(article, req.options));
-      } catch (err) {
-        file.diagnostics.push({
-          path: file.path,
-          ...(article.line ? { line: article.line } : {}),
-          severity: 'error',
-          message: `analysis failed for "${article.title.slice(0, 60)}": ${err instanceof Error ? err.message : String(err)}`,
-        });
-      }
-    }
-    const analysed = new Set(analyses.map((a) => a.articleId));
-    file.articles = file.articles.filter((a) => analysed.has(a.id));
-    return { id: req.id, ok: true, file, analyses };
+    return { id: req.id, ok: true, result: await analyzeFile(req) };
   } catch (err) {
     return { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };
   }
+}
+
+async function analyzeFile(req: AnalyzeFileRequest): Promise<AnalyzedFile> {
+  const bytes = await readBytes(nodeSource, req.path, req.limits);
+  if (!(bytes instanceof Uint8Array)) return { file: bytes, analyses: [], shard: req.shard, cached: false };
+  const hash = contentHash(bytes);
+  const key = req.cacheDir ? cacheKey(hash, req.path, req.shard, req.options) : '';
+  let cacheProblem: string | undefined;
+  if (req.cacheDir) {
+    const hit = await readCacheEntry(req.cacheDir, key);
+    if (hit.status === 'hit') return { file: hit.entry.file, analyses: hit.entry.analyses, shard: req.shard, cached: true };
+    if (hit.status === 'corrupt') cacheProblem = `cache entry discarded (${hit.reason}); re-analysed`;
+  }
+  const shard = req.shard;
+  const file = parseBytes(req.path, bytes, hash, shard ? (line) => inShard(line, shard) : undefined);
+  if (shard) file.diagnostics = file.diagnostics.filter((d) => d.line !== undefined || shard.index === 0);
+  const analyses: ArticleAnalysis[] = [];
+  const kept = [];
+  const analyze = file.articles.length ? await analyzer() : undefined;
+  for (const article of file.articles) {
+    try {
+      analyses.push((analyze as Analyze)(article, req.options));
+      kept.push(article);
+    } catch (err) {
+      file.diagnostics.push({
+        path: file.path,
+        ...(article.line ? { line: article.line } : {}),
+        severity: 'error',
+        message: `analysis failed for "${article.title.slice(0, 60)}": ${err instanceof Error ? err.message : String(err)}`,
+      });
+    }
+  }
+  file.articles = kept;
+  if (req.cacheDir) {
+    try {
+      await writeCacheEntry(req.cacheDir, key, file, analyses);
+    } catch (err) {
+      file.diagnostics.push({ path: req.path, severity: 'warning', message: `could not write the analysis cache: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+  if (cacheProblem) file.diagnostics.push({ path: req.path, severity: 'info', message: cacheProblem });
+  return { file, analyses, shard: req.shard, cached: false };
 }

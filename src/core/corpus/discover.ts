@@ -12,6 +12,8 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-te
 
 export interface Discovery {
   files: string[];
+  /** Size in bytes of each file at discovery time (used to split large JSONL files into shards). */
+  sizes: Map<string, number>;
   diagnostics: Diagnostic[];
 }
 
@@ -60,12 +62,13 @@ export async function discoverFiles(
   limits: LoadLimits = DEFAULT_LIMITS,
 ): Promise<Discovery> {
   const files: string[] = [];
+  const sizes = new Map<string, number>();
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const matchInclude = picomatch(include, { dot: false, nocase: true });
   let truncated = false;
 
-  const add = (file: string, real: string): void => {
+  const add = (file: string, real: string, size: number): void => {
     if (seen.has(real)) return;
     if (files.length >= limits.maxFiles) {
       truncated = true;
@@ -73,6 +76,7 @@ export async function discoverFiles(
     }
     seen.add(real);
     files.push(file);
+    sizes.set(file, size);
   };
 
   const walk = async (dir: string, accept: (file: string) => boolean, visited: Set<string>): Promise<void> => {
@@ -101,7 +105,7 @@ export async function discoverFiles(
         }
         await walk(full, accept, new Set([...visited, st.realPath]));
       } else if (st.kind === 'file' && accept(full)) {
-        add(full, st.realPath);
+        add(full, st.realPath, st.size);
       }
     }
   };
@@ -127,7 +131,7 @@ export async function discoverFiles(
       diagnostics.push({ path: root, severity: 'error', message: `corpus path ${errorReason(err)}` });
       continue;
     }
-    if (st.kind === 'file') add(root, st.realPath);
+    if (st.kind === 'file') add(root, st.realPath, st.size);
     else if (st.kind === 'directory') {
       await walk(root, (f) => matchInclude(path.relative(root, f).replace(/\\/g, '/')) && formatOf(f) !== undefined, new Set([st.realPath]));
     } else diagnostics.push({ path: root, severity: 'error', message: 'not a file or folder' });
@@ -139,5 +143,5 @@ export async function discoverFiles(
       message: `more than ${limits.maxFiles} article files: only the first ${limits.maxFiles} were loaded (the index is incomplete)`,
     });
   }
-  return { files, diagnostics };
+  return { files, sizes, diagnostics };
 }

@@ -23,32 +23,39 @@ export function baseIdOf(file: string): string {
   return path.basename(file).replace(/\.[^.]+$/, '');
 }
 
-/** Reads, decodes and parses one file. Never throws. */
-export async function loadFile(source: CorpusSource, file: string, limits: LoadLimits = DEFAULT_LIMITS): Promise<LoadedFile> {
-  const fail = (message: string, hash = ''): LoadedFile => ({
-    path: file,
-    hash,
-    articles: [],
-    diagnostics: [{ path: file, severity: 'error', message }],
-  });
-  let bytes: Uint8Array;
+/** Reads a file within the size limit. Never throws: problems come back as a LoadedFile with a diagnostic. */
+export async function readBytes(source: CorpusSource, file: string, limits: LoadLimits = DEFAULT_LIMITS): Promise<Uint8Array | LoadedFile> {
   try {
     const st = await source.stat(file);
     if (st.size > limits.maxFileBytes) {
-      return fail(`skipped: ${formatBytes(st.size)} is over the ${formatBytes(limits.maxFileBytes)} per-file limit (newsLens.index.maxFileSizeMB)`);
+      return failed(file, `skipped: ${formatBytes(st.size)} is over the ${formatBytes(limits.maxFileBytes)} per-file limit (newsLens.index.maxFileSizeMB)`);
     }
-    bytes = await source.readFile(file);
+    const bytes = await source.readFile(file);
+    if (bytes.length > limits.maxFileBytes) {
+      return failed(file, `skipped: grew to ${formatBytes(bytes.length)} while being read, over the per-file limit`);
+    }
+    return bytes;
   } catch (err) {
-    return fail(`skipped: ${errorReason(err)}`);
+    return failed(file, `skipped: ${errorReason(err)}`);
   }
-  if (bytes.length > limits.maxFileBytes) {
-    return fail(`skipped: grew to ${formatBytes(bytes.length)} while being read, over the per-file limit`);
-  }
-  const hash = contentHash(bytes);
+}
+
+export function failed(file: string, message: string, hash = ''): LoadedFile {
+  return { path: file, hash, articles: [], diagnostics: [{ path: file, severity: 'error', message }] };
+}
+
+/** Decodes and parses bytes already read. Never throws. */
+export function parseBytes(file: string, bytes: Uint8Array, hash = contentHash(bytes), keepLine?: (line: number) => boolean): LoadedFile {
   const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return fail(`skipped: ${decoded.reason}`, hash);
-  const parsed = parseArticleFile(file, decoded.text, baseIdOf(file));
+  if (!decoded.ok) return failed(file, `skipped: ${decoded.reason}`, hash);
+  const parsed = parseArticleFile(file, decoded.text, baseIdOf(file), keepLine);
   return { path: file, hash, articles: parsed.articles, diagnostics: parsed.diagnostics };
+}
+
+/** Reads, decodes and parses one file. Never throws. */
+export async function loadFile(source: CorpusSource, file: string, limits: LoadLimits = DEFAULT_LIMITS): Promise<LoadedFile> {
+  const bytes = await readBytes(source, file, limits);
+  return bytes instanceof Uint8Array ? parseBytes(file, bytes) : bytes;
 }
 
 export function formatBytes(n: number): string {

@@ -16,8 +16,11 @@ export function formatOf(path: string): ArticleFormat | undefined {
   return ARTICLE_EXTENSIONS.find((f) => f === ext);
 }
 
-/** Parses one decoded file. `baseId` names the file's articles (JSON records may carry their own ids). */
-export function parseArticleFile(path: string, text: string, baseId: string): ParseResult {
+/**
+ * Parses one decoded file. `baseId` names the file's articles (JSON records may carry their own ids).
+ * `keepLine` restricts a JSONL file to some of its lines (shards of a large file).
+ */
+export function parseArticleFile(path: string, text: string, baseId: string, keepLine?: (line: number) => boolean): ParseResult {
   const format = formatOf(path) ?? 'txt';
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   switch (format) {
@@ -26,7 +29,7 @@ export function parseArticleFile(path: string, text: string, baseId: string): Pa
     case 'json':
       return parseJsonFile(path, clean, baseId);
     case 'jsonl':
-      return parseJsonLines(path, clean, baseId);
+      return parseJsonLines(path, clean, baseId, keepLine);
     default:
       return single(parsePlainText(path, clean, baseId));
   }
@@ -231,11 +234,14 @@ export function parseJsonFile(path: string, text: string, baseId: string): Parse
   return { articles, diagnostics };
 }
 
-export function parseJsonLines(path: string, text: string, baseId: string): ParseResult {
+export function parseJsonLines(path: string, text: string, baseId: string, keepLine?: (line: number) => boolean): ParseResult {
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
+  let records = 0;
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
+    if (line !== '') records++;
+    if (keepLine && !keepLine(i + 1)) return;
     if (line === '') return;
     let rec: unknown;
     try {
@@ -248,7 +254,7 @@ export function parseJsonLines(path: string, text: string, baseId: string): Pars
     if (typeof a === 'string') diagnostics.push({ path, line: i + 1, severity: 'error', message: `line ${i + 1}: ${a}; line skipped` });
     else articles.push(a);
   });
-  if (articles.length === 0 && diagnostics.length === 0) {
+  if (records === 0) {
     diagnostics.push({ path, severity: 'error', message: 'no articles in this JSONL file' });
   }
   return { articles, diagnostics };

@@ -12,6 +12,11 @@ export interface IndexedArticle {
   summary: Span[];
 }
 
+interface Item {
+  article: Article;
+  analysis: ArticleAnalysis;
+}
+
 export interface MentionRef extends Mention {
   articleId: string;
 }
@@ -38,14 +43,14 @@ export interface TimelineEntry {
  * re-running NLP.
  */
 export class CorpusIndex {
-  /** Articles by the file they came from: files are the unit of (re)indexing. */
-  private readonly files = new Map<string, { article: Article; analysis: ArticleAnalysis }[]>();
+  /** Articles by file, then by shard ('' for a whole file): the units of (re)indexing. */
+  private readonly files = new Map<string, Map<string, Item[]>>();
   private derived: Derived | undefined;
   diagnostics: Diagnostic[] = [];
 
   get size(): number {
     let n = 0;
-    for (const l of this.files.values()) n += l.length;
+    for (const shards of this.files.values()) for (const l of shards.values()) n += l.length;
     return n;
   }
 
@@ -53,10 +58,16 @@ export class CorpusIndex {
     return [...this.files.keys()];
   }
 
-  /** Adds or replaces the articles of one file. `analyses[i]` belongs to `articles[i]`. */
-  setFile(path: string, articles: Article[], analyses: ArticleAnalysis[]): void {
-    this.files.set(
-      path,
+  /**
+   * Adds or replaces the articles of one file, or of one shard of it. `analyses[i]` belongs to
+   * `articles[i]`. Replacing a whole file drops its shards, and the other way round.
+   */
+  setFile(path: string, articles: Article[], analyses: ArticleAnalysis[], shard?: { index: number; count: number }): void {
+    const key = shard ? `${shard.index}/${shard.count}` : '';
+    let shards = this.files.get(path);
+    if (!shards || (key === '') !== shards.has('')) this.files.set(path, (shards = new Map()));
+    shards.set(
+      key,
       articles.map((article, i) => ({ article, analysis: analyses[i] })),
     );
     this.derived = undefined;
@@ -161,8 +172,11 @@ interface Derived {
  * are; on a clash the file that sorts first keeps it and the others get a suffix from their path,
  * so ids do not depend on the order in which files finished indexing.
  */
-function withUniqueIds(files: Map<string, { article: Article; analysis: ArticleAnalysis }[]>): { article: Article; analysis: ArticleAnalysis }[] {
-  const list = [...files.keys()].sort().flatMap((p) => files.get(p) ?? []);
+function withUniqueIds(files: Map<string, Map<string, Item[]>>): Item[] {
+  const list = [...files.keys()]
+    .sort()
+    .flatMap((p) => [...(files.get(p)?.values() ?? [])].flat())
+    .sort((x, y) => (x.article.path === y.article.path ? (x.article.line ?? 0) - (y.article.line ?? 0) : x.article.path < y.article.path ? -1 : 1));
   const used = new Set<string>();
   return list.map(({ article, analysis }) => {
     let id = article.id;
@@ -183,7 +197,7 @@ function shortHash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function derive(files: Map<string, { article: Article; analysis: ArticleAnalysis }[]>): Derived {
+function derive(files: Map<string, Map<string, Item[]>>): Derived {
   const list = withUniqueIds(files);
   const { entities, resolve } = mergeEntities(list.map((i) => i.analysis));
   const articles: IndexedArticle[] = [];

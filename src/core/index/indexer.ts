@@ -1,4 +1,5 @@
 import { discoverFiles } from '../corpus/discover';
+import { formatOf } from '../corpus/parse';
 import type { CorpusSource, LoadLimits } from '../corpus/source';
 import { DEFAULT_LIMITS } from '../corpus/source';
 import type { Diagnostic } from '../model/types';
@@ -7,6 +8,7 @@ import { DEFAULT_ANALYZE_OPTIONS } from '../nlp/analysis';
 import { CorpusIndex } from './corpusIndex';
 import type { WorkerPool } from './workerPool';
 import { CancelledError } from './workerPool';
+import type { Shard } from './workerProtocol';
 
 export interface IndexProgress {
   done: number;
@@ -14,28 +16,79 @@ export interface IndexProgress {
   path?: string;
 }
 
-export interface IndexRequest {
-  roots: string[];
-  include?: string;
+export interface IndexSettings {
   limits?: LoadLimits;
   analyze?: AnalyzeOptions;
+  /** Folder of the persistent analysis cache; none means always analyse. */
+  cacheDir?: string;
+}
+
+export interface IndexRequest extends IndexSettings {
+  roots: string[];
+  include?: string;
   onProgress?: (p: IndexProgress) => void;
   isCancelled?: () => boolean;
 }
 
-export interface IndexOutcome {
+export interface IndexStats {
+  /** Files (or shards of large files) answered from the cache. */
+  cached: number;
+  /** Files (or shards) analysed by running NLP. */
+  analysed: number;
+}
+
+export interface IndexOutcome extends IndexStats {
   index: CorpusIndex;
   cancelled: boolean;
+  files: string[];
+}
+
+/** JSONL files larger than this are split into shards so every worker shares the work. */
+const SHARD_BYTES = 512 * 1024;
+const MAX_SHARDS = 64;
+
+export function shardsFor(path: string, size: number): (Shard | undefined)[] {
+  if (formatOf(path) !== 'jsonl' || size <= SHARD_BYTES) return [undefined];
+  const count = Math.min(MAX_SHARDS, Math.ceil(size / SHARD_BYTES));
+  return Array.from({ length: count }, (_, index) => ({ index, count }));
+}
+
+/**
+ * Analyses one file (all its shards) in the pool and puts the result into `index`, replacing what
+ * the file contributed before. Its diagnostics replace the file's old ones. Cancellation and
+ * worker failures become diagnostics or a CancelledError; nothing else is touched.
+ */
+export async function indexFile(index: CorpusIndex, pool: WorkerPool, path: string, size: number, settings: IndexSettings, stats?: IndexStats): Promise<void> {
+  const limits = settings.limits ?? DEFAULT_LIMITS;
+  const options = settings.analyze ?? DEFAULT_ANALYZE_OPTIONS;
+  const diagnostics: Diagnostic[] = [];
+  const results = await Promise.all(
+    shardsFor(path, size).map(async (shard) => {
+      try {
+        const r = await pool.analyzeFile({ path, shard, limits, options, cacheDir: settings.cacheDir });
+        if (stats) stats[r.cached ? 'cached' : 'analysed']++;
+        diagnostics.push(...r.file.diagnostics);
+        return r;
+      } catch (err) {
+        if (err instanceof CancelledError) throw err;
+        diagnostics.push({ path, severity: 'error', message: err instanceof Error ? err.message : String(err) });
+        return undefined;
+      }
+    }),
+  );
+  index.deleteFile(path);
+  for (const r of results) if (r && r.file.articles.length) index.setFile(path, r.file.articles, r.analyses, r.shard);
+  index.diagnostics = [...index.diagnostics.filter((d) => d.path !== path), ...diagnostics];
 }
 
 /** Discovers the corpus and analyses every file in the pool, building a fresh index. */
 export async function indexCorpus(source: CorpusSource, pool: WorkerPool, req: IndexRequest): Promise<IndexOutcome> {
   const limits = req.limits ?? DEFAULT_LIMITS;
-  const options = req.analyze ?? DEFAULT_ANALYZE_OPTIONS;
   const found = await discoverFiles(source, req.roots, req.include, limits);
   const index = new CorpusIndex();
-  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  index.diagnostics = [...found.diagnostics];
   const total = found.files.length;
+  const stats: IndexStats = { cached: 0, analysed: 0 };
   let done = 0;
   let cancelled = false;
   req.onProgress?.({ done, total });
@@ -48,25 +101,20 @@ export async function indexCorpus(source: CorpusSource, pool: WorkerPool, req: I
         return;
       }
       try {
-        const result = await pool.analyzeFile(path, limits, options);
-        if (req.isCancelled?.()) {
-          cancelled = true;
-          pool.cancelPending();
-          return;
-        }
-        index.setFile(path, result.file.articles, result.analyses);
-        diagnostics.push(...result.file.diagnostics);
+        await indexFile(index, pool, path, found.sizes.get(path) ?? 0, req, stats);
       } catch (err) {
-        if (err instanceof CancelledError) {
-          cancelled = true;
-          return;
-        }
-        diagnostics.push({ path, severity: 'error', message: err instanceof Error ? err.message : String(err) });
+        if (!(err instanceof CancelledError)) throw err;
+        cancelled = true;
+        return;
+      }
+      if (req.isCancelled?.()) {
+        cancelled = true;
+        pool.cancelPending();
+        return;
       }
       done++;
       req.onProgress?.({ done, total, path });
     }),
   );
-  index.diagnostics = diagnostics;
-  return { index, cancelled };
+  return { index, cancelled, files: found.files, ...stats };
 }

@@ -1,6 +1,4 @@
 import { Worker } from 'worker_threads';
-import type { LoadLimits } from '../corpus/source';
-import type { AnalyzeOptions } from '../nlp/analysis';
 import type { AnalyzedFile, AnalyzeFileRequest, WorkerReply } from './workerProtocol';
 
 export interface PoolOptions {
@@ -46,10 +44,10 @@ export class WorkerPool {
     return Math.max(1, this.options.size);
   }
 
-  analyzeFile(path: string, limits: LoadLimits, options: AnalyzeOptions): Promise<AnalyzedFile> {
+  analyzeFile(request: Omit<AnalyzeFileRequest, 'id'>): Promise<AnalyzedFile> {
     if (this.disposed) return Promise.reject(new CancelledError());
     return new Promise<AnalyzedFile>((resolve, reject) => {
-      this.queue.push({ req: { id: this.nextId++, path, limits, options }, resolve, reject });
+      this.queue.push({ req: { ...request, id: this.nextId++ }, resolve, reject });
       this.pump();
     });
   }
@@ -87,7 +85,7 @@ export class WorkerPool {
       const task = slot.task;
       if (!task || task.req.id !== reply.id) return;
       this.finish(slot);
-      if (reply.ok) task.resolve({ file: reply.file, analyses: reply.analyses });
+      if (reply.ok) task.resolve(reply.result);
       else task.reject(new Error(reply.error));
       this.pump();
     });

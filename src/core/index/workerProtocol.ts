@@ -1,21 +1,36 @@
 import type { LoadedFile } from '../corpus/load';
 import type { LoadLimits } from '../corpus/source';
-import type { ArticleAnalysis } from '../nlp/analysis';
-import type { AnalyzeOptions } from '../nlp/analysis';
+import type { AnalyzeOptions, ArticleAnalysis } from '../nlp/analysis';
+
+/** Large JSONL files are indexed as several shards: records whose line number ≡ index (mod count). */
+export interface Shard {
+  index: number;
+  count: number;
+}
 
 /** Messages between the pool and an indexing worker. */
 export interface AnalyzeFileRequest {
   id: number;
   path: string;
+  shard?: Shard;
   limits: LoadLimits;
   options: AnalyzeOptions;
+  /** Folder of the persistent analysis cache, when there is one. */
+  cacheDir?: string;
 }
 
 export type WorkerReply =
-  | { id: number; ok: true; file: LoadedFile; analyses: ArticleAnalysis[] }
+  | { id: number; ok: true; result: AnalyzedFile }
   | { id: number; ok: false; error: string };
 
 export interface AnalyzedFile {
   file: LoadedFile;
   analyses: ArticleAnalysis[];
+  shard?: Shard;
+  /** True when the analyses came from the cache rather than from running NLP. */
+  cached: boolean;
+}
+
+export function inShard(line: number | undefined, shard: Shard | undefined): boolean {
+  return !shard || ((line ?? 1) - 1) % shard.count === shard.index;
 }

@@ -1,0 +1,139 @@
+import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { cacheKey, readCacheEntry, writeCacheEntry } from '../../../src/core/index/analysisCache';
+import { indexCorpus, indexFile, shardsFor } from '../../../src/core/index/indexer';
+import { WorkerPool } from '../../../src/core/index/workerPool';
+import { nodeSource } from '../../../src/core/corpus/nodeSource';
+import { toAnalysisJson } from '../../../src/core/render/analysisJson';
+import { DEFAULT_ANALYZE_OPTIONS } from '../../../src/core/nlp/analysis';
+import { ROOT } from '../paths';
+
+/** The worker as compiled by tsc next to these tests (the same code esbuild bundles into dist/worker.js). */
+const WORKER = path.join(ROOT, 'out', 'src', 'worker', 'indexWorker.js');
+
+async function scratch(): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), 'newslens-index-'));
+}
+
+const ARTICLE_A = 'Harbour talks\n\nPort Authority Updated on 2023-04-02\n\nMayor Anna Berg met union leaders in Rotterdam on Monday. Berg said the port would reopen.\n';
+const ARTICLE_B = 'Rail strike ends\n\nNorth Daily Published on 2023-04-05\n\nUnion leaders in Hamburg ended the strike after talks with Deutsche Bahn.\n';
+
+describe('index: worker pool, cache and incremental updates', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let pool: WorkerPool;
+
+  beforeEach(async () => {
+    dir = await scratch();
+    await fs.mkdir(path.join(dir, 'corpus'));
+    await fs.writeFile(path.join(dir, 'corpus', 'a.txt'), ARTICLE_A);
+    await fs.writeFile(path.join(dir, 'corpus', 'b.txt'), ARTICLE_B);
+    pool = new WorkerPool({ script: WORKER, size: 2, fileTimeoutMs: 60_000 });
+  });
+
+  afterEach(async () => {
+    await pool.dispose();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('indexes in workers, then answers an unchanged corpus from the cache with identical output', async () => {
+    const cacheDir = path.join(dir, 'cache');
+    const cold = await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
+    assert.deepStrictEqual([cold.analysed, cold.cached], [2, 0]);
+    const warm = await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
+    assert.deepStrictEqual([warm.analysed, warm.cached], [0, 2]);
+    assert.deepStrictEqual(toAnalysisJson(warm.index), toAnalysisJson(cold.index));
+  });
+
+  it('re-analyses a changed file only, and drops a deleted one', async () => {
+    const cacheDir = path.join(dir, 'cache');
+    const { index } = await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
+    const a = path.join(dir, 'corpus', 'a.txt');
+    await fs.writeFile(a, ARTICLE_A.replace('Rotterdam', 'Antwerp'));
+    const stats = { cached: 0, analysed: 0 };
+    await indexFile(index, pool, a, (await fs.stat(a)).size, { cacheDir }, stats);
+    assert.deepStrictEqual(stats, { cached: 0, analysed: 1 });
+    assert.ok(index.articlesAt(a)[0].article.text.includes('Antwerp'));
+    assert.strictEqual(index.size, 2);
+    assert.ok(index.deleteFile(path.join(dir, 'corpus', 'b.txt')));
+    assert.deepStrictEqual(
+      index.articles().map((x) => x.article.title),
+      ['Harbour talks'],
+    );
+  });
+
+  it('discards a corrupt or foreign cache entry and re-analyses', async () => {
+    const cacheDir = path.join(dir, 'cache');
+    await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
+    const entries: string[] = [];
+    for (const sub of await fs.readdir(cacheDir)) for (const f of await fs.readdir(path.join(cacheDir, sub))) entries.push(path.join(cacheDir, sub, f));
+    assert.strictEqual(entries.length, 2);
+    await fs.writeFile(entries[0], '{"format":"news-lens-cache","version":1,"key":"tru');
+    await fs.writeFile(entries[1], JSON.stringify({ format: 'news-lens-cache', version: -1 }));
+    const again = await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
+    assert.deepStrictEqual([again.analysed, again.cached], [2, 0]);
+    assert.strictEqual(again.index.size, 2);
+    assert.ok(again.index.diagnostics.some((d) => /cache entry discarded/.test(d.message)));
+  });
+
+  it('splits a large JSONL file into shards that together hold every record once', async () => {
+    const lines: string[] = [];
+    for (let i = 1; i <= 400; i++) {
+      // Large records with little text: big enough to be sharded, cheap to analyse.
+      lines.push(JSON.stringify({ id: `r${i}`, title: `Story ${i}`, text: `Officials in Lagos said on Tuesday that story ${i} was ready.`, raw_html: '<p>'.repeat(500) }));
+    }
+    lines.splice(10, 0, '{"broken": ');
+    const file = path.join(dir, 'corpus', 'wire.jsonl');
+    await fs.writeFile(file, lines.join('\n'));
+    const size = (await fs.stat(file)).size;
+    assert.ok(shardsFor(file, size).length > 1, 'the test file must be large enough to be sharded');
+    const { index } = await indexCorpus(nodeSource, pool, { roots: [file] });
+    const ids = index.articles().map((a) => a.article.id);
+    assert.strictEqual(ids.length, 400);
+    assert.strictEqual(new Set(ids).size, 400);
+    assert.deepStrictEqual(
+      index.diagnostics.map((d) => d.line),
+      [11],
+    );
+  });
+
+  it('skips a file over the size limit with a diagnostic and keeps the rest', async () => {
+    await fs.writeFile(path.join(dir, 'corpus', 'huge.txt'), 'Big\n\n' + 'word '.repeat(50_000));
+    const { index } = await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], limits: { maxFileBytes: 100_000, maxFiles: 100 } });
+    assert.strictEqual(index.size, 2);
+    const d = index.diagnostics.find((x) => x.path.endsWith('huge.txt'));
+    assert.match(d?.message ?? '', /over the 97\.7 KB per-file limit/);
+  });
+});
+
+describe('index: cache entries', () => {
+  it('round-trips an entry and rejects one whose offsets do not match its text', async () => {
+    const dir = await scratch();
+    try {
+      const key = cacheKey('abc', '/x/a.txt', undefined, DEFAULT_ANALYZE_OPTIONS);
+      const article = { id: 'a', path: '/x/a.txt', title: 'T', source: null, date: null, text: 'Paris is big', format: 'txt' as const, bodyStart: 0, bodyEnd: 12 };
+      const analysis = {
+        articleId: 'a',
+        sentences: [{ start: 0, end: 12 }],
+        entities: [{ key: 'place:paris', type: 'place' as const, name: 'Paris', aliases: [], roles: [] }],
+        mentions: [{ key: 'place:paris', start: 0, end: 5, text: 'Paris' }],
+        events: [],
+        mainEvent: { who: null, what: null, when: null, where: 'Paris', why: null, how: null },
+        summary: [],
+        headline: 'T',
+        wordCount: 3,
+      };
+      await writeCacheEntry(dir, key, { path: '/x/a.txt', hash: 'abc', articles: [article], diagnostics: [] }, [analysis]);
+      const hit = await readCacheEntry(dir, key);
+      assert.strictEqual(hit.status, 'hit');
+      await writeCacheEntry(dir, key, { path: '/x/a.txt', hash: 'abc', articles: [article], diagnostics: [] }, [{ ...analysis, mentions: [{ key: 'place:paris', start: 1, end: 6, text: 'Paris' }] }]);
+      const bad = await readCacheEntry(dir, key);
+      assert.deepStrictEqual(bad, { status: 'corrupt', reason: 'mention offsets do not match the text' });
+      assert.strictEqual((await readCacheEntry(dir, key)).status, 'miss', 'a corrupt entry is deleted');
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
