@@ -21,6 +21,7 @@ export interface MentionRef extends Mention {
   articleId: string;
 }
 
+/** Two entities seen together (dates left out: they co-occur with everything). */
 export interface CoOccurrence {
   a: string;
   b: string;
@@ -33,7 +34,13 @@ export interface CoOccurrence {
 export interface TimelineEntry {
   articleId: string;
   event: NewsEvent;
+  /**
+   * ISO date (YYYY-MM-DD, YYYY-MM or YYYY) the entry is ordered by: the event's own resolved
+   * date, else the publication date of its article (news reports what just happened).
+   */
   date: string | null;
+  /** Where `date` comes from. */
+  dateSource: 'event' | 'article' | null;
 }
 
 /**
@@ -248,9 +255,11 @@ function derive(files: Map<string, Map<string, Item[]>>): Derived {
       refs.push({ ...m, articleId: article.id });
     }
     for (const ev of events) {
-      const entry: TimelineEntry = { articleId: article.id, event: ev, date: ev.when?.date ?? null };
+      const own = ev.when?.date ?? null;
+      const date = own ?? article.date ?? null;
+      const entry: TimelineEntry = { articleId: article.id, event: ev, date, dateSource: own ? 'event' : date ? 'article' : null };
       timeline.push(entry);
-      const participants = [...new Set([...ev.who, ...ev.whom, ...ev.where])];
+      const participants = [...new Set([...ev.who, ...ev.whom, ...ev.where])].filter((id) => entities.get(id)?.type !== 'date');
       for (const id of participants) {
         let l = eventsByEntity.get(id);
         if (!l) eventsByEntity.set(id, (l = []));
@@ -258,11 +267,16 @@ function derive(files: Map<string, Map<string, Item[]>>): Derived {
       }
       for (let i = 0; i < participants.length; i++) for (let j = i + 1; j < participants.length; j++) pair(participants[i], participants[j]).events++;
     }
-    coOccurInSentences(analysis.sentences, mentions, pair);
+    coOccurInSentences(
+      analysis.sentences,
+      mentions.filter((m) => entities.get(m.entity)?.type !== 'date'),
+      pair,
+    );
   }
 
+  // Oldest first, undated last; within a date, article then position in the article.
   const byDate = (a: TimelineEntry, b: TimelineEntry): number =>
-    a.date === b.date ? a.articleId.localeCompare(b.articleId) || a.event.sentence.start - b.event.sentence.start : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
+    a.date === b.date ? a.articleId.localeCompare(b.articleId) || a.event.sentence.start - b.event.sentence.start || a.event.trigger.start - b.event.trigger.start : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
   timeline.sort(byDate);
   for (const l of eventsByEntity.values()) l.sort((a, b) => -byDate(a, b));
 

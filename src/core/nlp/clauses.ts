@@ -112,7 +112,7 @@ const LEMMA_CACHE_LIMIT = 50_000;
 
 /** The dictionary form of a verb, or of a noun when `noun` is set. */
 export function lemma(t: Token, noun = false): string {
-  const form = noun ? (t.tags.has('Plural') ? 'P' : 'N') : t.tags.has('PastTense') ? 'D' : t.tags.has('Gerund') ? 'G' : t.tags.has('PresentTense') ? 'S' : t.tags.has('Infinitive') ? 'I' : 'V';
+  const form = noun ? (t.tags.has('Plural') || (t.tags.has('Verb') && /[^s']s$/.test(t.normal)) ? 'P' : 'N') : t.tags.has('PastTense') ? 'D' : t.tags.has('Gerund') ? 'G' : t.tags.has('PresentTense') ? 'S' : t.tags.has('Infinitive') ? 'I' : 'V';
   const key = `${form}${t.normal}`;
   let out = lemmaCache.get(key);
   if (out === undefined) {
@@ -304,6 +304,8 @@ export function npToken(v: SentenceView, i: number): boolean {
   const t = v.tokens[i];
   if (!t || v.groupAt[i] >= 0) return false;
   if (v.mention[i]) return true;
+  // The first parts of a hyphenated modifier: "in-depth", "two-day".
+  if (t.post === '-') return true;
   if (t.tags.has('Pronoun')) return !t.tags.has('QuestionWord');
   if (PREPOSITION_WORDS.has(t.normal)) return false;
   return (

@@ -273,23 +273,32 @@ function sentenceCandidates(ctx: EventContext, v: SentenceView): Candidate[] {
   return found.sort((a, b) => a.trigger.first - b.trigger.first);
 }
 
+/** Sentences after the headline that the headline's own events are compared with. */
+const LEAD_SENTENCES = 3;
+
 /** Finds the events of an article, then its main event. */
 export function extractEvents(article: Article, sentences: ParsedSentence[], entities: LocalEntity[], mentions: LocalMention[]): EventResult {
   const ctx = eventContext(article, sentences, entities, mentions);
   const events: LocalEvent[] = [];
+  const regions: Region[] = [];
+  // The last attack or accident told: "Three soldiers were killed" after an attack is conflict.
+  let harmContext: EventType | undefined;
   for (const v of ctx.views) {
     const found = sentenceCandidates(ctx, v);
     if (!found.length) continue;
     const fixed = new Set<EventType>();
     for (const c of found) if (c.match.type !== 'harm') fixed.add(c.match.type);
+    const own = fixed.has('conflict') ? 'conflict' : fixed.has('disaster') ? 'disaster' : undefined;
+    if (!own && harmContext) fixed.add(harmContext);
+    harmContext = own ?? harmContext;
     const words = new Set(v.tokens.map((t) => t.normal));
     const places = sentencePlaces(ctx, v);
     const seen = new Set<string>();
     for (const c of found) {
-      if (!c.who.length && !c.whom.length && !c.where.length && !places.length && v.region === 'body') continue;
       const type = resolveType(c.match, fixed, words, c.who.length > 0);
+      if (!c.who.length && !c.whom.length && !c.where.length && !places.length && needsAgent(type)) continue;
       const where = union(c.where, places, [...c.who, ...c.whom]);
-      const key = `${type}|${c.who.join(',')}|${c.whom.join(',')}`;
+      const key = `${type}|${c.match.lemma}|${c.who.join(',')}|${c.whom.join(',')}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const tStart = v.tokens[c.trigger.first].start;
@@ -313,9 +322,25 @@ export function extractEvents(article: Article, sentences: ParsedSentence[], ent
         label: labelOf(ctx, c, triggerText),
         typeLabel: eventTypeLabel(type),
       });
+      regions.push(v.region);
     }
   }
-  return { events, mainEvent: findMainEvent(ctx, events) };
+  return { events: withoutHeadlineRepeats(ctx, events, regions), mainEvent: findMainEvent(ctx, events) };
+}
+
+/**
+ * A headline restates the event its first sentences tell in full: a headline event is dropped
+ * when one of those sentences has an event of the same type with all its participants.
+ */
+function withoutHeadlineRepeats(ctx: EventContext, events: LocalEvent[], regions: Region[]): LocalEvent[] {
+  const early = ctx.views.filter((v) => v.region !== 'title').slice(0, LEAD_SENTENCES);
+  const earlyEnd = early.length ? early[early.length - 1].sentence.end : -1;
+  const told = events.filter((e, i) => regions[i] !== 'title' && e.sentence.end <= earlyEnd);
+  return events.filter((e, i) => {
+    if (regions[i] !== 'title') return true;
+    const parts = [...e.who, ...e.whom, ...e.where];
+    return !told.some((f) => f.type === e.type && parts.every((k) => f.who.includes(k) || f.whom.includes(k) || f.where.includes(k)));
+  });
 }
 
 /** The one line shown for an article in trees and cards: who did what, else the title. */
