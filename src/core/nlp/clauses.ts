@@ -273,9 +273,14 @@ export function buildView(index: number, region: Region, sentence: ParsedSentenc
     }
     let head = j;
     while (head > i && (tokens[head].tags.has('Particle') || !verb[head])) head--;
-    const words = tokens.slice(start, j + 1).map((t) => t.normal);
     const h = tokens[head];
-    const hasBe = words.slice(0, head - start).some((w) => BE.has(w) || w === 'get' || w === 'got');
+    let hasBe = false;
+    let future = false;
+    for (let k = start; k <= j; k++) {
+      const w = tokens[k].normal;
+      if (k < head && (BE.has(w) || w === 'get' || w === 'got')) hasBe = true;
+      if (w === 'will' || w === 'shall' || w === "'ll") future = true;
+    }
     let passive = h.tags.has('Passive') || (hasBe && (h.tags.has('PastTense') || h.tags.has('Participle')));
     if (!passive && region === 'title' && head === j && (h.tags.has('PastTense') || h.tags.has('Participle')) && start === i) {
       // Headline ellipsis: "Driver arrested", "German consulate bombed in revenge attack".
@@ -283,7 +288,6 @@ export function buildView(index: number, region: Region, sentence: ParsedSentenc
       const pv = tokens[start - 1];
       passive = !!pv && nounish(pv) && (!nx || breakAfter(h) || nx.tags.has('Preposition') || nx.tags.has('Conjunction') || SUBORDINATORS.has(nx.normal));
     }
-    const future = words.some((w) => w === 'will' || w === 'shall' || w === "'ll");
     const prev = tokens[start - 1];
     const firstVerb = tokens[verb[start] ? start : i];
     const nonFinite = (prev?.normal === 'to' && !hasBe) || (firstVerb.tags.has('Gerund') && !hasBe);

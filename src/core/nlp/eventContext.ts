@@ -11,10 +11,13 @@ export interface EventContext {
   article: Article;
   views: SentenceView[];
   resolver: Resolver;
-  times: TimeExpression[][];
+  /** Time expressions per sentence, found on first use (see timesOf). */
+  times: (TimeExpression[] | undefined)[];
   /** Subjects found so far, per sentence and verb group. */
   subjects: Map<number, Subject | null>[];
   mentionCount: Map<string, number>;
+  /** Time expressions already resolved, by start offset and tense. */
+  resolvedTimes: Map<string, EventWhen>;
 }
 
 /** Prepositions after which a place is where something happens, not who it happens to. */
@@ -37,13 +40,25 @@ export function eventContext(article: Article, sentences: ParsedSentence[], enti
     article,
     views,
     resolver: makeResolver(entities, sorted),
-    times: views.map((v) => findTimeExpressions(v.tokens)),
+    times: new Array(views.length),
     subjects: views.map(() => new Map()),
     mentionCount,
+    resolvedTimes: new Map(),
   };
 }
 
+export function timesOf(ctx: EventContext, sentence: number): TimeExpression[] {
+  return (ctx.times[sentence] ??= findTimeExpressions(ctx.views[sentence].tokens));
+}
+
 export function timeOf(ctx: EventContext, v: SentenceView, x: TimeExpression, future: boolean): EventWhen {
+  const key = `${x.start}:${future ? 1 : 0}`;
+  let when = ctx.resolvedTimes.get(key);
+  if (!when) ctx.resolvedTimes.set(key, (when = resolveTime(ctx, v, x, future)));
+  return when;
+}
+
+function resolveTime(ctx: EventContext, v: SentenceView, x: TimeExpression, future: boolean): EventWhen {
   const text = ctx.article.text.slice(x.start, x.end);
   for (let i = x.first; i < x.last; i++) {
     const m = v.mention[i];

@@ -1,3 +1,5 @@
+import { nlp } from './nlp';
+
 /**
  * The event taxonomy: a small set of types in the spirit of CAMEO (the Conflict and Mediation
  * Event Observations codebook used for political event data), widened with the kinds of events
@@ -140,6 +142,43 @@ export interface TriggerMatch {
   lemma: string;
 }
 
+interface Conjugator {
+  methods: { two: { transform: { verb: { conjugate(word: string, model: unknown): Record<string, string> } } } };
+  model: unknown;
+}
+
+let verbForms: Map<string, string> | undefined;
+
+/**
+ * The trigger verb (first word of its lemma) a word form belongs to: "met" -> "meet",
+ * "laid" -> "lay". Built once from compromise's conjugations, so tagging a sentence's verbs costs
+ * a map lookup each.
+ */
+export function triggerVerbOf(word: string): string | undefined {
+  if (!verbForms) {
+    verbForms = new Map();
+    const world = nlp.world() as Conjugator;
+    for (const lemma of [...VERBS.keys(), ...HARM]) {
+      const head = lemma.split(' ')[0];
+      verbForms.set(head, head);
+      for (const form of Object.values(world.methods.two.transform.verb.conjugate(head, world.model))) {
+        if (!form.includes(' ') && !verbForms.has(form)) verbForms.set(form, head);
+      }
+    }
+  }
+  return verbForms.get(word);
+}
+
+/**
+ * Cheap test on a word as written, before its lemma is computed: could it be an event noun?
+ * (plural -s/-es/-ies forms included).
+ */
+export function mayBeEventNoun(word: string): boolean {
+  if (NOUNS.has(word)) return true;
+  if (!word.endsWith('s')) return false;
+  return NOUNS.has(word.slice(0, -1)) || NOUNS.has(word.slice(0, -2)) || (word.endsWith('ies') && NOUNS.has(`${word.slice(0, -3)}y`));
+}
+
 export function triggerOf(lemma: string, kind: TriggerKind): TriggerMatch | undefined {
   if (kind === 'verb' && HARM.has(lemma)) return { type: 'harm', lemma };
   const type = (kind === 'verb' ? VERBS : NOUNS).get(lemma);
@@ -156,14 +195,14 @@ export function isEventVerb(lemma: string): boolean {
  * `sentenceTypes` are the fixed types of the other triggers of the sentence; `words` its
  * lower-cased tokens; `hasAgent` whether someone is named as doing the harm.
  */
-export function resolveType(m: TriggerMatch, sentenceTypes: ReadonlySet<EventType>, words: ReadonlySet<string>, hasAgent: boolean): EventType {
+export function resolveType(m: TriggerMatch, sentenceTypes: ReadonlySet<EventType>, words: ReadonlySet<string> | (() => ReadonlySet<string>), hasAgent: boolean): EventType {
   if (m.type === 'harm') {
     if (sentenceTypes.has('conflict')) return 'conflict';
     if (sentenceTypes.has('disaster')) return 'disaster';
     return hasAgent && (m.lemma === 'kill' || m.lemma === 'wound') ? 'conflict' : 'disaster';
   }
   if (m.type === 'contest' && CONTEST_ELECTION.has(m.lemma)) {
-    for (const w of words) if (ELECTION_CONTEXT.has(w)) return 'election';
+    for (const w of typeof words === 'function' ? words() : words) if (ELECTION_CONTEXT.has(w)) return 'election';
   }
   return m.type;
 }

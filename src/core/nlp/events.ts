@@ -3,9 +3,9 @@ import type { LocalEntity, LocalEvent, LocalMention } from './analysis';
 import type { Region, SentenceView } from './clauses';
 import { SUBORDINATORS, clauseEnd, keysIn, lemma, npToken, subjectOf } from './clauses';
 import type { EventContext } from './eventContext';
-import { LOCATIVE, eventContext, timeOf } from './eventContext';
+import { LOCATIVE, eventContext, timeOf, timesOf } from './eventContext';
 import type { EventType, TriggerMatch } from './eventTypes';
-import { LIGHT_VERBS, eventTypeLabel, needsAgent, resolveType, triggerOf } from './eventTypes';
+import { LIGHT_VERBS, eventTypeLabel, mayBeEventNoun, needsAgent, resolveType, triggerOf, triggerVerbOf } from './eventTypes';
 import { findMainEvent } from './fiveW1H';
 import type { ParsedSentence } from './nlp';
 
@@ -159,7 +159,7 @@ function nounCandidate(ctx: EventContext, v: SentenceView, i: number, match: Tri
   if (a > 0 && v.groupAt[a - 1] >= 0) {
     group = v.groupAt[a - 1];
     const g = v.groups[group];
-    const head = lemma(toks[g.head]);
+    const head = triggerVerbOf(toks[g.head].normal) ?? lemma(toks[g.head]);
     const verbMatch = triggerOf(head, 'verb');
     // "stages a protest" is one event; "welcomed Lavrov's visit" is two.
     if (verbMatch && verbMatch.type === match.type && !LIGHT_VERBS.has(head)) return null;
@@ -258,13 +258,14 @@ function sentenceCandidates(ctx: EventContext, v: SentenceView): Candidate[] {
     const g = v.groups[gi];
     const head = v.tokens[g.head];
     if (head.tags.has('Copula') || head.tags.has('Modal')) continue;
-    const lem = lemma(head);
+    const lem = triggerVerbOf(head.normal);
+    if (!lem) continue;
     const particle = g.head + 1 < g.end && v.tokens[g.head + 1].tags.has('Particle') ? `${lem} ${v.tokens[g.head + 1].normal}` : undefined;
     const match = (particle && triggerOf(particle, 'verb')) || triggerOf(lem, 'verb');
     if (match) found.push(verbCandidate(ctx, v, gi, match));
   }
   for (let i = 0; i < v.tokens.length; i++) {
-    if (!isNounHead(v, i)) continue;
+    if (!mayBeEventNoun(v.tokens[i].normal) || !isNounHead(v, i)) continue;
     const match = triggerOf(lemma(v.tokens[i], true), 'noun');
     if (!match) continue;
     const c = nounCandidate(ctx, v, i, match);
@@ -291,11 +292,12 @@ export function extractEvents(article: Article, sentences: ParsedSentence[], ent
     const own = fixed.has('conflict') ? 'conflict' : fixed.has('disaster') ? 'disaster' : undefined;
     if (!own && harmContext) fixed.add(harmContext);
     harmContext = own ?? harmContext;
-    const words = new Set(v.tokens.map((t) => t.normal));
+    let words: Set<string> | undefined;
+    const wordsOf = (): ReadonlySet<string> => (words ??= new Set(v.tokens.map((t) => t.normal)));
     const places = sentencePlaces(ctx, v);
     const seen = new Set<string>();
     for (const c of found) {
-      const type = resolveType(c.match, fixed, words, c.who.length > 0);
+      const type = resolveType(c.match, fixed, wordsOf, c.who.length > 0);
       if (!c.who.length && !c.whom.length && !c.where.length && !places.length && needsAgent(type)) continue;
       const where = union(c.where, places, [...c.who, ...c.whom]);
       const key = `${type}|${c.match.lemma}|${c.who.join(',')}|${c.whom.join(',')}`;
@@ -303,7 +305,7 @@ export function extractEvents(article: Article, sentences: ParsedSentence[], ent
       seen.add(key);
       const tStart = v.tokens[c.trigger.first].start;
       const tEnd = v.tokens[c.trigger.last - 1].end;
-      const times = ctx.times[v.index];
+      const times = timesOf(ctx, v.index);
       let when: EventWhen | null = null;
       if (times.length) {
         const near = times.reduce((best, x) => (Math.abs(x.start - tStart) < Math.abs(best.start - tStart) ? x : best));

@@ -3,7 +3,8 @@ import type { LocalEvent } from './analysis';
 import type { SentenceView, Subject, VerbGroup } from './clauses';
 import { SUBORDINATORS, breakAfter, hardBreakAfter, isPrepositionWord, lemma, npEnd, npToken, subjectOf } from './clauses';
 import type { EventContext } from './eventContext';
-import { LOCATIVE, timeOf } from './eventContext';
+import type { TimeExpression } from './eventTime';
+import { LOCATIVE, timeOf, timesOf } from './eventContext';
 import { triggerOf } from './eventTypes';
 
 /**
@@ -117,15 +118,17 @@ function slice(ctx: EventContext, v: SentenceView, from: number, to: number): st
   return ctx.article.text.slice(v.tokens[from].start, v.tokens[to - 1].end).replace(/\s+/g, ' ').trim();
 }
 
-/** The name to show for an entity: its longest known form ("Donald Trump" for "Trump"). */
+/**
+ * The name to show for a mention: as written when it is a full name ("Lady Gaga", "UK"); for a
+ * bare surname, the fuller name of the same person that ends with it ("Trump" -> "Donald Trump").
+ */
 function displayName(ctx: EventContext, key: string, surface: string): string {
   const e = ctx.resolver.entity(key);
-  if (!e) return surface;
-  let name = e.name.length >= surface.length ? e.name : surface;
-  const other = ctx.resolver.byName(name);
-  const longer = other ? ctx.resolver.entity(other) : undefined;
-  if (longer && longer.type === e.type && longer.name.length > name.length) name = longer.name;
-  return name;
+  if (!e || e.type !== 'person' || /\s/.test(surface.trim())) return surface;
+  const fuller = [e.name, ...e.aliases, ctx.resolver.entity(ctx.resolver.byName(surface) ?? '')?.name ?? ''];
+  let best = surface;
+  for (const n of fuller) if (n.length > best.length && n.endsWith(` ${surface}`) && n.split(/\s+/).length <= 4) best = n;
+  return best;
 }
 
 function nounPhrase(ctx: EventContext, v: SentenceView, from: number, to: number): string | null {
@@ -170,7 +173,7 @@ function whoOf(ctx: EventContext, c: Clause): string | null {
 }
 
 function isTimeStart(ctx: EventContext, v: SentenceView, k: number): boolean {
-  return ctx.times[v.index].some((x) => x.first === k);
+  return timesOf(ctx, v.index).some((x) => x.first === k);
 }
 
 /** End (exclusive) of the verb phrase of `g`: the verb, its object and one complement. */
@@ -201,9 +204,9 @@ function whatOf(ctx: EventContext, c: Clause): string {
 
 function whenOf(ctx: EventContext, order: SentenceView[], main: SentenceView | undefined): EventWhen | null {
   const views = main ? [main, ...order.filter((v) => v !== main)] : order;
-  let fallback: { v: SentenceView; x: (typeof ctx.times)[number][number] } | undefined;
+  let fallback: { v: SentenceView; x: TimeExpression } | undefined;
   for (const v of views) {
-    for (const x of ctx.times[v.index]) {
+    for (const x of timesOf(ctx, v.index)) {
       if (x.dayLevel) return timeOf(ctx, v, x, false);
       if (!fallback) fallback = { v, x };
     }
@@ -236,8 +239,10 @@ function whereOf(ctx: EventContext, order: SentenceView[], main: SentenceView | 
         const e = ctx.resolver.entity(m.key);
         if (!e) continue;
         const count = ctx.mentionCount.get(m.key) ?? 1;
-        if (e.type === 'place') consider(score + 0.5 * Math.log(1 + count), m.text);
-        else if (e.type === 'organization' && locative && ['at', 'outside', 'inside', 'near'].includes(v.tokens[k].normal)) consider(score - 0.5, m.text);
+        const text = placeText(m.text);
+        if (!text) continue;
+        if (e.type === 'place') consider(score + 0.5 * Math.log(1 + count), text);
+        else if (e.type === 'organization' && locative && ['at', 'outside', 'inside', 'near'].includes(v.tokens[k].normal)) consider(score - 0.5, text);
       } else if (locative && v.tokens[i].tags.has('ProperNoun') && !v.tokens[i].tags.has('Person') && (k === i - 1 || v.tokens[k + 1].tags.has('Determiner'))) {
         // A capitalised name after "in"/"at" that the entity pass did not know.
         let e = i;
@@ -252,10 +257,17 @@ function whereOf(ctx: EventContext, order: SentenceView[], main: SentenceView | 
   for (const v of ctx.views) {
     for (let i = 0; i < v.tokens.length; i++) {
       const m = v.mention[i];
-      if (m && ctx.resolver.entity(m.key)?.type === 'place') return m.text;
+      const text = m && ctx.resolver.entity(m.key)?.type === 'place' ? placeText(m.text) : null;
+      if (text) return text;
     }
   }
   return null;
+}
+
+/** A place name as the answer: capitalised, without a possessive ("Brazil's" -> "Brazil"). */
+function placeText(mention: string): string | null {
+  const text = mention.replace(/['’]s$/, '').trim();
+  return /^\p{Lu}/u.test(text) ? text : null;
 }
 
 function cueAt(v: SentenceView, i: number, cues: Cue[]): Cue | undefined {
