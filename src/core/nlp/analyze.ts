@@ -2,7 +2,7 @@ import type { Article, Span } from '../model/types';
 import type { AnalyzeOptions, ArticleAnalysis } from './analysis';
 import { DEFAULT_ANALYZE_OPTIONS } from './analysis';
 import { extractEntities } from './entities';
-import { extractEvents, headlineOf } from './events';
+import { extractEvents } from './events';
 import type { ParsedSentence } from './nlp';
 import { parseText } from './nlp';
 import { summarize } from './summary';
@@ -54,7 +54,7 @@ export function parseArticle(article: Article): ParsedSentence[] {
 export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAULT_ANALYZE_OPTIONS): ArticleAnalysis {
   const sentences = parseArticle(article);
   const { entities, mentions } = extractEntities(article.text, sentences);
-  const { events, mainEvent } = extractEvents(article, sentences, entities, mentions);
+  const { events, mainEvent, headline } = extractEvents(article, sentences, entities, mentions);
   const spans = sentences.map((s) => ({ start: s.start, end: s.end }));
   const bodySpans = spans.filter((s) => s.start >= article.bodyStart);
   const summary = summarize(bodySpans, { sentences: options.summarySentences });
@@ -66,7 +66,7 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAU
     events,
     mainEvent,
     summary,
-    headline: headlineOf(mainEvent, article.title),
+    headline,
     wordCount: sentences.reduce((n, s) => n + s.tokens.length, 0),
   };
 }

@@ -12,6 +12,8 @@ import type { ParsedSentence } from './nlp';
 export interface EventResult {
   events: LocalEvent[];
   mainEvent: MainEvent;
+  /** One line for trees and cards: what happened. */
+  headline: string;
 }
 
 /** Types whose destination ("a visit to India") is a place. */
@@ -327,7 +329,7 @@ export function extractEvents(article: Article, sentences: ParsedSentence[], ent
       regions.push(v.region);
     }
   }
-  return { events: withoutHeadlineRepeats(ctx, events, regions), mainEvent: findMainEvent(ctx, events) };
+  return { events: withoutHeadlineRepeats(ctx, events, regions), ...findMainEvent(ctx) };
 }
 
 /**
@@ -345,8 +347,3 @@ function withoutHeadlineRepeats(ctx: EventContext, events: LocalEvent[], regions
   });
 }
 
-/** The one line shown for an article in trees and cards: who did what, else the title. */
-export function headlineOf(mainEvent: MainEvent, title: string): string {
-  if (mainEvent.who && mainEvent.what) return `${mainEvent.who} ${mainEvent.what}`;
-  return mainEvent.what ?? title;
-}

@@ -1,5 +1,4 @@
 import type { EventWhen, MainEvent } from '../model/types';
-import type { LocalEvent } from './analysis';
 import type { SentenceView, Subject, VerbGroup } from './clauses';
 import { SUBORDINATORS, breakAfter, hardBreakAfter, isPrepositionWord, lemma, npEnd, npToken, subjectOf } from './clauses';
 import type { EventContext } from './eventContext';
@@ -264,10 +263,14 @@ function whereOf(ctx: EventContext, order: SentenceView[], main: SentenceView | 
   return null;
 }
 
-/** A place name as the answer: capitalised, without a possessive ("Brazil's" -> "Brazil"). */
+/**
+ * A place name as the answer: from its first capitalised word, without a possessive
+ * ("northern Mali" -> "Mali", "Brazil's" -> "Brazil").
+ */
 function placeText(mention: string): string | null {
   const text = mention.replace(/['’]s$/, '').trim();
-  return /^\p{Lu}/u.test(text) ? text : null;
+  const at = text.search(/(?:^|\s)\p{Lu}/u);
+  return at < 0 ? null : text.slice(at).trim();
 }
 
 function cueAt(v: SentenceView, i: number, cues: Cue[]): Cue | undefined {
@@ -321,7 +324,8 @@ function whyOf(ctx: EventContext, order: SentenceView[], main: Clause | null): s
         }
       }
       const end = cuePhraseEnd(v, from);
-      if (end - from < 1) continue;
+      // A cause names something: "after a" cut short by a break is no answer.
+      if (!v.tokens.slice(from, end).some((t) => (t.tags.has('Noun') || t.tags.has('Verb') || t.tags.has('Adjective')) && !t.tags.has('Pronoun'))) continue;
       best.offer(cue.strength - distance, slice(ctx, v, i, end));
     }
   });
@@ -409,8 +413,14 @@ function firstBodyClause(ctx: EventContext, order: SentenceView[]): Clause | nul
   return null;
 }
 
+export interface MainEventResult {
+  mainEvent: MainEvent;
+  /** One line for trees and cards: "who what" from a headline clause, else the headline itself. */
+  headline: string;
+}
+
 /** The main event's six answers. */
-export function findMainEvent(ctx: EventContext, _events: LocalEvent[]): MainEvent {
+export function findMainEvent(ctx: EventContext): MainEventResult {
   const order = sentenceOrder(ctx);
   let main: Clause | null = null;
   let nominal: string | null = null;
@@ -427,12 +437,15 @@ export function findMainEvent(ctx: EventContext, _events: LocalEvent[]): MainEve
   if (!main) main = firstBodyClause(ctx, order);
   const titleClause = main?.v.region === 'title';
   const what = titleClause || !nominal ? (main ? whatOf(ctx, main) : ctx.article.title || null) : nominal;
-  return {
-    who: main ? whoOf(ctx, main) : null,
+  const who = main ? whoOf(ctx, main) : null;
+  const mainEvent: MainEvent = {
+    who,
     what,
     when: whenOf(ctx, order, main?.v),
     where: whereOf(ctx, order, main?.v),
     why: whyOf(ctx, order, main),
     how: howOf(ctx, order, main, what),
   };
+  const headline = who && what && what !== nominal && what !== ctx.article.title ? `${who} ${what}` : (what ?? ctx.article.title);
+  return { mainEvent, headline };
 }
