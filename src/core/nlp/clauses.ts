@@ -148,7 +148,7 @@ function nounish(t: Token): boolean {
  * as the verb.
  */
 function repairHeadline(tokens: Token[], verb: boolean[], from: number, to: number): void {
-  for (let i = from; i < to; i++) if (verb[i] && !tokens[i].tags.has('Gerund') && !tokens[i].tags.has('Participle')) return;
+  for (let i = from; i < to; i++) if (verb[i] && !tokens[i].tags.has('Gerund') && !tokens[i].tags.has('Participle') && tokens[i - 1]?.normal !== 'to') return;
   const candidate = (i: number): boolean => {
     const t = tokens[i];
     const prev = tokens[i - 1];
@@ -504,7 +504,7 @@ function findSubject(v: SentenceView, gi: number, r: Resolver, cache: Map<number
     start = s2;
   }
   const before = toks[start - 1];
-  if (before && v.groupAt[start - 1] >= 0) {
+  if (before && v.groupAt[start - 1] >= 0 && !breakAfter(before)) {
     // The noun phrase is the object of an earlier verb ("X met Y and Z said"): keep the last conjunct.
     for (let k = j; k > start; k--) {
       if (toks[k - 1].normal === 'and') {

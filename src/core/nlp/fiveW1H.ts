@@ -83,6 +83,13 @@ function quoted(v: SentenceView, from: number, to: number): boolean {
   return /['"‘“]/.test(v.tokens[from].pre) && /['"’”]/.test(v.tokens[to - 1].post);
 }
 
+/** Where a headline segment starts once a leading quotation is skipped ("'I blame Comey' Clinton ..."). */
+function afterLeadingQuote(v: SentenceView, from: number, to: number): number {
+  if (!/['"‘“]/.test(v.tokens[from].pre)) return from;
+  for (let k = from; k < to - 1; k++) if (/['"’”]/.test(v.tokens[k].post)) return k + 1;
+  return from;
+}
+
 /** Segments of a headline: "Croydon tram crash: Police identify victims" has two. */
 function segments(v: SentenceView): [number, number][] {
   const out: [number, number][] = [];
@@ -187,7 +194,10 @@ function verbPhraseEnd(ctx: EventContext, v: SentenceView, g: VerbGroup): number
     return k;
   }
   let k = g.end;
+  // A predicative adjective ("gets more gappy", "are not happy") or an object noun phrase.
+  while (k < limit && !breakAfter(toks[k - 1]) && (toks[k].tags.has('Adverb') || toks[k].tags.has('Negative')) && toks[k + 1]?.tags.has('Adjective') && !v.mention[k]) k++;
   if (k < limit && !breakAfter(toks[k - 1]) && npToken(v, k) && !isTimeStart(ctx, v, k)) k = npEnd(v, k, limit);
+  else k = g.end;
   const object = k > g.end;
   const p = toks[k];
   if (p && k < limit && !breakAfter(toks[k - 1]) && !v.mention[k] && (isPrepositionWord(p) || p.tags.has('Particle')) && !ADJUNCT_PREPS.has(p.normal)) {
@@ -240,7 +250,7 @@ function whereOf(ctx: EventContext, order: SentenceView[], main: SentenceView | 
         const count = ctx.mentionCount.get(m.key) ?? 1;
         const text = placeText(m.text);
         if (!text) continue;
-        if (e.type === 'place') consider(score + 0.5 * Math.log(1 + count), text);
+        if (e.type === 'place') consider(score + Math.log(1 + count), text);
         else if (e.type === 'organization' && locative && ['at', 'outside', 'inside', 'near'].includes(v.tokens[k].normal)) consider(score - 0.5, text);
       } else if (locative && v.tokens[i].tags.has('ProperNoun') && !v.tokens[i].tags.has('Person') && (k === i - 1 || v.tokens[k + 1].tags.has('Determiner'))) {
         // A capitalised name after "in"/"at" that the entity pass did not know.
@@ -425,8 +435,9 @@ export function findMainEvent(ctx: EventContext): MainEventResult {
   let main: Clause | null = null;
   let nominal: string | null = null;
   for (const v of order.filter((x) => x.region === 'title')) {
-    for (const [a, b] of segments(v)) {
-      if (quoted(v, a, b)) continue;
+    for (const [s0, b] of segments(v)) {
+      if (quoted(v, s0, b)) continue;
+      const a = afterLeadingQuote(v, s0, b);
       main = mainClause(ctx, v, a, b);
       if (main) break;
       const text = slice(ctx, v, a, b);
