@@ -147,7 +147,8 @@ function nounPhrase(ctx: EventContext, v: SentenceView, from: number, to: number
   const coordinated = v.tokens.slice(a, to - 1).some((t, i) => (t.normal === 'and' || t.normal === '&' || /,/.test(t.post)) && !v.mention[a + i]);
   if (last && !coordinated) {
     const type = ctx.resolver.entity(last.key)?.type;
-    if (type === 'person' || type === 'organization' || type === 'place') return displayName(ctx, last.key, last.text);
+    const surface = ctx.article.text.slice(Math.max(last.start, v.tokens[a].start), Math.min(last.end, v.tokens[to - 1].end));
+    if (type === 'person' || type === 'organization' || type === 'place') return displayName(ctx, last.key, surface);
   }
   if (to - a === 1 && v.tokens[a].tags.has('Pronoun')) {
     const t = v.tokens[a];
@@ -248,10 +249,12 @@ function whereOf(ctx: EventContext, order: SentenceView[], main: SentenceView | 
         const e = ctx.resolver.entity(m.key);
         if (!e) continue;
         const count = ctx.mentionCount.get(m.key) ?? 1;
-        const text = placeText(m.text);
+        const text = placeText(ctx.article.text.slice(m.start, m.end));
         if (!text) continue;
         if (e.type === 'place') consider(score + Math.log(1 + count), text);
         else if (e.type === 'organization' && locative && ['at', 'outside', 'inside', 'near'].includes(v.tokens[k].normal)) consider(score - 0.5, text);
+      } else if (dateline && !v.tokens[i].tags.has('Person') && !isTimeStart(ctx, v, i)) {
+        consider(score - 1, t.text);
       } else if (locative && v.tokens[i].tags.has('ProperNoun') && !v.tokens[i].tags.has('Person') && (k === i - 1 || v.tokens[k + 1].tags.has('Determiner'))) {
         // A capitalised name after "in"/"at" that the entity pass did not know.
         let e = i;
@@ -266,7 +269,7 @@ function whereOf(ctx: EventContext, order: SentenceView[], main: SentenceView | 
   for (const v of ctx.views) {
     for (let i = 0; i < v.tokens.length; i++) {
       const m = v.mention[i];
-      const text = m && ctx.resolver.entity(m.key)?.type === 'place' ? placeText(m.text) : null;
+      const text = m && ctx.resolver.entity(m.key)?.type === 'place' ? placeText(ctx.article.text.slice(m.start, m.end)) : null;
       if (text) return text;
     }
   }
