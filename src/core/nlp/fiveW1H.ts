@@ -214,16 +214,17 @@ function whatOf(ctx: EventContext, c: Clause): string {
 
 function whenOf(ctx: EventContext, order: SentenceView[], main: SentenceView | undefined): EventWhen | null {
   const views = main ? [main, ...order.filter((v) => v !== main)] : order;
+  const d = ctx.article.date;
   let fallback: { v: SentenceView; x: TimeExpression } | undefined;
   for (const v of views) {
     for (const x of timesOf(ctx, v.index)) {
       if (x.dayLevel) return timeOf(ctx, v, x, false);
-      if (!fallback) fallback = { v, x };
+      // A month or a year dates the main event only in its own sentence, or when the article
+      // has no date: "his second visit this year" elsewhere is background.
+      if (!fallback && (v === main || !d)) fallback = { v, x };
     }
   }
-  const d = ctx.article.date;
   if (fallback) {
-    // A bare month or year counts only in the article's own year: "in 1908" is background.
     const w = timeOf(ctx, fallback.v, fallback.x, false);
     if (w.date && (!d || w.date.slice(0, 4) === d.slice(0, 4))) return w;
   }
@@ -410,11 +411,25 @@ function howOf(ctx: EventContext, order: SentenceView[], main: Clause | null, wh
   if (main) mannerIn(ctx, main, best, 0.5);
   if (lead && lead.v !== main?.v) mannerIn(ctx, lead, best, 0);
   if (best.text) return best.text;
-  if (lead) {
-    const vp = whatOf(ctx, lead);
+  const told = lead ? reported(ctx, lead) : null;
+  if (told) {
+    const vp = whatOf(ctx, told);
     if (vp !== what) return vp;
   }
   return null;
+}
+
+/** For "Police said the driver had been arrested", the reported clause; else the clause itself. */
+function reported(ctx: EventContext, c: Clause): Clause {
+  const v = c.v;
+  const g = v.groups[c.gi];
+  if (triggerOf(lemma(v.tokens[g.head]), 'verb')?.type !== 'statement') return c;
+  for (let gi = c.gi + 1; gi < v.groups.length; gi++) {
+    if (v.groups[gi].nonFinite) continue;
+    const s = subjectOf(v, gi, ctx.resolver, ctx.subjects[v.index]);
+    if (s && !s.inherited && s.end > s.start) return { v, gi, subject: s };
+  }
+  return c;
 }
 
 function firstBodyClause(ctx: EventContext, order: SentenceView[]): Clause | null {
