@@ -2,12 +2,31 @@
 // worker, the webview script (browser) and the measurement tools. `--production` minifies and drops
 // source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+// world-countries ships 1.4 MB of JSON; the gazetteer (src/core/nlp/gazetteer.ts) reads only these fields.
+const trimCountries = {
+  name: 'trim-world-countries',
+  setup(build) {
+    build.onLoad({ filter: /world-countries[\\/]countries\.json$/ }, (args) => {
+      const keep = JSON.parse(readFileSync(args.path, 'utf8')).map((c) => ({
+        name: { common: c.name.common, official: c.name.official },
+        altSpellings: c.altSpellings,
+        capital: c.capital,
+        demonyms: c.demonyms?.eng ? { eng: c.demonyms.eng } : undefined,
+        independent: c.independent,
+        unMember: c.unMember,
+      }));
+      return { contents: JSON.stringify(keep), loader: 'json' };
+    });
+  },
+};
+
 const node = {
+  plugins: [trimCountries],
   bundle: true,
   platform: 'node',
   format: 'cjs',

@@ -1,5 +1,6 @@
-import type { Entity } from '../model/types';
-import type { ArticleAnalysis } from '../nlp/analysis';
+import type { Entity, EntityType } from '../model/types';
+import type { ArticleAnalysis, LocalEntity } from '../nlp/analysis';
+import { aliasTarget, initialsOf } from '../nlp/aliases';
 
 export interface MergeResult {
   entities: Map<string, Entity>;
@@ -18,43 +19,157 @@ export function slug(s: string): string {
   );
 }
 
+/** Local entities that share type and normalised name, across articles. */
+interface Group {
+  type: EntityType;
+  slug: string;
+  names: Map<string, number>;
+  aliases: Set<string>;
+  roles: string[];
+  value?: string;
+  place?: string;
+  mentions: number;
+  articles: Set<string>;
+  /** The group this one was merged into, if any. */
+  into?: Group;
+}
+
+function words(s: string): string[] {
+  return slug(s).split('-').filter(Boolean);
+}
+
+function root(g: Group): Group {
+  let r = g;
+  while (r.into) r = r.into;
+  return r;
+}
+
+/** The display name of a group: the form with most words, then the most frequent, then the first alphabetically. */
+function canonical(g: Group): string {
+  return [...g.names].sort((a, b) => words(b[0]).length - words(a[0]).length || b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+}
+
 /**
- * Merges the article-local entities of every article into corpus entities. Ids are derived from
- * type and canonical name, so the same corpus always yields the same ids.
+ * Merges the article-local entities of every article into corpus entities. Short forms join the one
+ * full name they fit across the corpus ("Lavrov" -> "Sergei Lavrov"), acronyms join the one
+ * expansion they spell ("SCO" -> "Shanghai Cooperation Organization") or that lists them as an
+ * alias; an ambiguous short form stays its own entity. Ids are type plus the slug of the canonical
+ * name (`person:sergei-lavrov`) and depend only on the corpus, not on the order of indexing.
  */
 export function mergeEntities(analyses: Iterable<ArticleAnalysis>): MergeResult {
-  const entities = new Map<string, Entity>();
-  const resolve = new Map<string, Map<string, string>>();
-  const articlesOf = new Map<string, Set<string>>();
-  for (const a of analyses) {
-    const local = new Map<string, string>();
-    resolve.set(a.articleId, local);
+  const list = [...analyses].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
+  const groups = new Map<string, Group>();
+  const localGroup = new Map<string, Map<string, Group>>();
+  const groupOf = (e: LocalEntity): Group => {
+    const k = `${e.type}:${slug(e.name)}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { type: e.type, slug: slug(e.name), names: new Map(), aliases: new Set(), roles: [], mentions: 0, articles: new Set() }));
+    return g;
+  };
+
+  for (const a of list) {
+    const local = new Map<string, Group>();
+    localGroup.set(a.articleId, local);
+    const byKey = new Map(a.entities.map((e) => [e.key, e]));
     for (const e of a.entities) {
-      const id = `${e.type}:${slug(e.name)}`;
-      local.set(e.key, id);
-      let g = entities.get(id);
-      if (!g) {
-        g = { id, name: e.name, type: e.type, aliases: [], roles: [], mentionCount: 0, articleCount: 0 };
-        if (e.value) g.value = e.value;
-        entities.set(id, g);
-      }
-      for (const alias of [e.name, ...e.aliases]) if (alias !== g.name && !g.aliases.includes(alias)) g.aliases.push(alias);
+      const g = groupOf(e);
+      local.set(e.key, g);
+      g.names.set(e.name, (g.names.get(e.name) ?? 0) + 1);
+      for (const al of e.aliases) g.aliases.add(al);
       for (const r of e.roles) if (!g.roles.includes(r)) g.roles.push(r);
+      if (e.value && !g.value) g.value = e.value;
+      if (e.place && !g.place) g.place = byKey.get(e.place)?.name;
     }
     for (const m of a.mentions) {
-      const id = local.get(m.key);
-      if (!id) continue;
-      const g = entities.get(id);
-      if (g) g.mentionCount++;
-      let set = articlesOf.get(id);
-      if (!set) articlesOf.set(id, (set = new Set()));
-      set.add(a.articleId);
+      const g = local.get(m.key);
+      if (!g) continue;
+      g.mentions++;
+      g.articles.add(a.articleId);
     }
   }
-  for (const [id, set] of articlesOf) {
-    const g = entities.get(id);
-    if (g) g.articleCount = set.size;
+
+  joinShortForms(groups);
+
+  const entities = new Map<string, Entity>();
+  const articlesOf = new Map<string, Set<string>>();
+  const idOf = new Map<Group, string>();
+  const rootsInOrder = [...groups.values()].filter((g) => !g.into).sort((a, b) => a.slug.localeCompare(b.slug) || a.type.localeCompare(b.type));
+  const members = new Map<Group, Group[]>();
+  for (const g of groups.values()) {
+    const r = root(g);
+    const l = members.get(r);
+    if (l) l.push(g);
+    else members.set(r, [g]);
   }
-  for (const [id, g] of entities) if (g.mentionCount === 0) entities.delete(id);
+  for (const r of rootsInOrder) {
+    const all = members.get(r) ?? [r];
+    const merged: Group = { ...r, names: new Map(), aliases: new Set(), roles: [], mentions: 0, articles: new Set() };
+    for (const g of all) {
+      for (const [n, c] of g.names) merged.names.set(n, (merged.names.get(n) ?? 0) + c);
+      for (const al of g.aliases) merged.aliases.add(al);
+      for (const x of g.roles) if (!merged.roles.includes(x)) merged.roles.push(x);
+      merged.mentions += g.mentions;
+      for (const id of g.articles) merged.articles.add(id);
+      merged.value ??= g.value;
+      merged.place ??= g.place;
+    }
+    const name = canonical(merged);
+    const id = `${r.type}:${slug(name)}`;
+    const aliases = [...new Set([...merged.names.keys(), ...merged.aliases])].filter((n) => n !== name).sort();
+    const entity: Entity = { id, name, type: r.type, aliases, roles: merged.roles, mentionCount: merged.mentions, articleCount: merged.articles.size };
+    if (merged.value) entity.value = merged.value;
+    if (merged.place) entity.place = `place:${slug(merged.place)}`;
+    entities.set(id, entity);
+    articlesOf.set(id, merged.articles);
+    for (const g of all) idOf.set(g, id);
+  }
+
+  const resolve = new Map<string, Map<string, string>>();
+  for (const [articleId, local] of localGroup) {
+    const m = new Map<string, string>();
+    for (const [key, g] of local) m.set(key, idOf.get(g) ?? idOf.get(root(g)) ?? '');
+    resolve.set(articleId, m);
+  }
+  // Places that only nationalities name ("Iranian" -> Iran) are kept so the link resolves.
+  // Their article count is that of the nationalities naming them; their mention count stays 0.
+  const referenced = new Set([...entities.values()].map((e) => e.place).filter((p): p is string => !!p));
+  for (const [id, e] of entities) if (e.mentionCount === 0 && !referenced.has(id)) entities.delete(id);
+  for (const e of entities.values()) if (e.place && !entities.has(e.place)) delete e.place;
+  for (const e of entities.values()) {
+    const place = e.place ? entities.get(e.place) : undefined;
+    if (!place || place.mentionCount > 0) continue;
+    const arts = articlesOf.get(place.id) ?? new Set<string>();
+    for (const a of articlesOf.get(e.id) ?? []) arts.add(a);
+    articlesOf.set(place.id, arts);
+    place.articleCount = arts.size;
+  }
   return { entities, resolve };
+}
+
+/** Joins surname-only people to the one full name they fit, and acronyms to their one expansion. */
+function joinShortForms(groups: Map<string, Group>): void {
+  const all = [...groups.values()];
+  const people = all.filter((g) => g.type === 'person');
+  const fullNames = new Map<string, Group>();
+  for (const g of people) {
+    const w = g.slug.split('-');
+    if (w.length > 1) fullNames.set(w.join(' '), g);
+  }
+  for (const g of people) {
+    const w = g.slug.split('-');
+    if (fullNames.has(w.join(' '))) continue;
+    const target = aliasTarget(w, fullNames.keys());
+    if (target) g.into = fullNames.get(target);
+  }
+
+  for (const type of ['organization', 'place'] as const) {
+    const ofType = all.filter((g) => g.type === type);
+    for (const g of ofType) {
+      const name = canonical(g);
+      if (!/^[A-Z0-9.&]{2,8}$/.test(name)) continue;
+      const letters = name.replace(/\./g, '');
+      const fits = ofType.filter((o) => o !== g && (o.aliases.has(name) || initialsOf(canonical(o)) === letters) && canonical(o).includes(' '));
+      if (fits.length === 1 && root(fits[0]) !== g) g.into = fits[0];
+    }
+  }
 }

@@ -5,6 +5,7 @@ import { extractEntities } from './entities';
 import { extractEvents } from './events';
 import type { ParsedSentence } from './nlp';
 import { parseText } from './nlp';
+import { refineSentences } from './sentences';
 import { summarize } from './summary';
 
 /**
@@ -15,16 +16,12 @@ import { summarize } from './summary';
 export function analysisRegions(article: Article): Span[] {
   const regions: Span[] = [];
   let leadStart = 0;
-  let bodyStart = article.bodyStart;
+  const bodyStart = headlineInBodyEnd(article);
   if (article.title) {
     const at = article.text.indexOf(article.title);
     if (at >= 0 && at + article.title.length <= article.bodyStart) {
       regions.push({ start: at, end: at + article.title.length });
       leadStart = at + article.title.length;
-    } else if (article.title.length < article.bodyEnd - article.bodyStart && article.text.startsWith(article.title, article.bodyStart)) {
-      // A body that opens with its headline: the headline is a sentence of its own, not the
-      // first words of the first sentence (headlines end without a full stop).
-      bodyStart += article.title.length;
     }
   }
   if (article.composedFrom?.includes('lead')) {
@@ -40,10 +37,21 @@ export function analysisRegions(article: Article): Span[] {
   return regions;
 }
 
+/**
+ * Where the body's own sentences start: after its headline when the body opens with it. The
+ * headline is then a sentence of its own, not the first words of the first sentence (headlines
+ * end without a full stop); a title that is the body's first sentence is not split off.
+ */
+function headlineInBodyEnd(article: Article): number {
+  const title = article.title.trim();
+  const opens = title !== '' && title.length < article.bodyEnd - article.bodyStart && article.text.startsWith(title, article.bodyStart);
+  return opens && !/[.!?]['"’”]?$/.test(title) ? article.bodyStart + title.length : article.bodyStart;
+}
+
 export function parseArticle(article: Article): ParsedSentence[] {
   const sentences: ParsedSentence[] = [];
   for (const r of analysisRegions(article)) {
-    for (const s of parseText(article.text.slice(r.start, r.end), r.start)) {
+    for (const s of refineSentences(article.text, r, parseText(article.text.slice(r.start, r.end), r.start))) {
       for (const t of s.tokens) t.sentence = sentences.length;
       sentences.push(s);
     }
@@ -53,11 +61,15 @@ export function parseArticle(article: Article): ParsedSentence[] {
 
 export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAULT_ANALYZE_OPTIONS): ArticleAnalysis {
   const sentences = parseArticle(article);
-  const { entities, mentions } = extractEntities(article.text, sentences);
-  const { events, mainEvent, headline } = extractEvents(article, sentences, entities, mentions);
+  const { entities, mentions } = extractEntities(article.text, sentences, article.date);
+  const { events, mainEvent, headline: happened } = extractEvents(article, sentences, entities, mentions);
   const spans = sentences.map((s) => ({ start: s.start, end: s.end }));
-  const bodySpans = spans.filter((s) => s.start >= article.bodyStart);
-  const summary = summarize(bodySpans, { sentences: options.summarySentences });
+  const bodyStart = headlineInBodyEnd(article);
+  const body = sentences.filter((s) => s.start >= bodyStart);
+  const summary = summarize(
+    { text: article.text, sentences: body, title: titleApartFromBody(article), mentions },
+    { sentences: options.summarySentences },
+  );
   return {
     articleId: article.id,
     sentences: spans,
@@ -66,7 +78,19 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAU
     events,
     mainEvent,
     summary,
-    headline,
+    headline: headline(happened, article.text, summary),
     wordCount: sentences.reduce((n, s) => n + s.tokens.length, 0),
   };
+}
+
+/** The title unless it was taken from the body's first sentence (JSON records without a title). */
+function titleApartFromBody(article: Article): string {
+  const title = article.title.trim();
+  return title && !article.text.startsWith(title, article.bodyStart) ? title : '';
+}
+
+/** One line saying what happened: the main event, else the title, else the first summary sentence. */
+function headline(what: string, text: string, summary: Span[]): string {
+  const line = what.trim() || (summary.length ? text.slice(summary[0].start, summary[0].end) : '');
+  return line.replace(/\s+/g, ' ').trim();
 }

@@ -66,4 +66,17 @@ export function parseText(text: string, base = 0): ParsedSentence[] {
   return out;
 }
 
+interface Lexicon {
+  [word: string]: string | string[] | undefined;
+}
+
+const lexicon = (nlp.world() as { model: { one: { lexicon: Lexicon } } }).model.one.lexicon;
+
+/** The tags compromise's lexicon gives a lower-case word, without tagging any text. */
+export function lexiconTags(word: string): readonly string[] {
+  const tags = Object.prototype.hasOwnProperty.call(lexicon, word) ? lexicon[word] : undefined;
+  if (tags === undefined) return [];
+  return typeof tags === 'string' ? [tags] : tags;
+}
+
 export { nlp };

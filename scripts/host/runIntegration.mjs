@@ -1,0 +1,264 @@
+// Runs the integration suite (out/test/integration/index.js, compiled by `npm test` beforehand)
+// inside a real VS Code extension host, once per scenario, and writes
+// {host, vscodeVersion, passed, failed, pending, sessions} to the file named by the first argument.
+//
+// Host: NEWS_LENS_HOST=electron|code-server forces one. Otherwise desktop VS Code through
+// @vscode/test-electron when it can be downloaded (or already was) and can show a window, else
+// code-server + headless Chromium, which needs no internet. A host that cannot start fails the
+// run: nothing is ever skipped.
+import { spawn, spawnSync } from 'child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { get } from 'https';
+import { dirname, join } from 'path';
+import { format } from 'util';
+import { QUIET_SETTINGS, openWorkbench, repoRoot, startCodeServer, tempDir } from './vscodeHost.mjs';
+
+const SESSION_TIMEOUT_MS = Number(process.env.NEWS_LENS_SESSION_TIMEOUT_MS) || 5 * 60_000;
+const suite = join(repoRoot, 'out', 'test', 'integration', 'index.js');
+const testElectronCache = join(repoRoot, '.vscode-test');
+
+/** Each scenario opens one folder; the suite picks its test files by scenario name. */
+const scenarios = [
+  { name: 'workspace', folder: () => join(repoRoot, 'test', 'fixtures', 'workspace') },
+  { name: 'seed', folder: () => tempDir('news-lens-empty-') },
+];
+
+function say(line) {
+  console.log(`[integration] ${line}`);
+}
+
+function reachable(url, timeoutMs) {
+  return new Promise((resolve) => {
+    const req = get(url, { timeout: timeoutMs }, (res) => {
+      res.resume();
+      resolve(res.statusCode !== undefined && res.statusCode < 500);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+  });
+}
+
+function downloadedVsCode() {
+  return existsSync(testElectronCache) && readdirSync(testElectronCache).some((n) => n.startsWith('vscode-'));
+}
+
+function hasCommand(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Desktop VS Code on Linux needs a display; xvfb-run provides one on a headless machine. */
+function electronDisplay() {
+  if (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return { ok: true, wrap: [] };
+  if (hasCommand('xvfb-run')) return { ok: true, wrap: ['xvfb-run', '-a'] };
+  return { ok: false, wrap: [] };
+}
+
+async function chooseHost() {
+  const forced = process.env.NEWS_LENS_HOST;
+  if (forced) {
+    if (forced !== 'electron' && forced !== 'code-server') throw new Error(`NEWS_LENS_HOST must be "electron" or "code-server", not "${forced}"`);
+    say(`host forced by NEWS_LENS_HOST: ${forced}`);
+    return forced;
+  }
+  if (!electronDisplay().ok) {
+    say('no display and no xvfb-run: desktop VS Code cannot open a window here; using code-server + headless Chromium');
+    return 'code-server';
+  }
+  if (downloadedVsCode()) {
+    say('desktop VS Code already downloaded in .vscode-test/: using @vscode/test-electron');
+    return 'electron';
+  }
+  if (await reachable('https://update.code.visualstudio.com/api/releases/stable', 4000)) {
+    say('update.code.visualstudio.com is reachable: using @vscode/test-electron');
+    return 'electron';
+  }
+  say('VS Code cannot be downloaded from here (no route to update.code.visualstudio.com): using code-server + headless Chromium');
+  return 'code-server';
+}
+
+function readResults(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function userDirs() {
+  const base = tempDir('news-lens-host-');
+  return { base, userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') };
+}
+
+// The workbench forwards console calls with their arguments (mocha's reporter uses '%s' formats).
+function formatLog(args) {
+  return Array.isArray(args) ? format(...args) : format(args);
+}
+
+// Expected on a machine without internet and harmless: the extension gallery lookup.
+const NOISE = /open-vsx\.org/;
+
+async function runInCodeServer(scenario, folder, resultsFile) {
+  const dirs = userDirs();
+  let server;
+  let workbench;
+  let timer;
+  try {
+    server = await startCodeServer({
+      folder,
+      userDataDir: dirs.userDataDir,
+      extensionsDir: dirs.extensionsDir,
+      env: { NEWS_LENS_SCENARIO: scenario, NEWS_LENS_TEST_RESULTS: resultsFile },
+      log: say,
+    });
+    say(`[${scenario}] code-server listening on ${server.url}`);
+    let finish;
+    const finished = new Promise((resolve) => (finish = resolve));
+    timer = setTimeout(() => finish({ timedOut: true }), SESSION_TIMEOUT_MS);
+    server.exited.then(({ code, signal }) => finish({ serverExited: `${signal ?? code}` }));
+    workbench = await openWorkbench({
+      port: server.port,
+      folder,
+      extensionDevelopmentPath: repoRoot,
+      extensionTestsPath: suite,
+      onLog: (type, args) => {
+        const text = formatLog(args);
+        if (NOISE.test(text)) return;
+        for (const line of text.split('\n')) console.log(`[${scenario}] ${type === 'info' ? '' : `${type}: `}${line}`);
+      },
+      onExit: (code) => finish({ code }),
+    });
+    const outcome = await finished;
+    if (outcome.timedOut) return { error: `timed out after ${SESSION_TIMEOUT_MS / 1000} s` };
+    if (outcome.serverExited) return { error: `code-server exited (${outcome.serverExited}) during the run:\n${server.output().slice(-3000)}` };
+    return { exitCode: outcome.code };
+  } finally {
+    clearTimeout(timer);
+    await workbench?.close().catch(() => {});
+    await server?.stop();
+    rmSync(dirs.base, { recursive: true, force: true });
+  }
+}
+
+async function electronExecutable() {
+  const { downloadAndUnzipVSCode } = await import('@vscode/test-electron');
+  const version = process.env.NEWS_LENS_VSCODE_VERSION || 'stable';
+  return downloadAndUnzipVSCode({ version, cachePath: testElectronCache });
+}
+
+async function runInElectron(scenario, folder, resultsFile, executable) {
+  const dirs = userDirs();
+  mkdirSync(join(dirs.userDataDir, 'User'), { recursive: true });
+  writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  const args = [
+    folder,
+    `--extensionDevelopmentPath=${repoRoot}`,
+    `--extensionTestsPath=${suite}`,
+    `--user-data-dir=${dirs.userDataDir}`,
+    `--extensions-dir=${dirs.extensionsDir}`,
+    '--disable-extensions',
+    '--disable-workspace-trust',
+    '--skip-welcome',
+    '--skip-release-notes',
+    '--disable-gpu',
+    '--no-sandbox',
+  ];
+  const { wrap } = electronDisplay();
+  const [command, ...rest] = [...wrap, executable, ...args];
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VSCODE_') && k !== 'ELECTRON_RUN_AS_NODE'));
+  const child = spawn(command, rest, { env: { ...env, NEWS_LENS_SCENARIO: scenario, NEWS_LENS_TEST_RESULTS: resultsFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const print = (chunk) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) console.log(`[${scenario}] ${line}`);
+  };
+  child.stdout.on('data', print);
+  child.stderr.on('data', print);
+  try {
+    return await new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve({ error: `timed out after ${SESSION_TIMEOUT_MS / 1000} s` });
+      }, SESSION_TIMEOUT_MS);
+      child.on('error', (e) => {
+        clearTimeout(timer);
+        resolve({ error: `could not start ${executable}: ${e.message}` });
+      });
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        resolve(signal ? { error: `VS Code was killed by ${signal}` } : { exitCode: code });
+      });
+    });
+  } finally {
+    rmSync(dirs.base, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const out = process.argv[2];
+  if (!out) throw new Error('usage: node scripts/host/runIntegration.mjs <results.json>');
+  if (!existsSync(suite)) throw new Error(`${suite} is missing: compile the tests first (npx tsc -p .)`);
+  if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: build first (node esbuild.mjs)');
+  rmSync(out, { force: true });
+
+  const host = await chooseHost();
+  let executable;
+  if (host === 'electron') {
+    try {
+      executable = await electronExecutable();
+    } catch (e) {
+      throw new Error(`desktop VS Code could not be downloaded (${e.message}); set NEWS_LENS_HOST=code-server to use the offline host`);
+    }
+  }
+
+  const total = { host, vscodeVersion: null, passed: 0, failed: 0, pending: 0, sessions: [] };
+  const resultsDir = tempDir('news-lens-results-');
+  for (const scenario of scenarios) {
+    const folder = scenario.folder();
+    const resultsFile = join(resultsDir, `${scenario.name}.json`);
+    const started = Date.now();
+    say(`[${scenario.name}] starting ${host} on ${folder}`);
+    let outcome;
+    try {
+      outcome = host === 'electron' ? await runInElectron(scenario.name, folder, resultsFile, executable) : await runInCodeServer(scenario.name, folder, resultsFile);
+    } catch (e) {
+      outcome = { error: `the host could not start: ${e.message}` };
+    }
+    if (scenario.name === 'seed') rmSync(folder, { recursive: true, force: true });
+    const r = readResults(resultsFile);
+    const session = { scenario: scenario.name, seconds: Math.round((Date.now() - started) / 100) / 10, exitCode: outcome.exitCode ?? null };
+    if (r) {
+      Object.assign(session, { vscodeVersion: r.vscodeVersion, passed: r.passed, failed: r.failed, pending: r.pending, failures: r.failures });
+      total.vscodeVersion ??= r.vscodeVersion;
+      total.passed += r.passed;
+      total.failed += r.failed + r.pending;
+      total.pending += r.pending;
+    }
+    // A session that produced no results, or whose host disagrees with them, counts as one failure.
+    let problem = outcome.error;
+    if (!problem && !r) problem = `the suite wrote no results (host exit code ${outcome.exitCode})`;
+    if (!problem && r.passed === 0) problem = 'no test passed';
+    if (!problem && outcome.exitCode !== 0 && r.failed + r.pending === 0) problem = `the host exited with ${outcome.exitCode} although the suite reported no failure`;
+    if (problem) {
+      session.error = problem;
+      total.failed += 1;
+      say(`[${scenario.name}] FAILED: ${problem}`);
+    } else {
+      say(`[${scenario.name}] ${r.passed} passed, ${r.failed} failed, ${r.pending} pending in ${session.seconds} s (VS Code ${r.vscodeVersion})`);
+    }
+    total.sessions.push(session);
+  }
+  rmSync(resultsDir, { recursive: true, force: true });
+
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(total, null, 2));
+  say(`host ${host}, VS Code ${total.vscodeVersion ?? 'unknown'}: ${total.passed} passed, ${total.failed} failed`);
+  return total.failed === 0 && total.passed > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    console.error(`[integration] FAILED: ${e.message}`);
+    process.exitCode = 1;
+  },
+);

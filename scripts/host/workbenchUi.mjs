@@ -1,0 +1,78 @@
+// Playwright steps on the VS Code web workbench (code-server), shared by screenshots and
+// benchmarks. Selectors target the workbench's ARIA roles and labels, which VS Code keeps stable
+// for screen readers, rather than its internal class names where possible.
+
+const VIEW_CONTAINER = 'workbench.view.extension.newsLens';
+
+/** Waits until the workbench has rendered and the News Lens status bar item reports a loaded corpus. */
+export async function waitForWorkbench(page, { timeout = 90_000 } = {}) {
+  await page.locator('.monaco-workbench').waitFor({ timeout });
+  await page.locator('.part.statusbar').waitFor({ timeout });
+}
+
+/** Runs a command by its title through the command palette, as a user would. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input[type="text"]');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Opens a workspace file by name through Quick Open and waits for its editor. */
+export async function openFile(page, fileName) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input[type="text"]');
+  await input.waitFor();
+  await input.fill(fileName);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+/** Opens the News Lens view container from the activity bar. */
+export async function openNewsLens(page) {
+  const tab = page.locator('.part.activitybar').getByRole('tab', { name: 'News Lens' });
+  await tab.waitFor();
+  const container = page.locator(`[id="${VIEW_CONTAINER}"]`);
+  if (!(await container.isVisible())) await tab.click();
+  await container.waitFor();
+  // Park the pointer over the editor area so the activity bar's tooltip does not stay in the shot.
+  await page.mouse.move(800, 400);
+  return container;
+}
+
+/** The tree of one News Lens view (Entities, Events, Articles). */
+export function viewTree(page, viewTitle) {
+  const pane = page.locator(`[id="${VIEW_CONTAINER}"] .pane`).filter({ has: page.locator('.pane-header', { hasText: viewTitle }) });
+  return pane.locator('.monaco-list[role="tree"]');
+}
+
+/** Waits until a view's tree shows at least `min` rows, and returns the tree. */
+export async function waitForTreeItems(page, viewTitle, { min = 1, timeout = 120_000 } = {}) {
+  const tree = viewTree(page, viewTitle);
+  await tree.locator('[role="treeitem"]').nth(min - 1).waitFor({ timeout });
+  return tree;
+}
+
+/** Expands a tree row whose label starts with `label` (no-op when already expanded). */
+export async function expandTreeItem(tree, label) {
+  const named = tree.page().locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}`) });
+  const row = tree.locator('[role="treeitem"]').filter({ has: named }).first();
+  await row.waitFor();
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+  await tree.locator('[role="treeitem"][aria-expanded="true"]').filter({ has: named }).first().waitFor();
+  return row;
+}
+
+/** Hides toasts (for example the offline extension gallery error) so they do not cover the shot. */
+export async function clearNotifications(page) {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+}
+
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

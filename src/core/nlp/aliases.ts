@@ -1,0 +1,40 @@
+/**
+ * Alias rules shared by the article pass (entities.ts) and the corpus merge (index/merge.ts): a
+ * short form joins a full name only when exactly one full name fits it, so "Kennedy" stays apart
+ * when both John F Kennedy and John F Kennedy Jr are known.
+ */
+
+/** Generational suffixes are not surnames: "Kennedy" fits both John F Kennedy and John F Kennedy Jr. */
+const GENERATION = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'et', '&']);
+
+/**
+ * The full name that a short name form refers to, or undefined when none or several fit.
+ * Names are given as lower-case word lists joined by spaces; the short form fits a full name when
+ * its words are the full name's last words (surname) or its first word (given name).
+ */
+export function aliasTarget(shortWords: string[], fullNames: Iterable<string>): string | undefined {
+  if (shortWords.length === 0) return undefined;
+  let found: string | undefined;
+  for (const full of fullNames) {
+    const all = full.split(' ');
+    const words = all.length > 2 && GENERATION.has(all[all.length - 1]) ? all.slice(0, -1) : all;
+    if (words.length <= shortWords.length) continue;
+    const tail = words.slice(words.length - shortWords.length).join(' ') === shortWords.join(' ');
+    const head = shortWords.length === 1 && words[0] === shortWords[0];
+    if (!tail && !head) continue;
+    if (found !== undefined && found !== full) return undefined;
+    found = full;
+  }
+  return found;
+}
+
+/** Initial letters of a multi-word name, as its acronym would spell them ("Shanghai Cooperation Organization" -> "SCO"). */
+export function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => w && !MINOR_WORDS.has(w.toLowerCase()))
+    .map((w) => w[0].toUpperCase())
+    .join('');
+}

@@ -1,0 +1,261 @@
+/**
+ * The curated news lexicon: major international bodies with their acronyms, world regions, and the
+ * words that signal roles, organisations and places. No well-kept data package covers these, so they
+ * are written here from general knowledge of news writing (never from evaluation data).
+ */
+
+/** Canonical name -> other forms (acronyms, short names). */
+export const INTERNATIONAL_ORGANIZATIONS: [string, string[]][] = [
+  ['United Nations', ['UN', 'U.N.', 'United Nations Organization']],
+  ['UN Security Council', ['U.N. Security Council', 'United Nations Security Council', 'Security Council', 'UNSC']],
+  ['UN General Assembly', ['U.N. General Assembly', 'United Nations General Assembly', 'General Assembly', 'UNGA']],
+  ['European Union', ['EU', 'E.U.']],
+  ['European Commission', []],
+  ['European Parliament', []],
+  ['European Central Bank', ['ECB']],
+  ['Council of Europe', []],
+  ['NATO', ['North Atlantic Treaty Organization', 'Nato']],
+  ['World Health Organization', ['WHO']],
+  ['International Monetary Fund', ['IMF']],
+  ['World Bank', []],
+  ['World Trade Organization', ['WTO']],
+  ['Organization of the Petroleum Exporting Countries', ['OPEC', 'Opec']],
+  ['G7', ['G-7', 'Group of Seven']],
+  ['G8', ['G-8', 'Group of Eight']],
+  ['G20', ['G-20', 'Group of 20', 'Group of Twenty']],
+  ['BRICS', []],
+  ['Shanghai Cooperation Organization', ['SCO', 'Shanghai Cooperation Organisation']],
+  ['Quadrilateral Security Dialogue', ['Quad']],
+  ['Association of Southeast Asian Nations', ['ASEAN', 'Asean']],
+  ['African Union', []],
+  ['Arab League', ['League of Arab States']],
+  ['Organisation for Economic Co-operation and Development', ['OECD', 'Organization for Economic Cooperation and Development']],
+  ['Organization for Security and Co-operation in Europe', ['OSCE', 'Organization for Security and Cooperation in Europe']],
+  ['UNESCO', ['United Nations Educational, Scientific and Cultural Organization']],
+  ['UNICEF', ["United Nations Children's Fund"]],
+  ['UNHCR', ['United Nations High Commissioner for Refugees', 'U.N. refugee agency']],
+  ['International Atomic Energy Agency', ['IAEA']],
+  ['International Criminal Court', ['ICC']],
+  ['International Court of Justice', ['ICJ']],
+  ['Interpol', []],
+  ['Europol', []],
+  ['International Committee of the Red Cross', ['ICRC', 'Red Cross']],
+  ['Amnesty International', []],
+  ['Human Rights Watch', []],
+  ['Gulf Cooperation Council', ['GCC']],
+  ['Commonwealth of Independent States', ['CIS']],
+  ['Collective Security Treaty Organization', ['CSTO']],
+  ['Asia-Pacific Economic Cooperation', ['APEC']],
+  ['Organisation of Islamic Cooperation', ['OIC', 'Organization of Islamic Cooperation']],
+  ['Mercosur', []],
+  ['Federal Reserve', ['Fed', 'U.S. Federal Reserve']],
+  ['Bank of England', []],
+  ['Bank of Japan', []],
+  ['International Olympic Committee', ['IOC']],
+  ['FIFA', []],
+  ['UEFA', []],
+  ['Reuters', []],
+  ['Associated Press', ['AP']],
+  ['Agence France-Presse', ['AFP']],
+  ['Xinhua', ['Xinhua News Agency']],
+  ['Interfax', []],
+  ['Itar-Tass', ['TASS', 'Tass']],
+  ['BBC', []],
+  ['CNN', []],
+  ['Hamas', []],
+  ['Hezbollah', []],
+  ['Taliban', []],
+  ['Islamic State', ['ISIS', 'ISIL']],
+  ['al Qaeda', ['al-Qaeda', 'Al Qaeda', 'Al-Qaeda']],
+  ['Kremlin', []],
+  ['Pentagon', []],
+];
+
+/** World regions news refers to as places. */
+export const REGIONS: [string, string[]][] = [
+  ['Middle East', ['Mideast']],
+  ['North Africa', []],
+  ['Sub-Saharan Africa', []],
+  ['West Africa', []],
+  ['East Africa', []],
+  ['Southern Africa', []],
+  ['Horn of Africa', []],
+  ['Korean Peninsula', []],
+  ['Balkans', []],
+  ['Caucasus', []],
+  ['Central Asia', []],
+  ['South Asia', []],
+  ['Southeast Asia', ['South-East Asia']],
+  ['East Asia', []],
+  ['Asia-Pacific', ['Asia Pacific']],
+  ['Indo-Pacific', []],
+  ['Latin America', []],
+  ['Central America', []],
+  ['South America', []],
+  ['North America', []],
+  ['Caribbean', []],
+  ['Scandinavia', []],
+  ['Eastern Europe', []],
+  ['Western Europe', []],
+  ['Central Europe', []],
+  ['Persian Gulf', ['Gulf']],
+  ['South China Sea', []],
+  ['East China Sea', []],
+  ['Black Sea', []],
+  ['Baltic Sea', []],
+  ['Mediterranean', ['Mediterranean Sea']],
+  ['Red Sea', []],
+  ['Arctic', []],
+  ['Antarctic', []],
+  ['Indian Ocean', []],
+  ['Pacific Ocean', ['Pacific']],
+  ['Atlantic Ocean', ['Atlantic']],
+  ['West Bank', []],
+  ['Gaza Strip', ['Gaza']],
+  ['Golan Heights', []],
+  ['Crimea', []],
+  ['Donbas', ['Donbass']],
+  ['Kashmir', []],
+  ['Tibet', []],
+  ['Xinjiang', []],
+  ['Kurdistan', []],
+  ['Europe', []],
+  ['Asia', []],
+  ['Africa', []],
+  ['Oceania', []],
+  ['Siberia', []],
+  ['Taiwan Strait', []],
+  ['Strait of Hormuz', []],
+  ['Sahel', []],
+  ['Midwest', []],
+  ['Far East', []],
+  ['Chechnya', []],
+];
+
+/** Courtesy titles: dropped from names, they mark what follows as a person. */
+export const HONORIFICS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev', 'reverend', 'fr', 'father', 'sister', 'brother',
+  'sheikh', 'mme', 'madame', 'monsieur', 'herr', 'frau', 'senor', 'señor', 'jr', 'sr',
+]);
+
+/** Words that head a role ("Minister", "coach"); a role phrase ends in one of these. */
+export const ROLE_HEADS = new Set([
+  'minister', 'ministers', 'president', 'vice-president', 'premier', 'chancellor', 'secretary', 'secretary-general', 'senator', 'sen', 'congressman',
+  'congresswoman', 'representative', 'rep', 'governor', 'gov', 'mayor', 'ambassador', 'envoy', 'consul', 'diplomat', 'spokesman', 'spokeswoman',
+  'spokesperson', 'chairman', 'chairwoman', 'chairperson', 'chair', 'director', 'director-general', 'chief', 'commander', 'commissioner',
+  'general', 'gen', 'colonel', 'col', 'major', 'maj', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'admiral', 'adm', 'marshal',
+  'king', 'queen', 'prince', 'princess', 'emperor', 'empress', 'sultan', 'emir', 'crown', 'pope', 'cardinal', 'bishop', 'archbishop', 'rabbi', 'imam',
+  'ayatollah', 'judge', 'justice', 'prosecutor', 'attorney', 'attorney-general', 'lawyer', 'coach', 'manager', 'striker', 'midfielder', 'defender',
+  'goalkeeper', 'keeper', 'skipper', 'batsman', 'bowler', 'all-rounder', 'rounder', 'opener', 'champion', 'leader', 'founder', 'co-founder', 'ceo',
+  'cfo', 'coo', 'executive', 'officer', 'analyst', 'economist', 'strategist', 'trader', 'dealer', 'official', 'deputy', 'speaker', 'lawmaker',
+  'legislator', 'mp', 'candidate', 'nominee', 'correspondent', 'editor', 'reporter', 'journalist', 'professor', 'researcher', 'scientist',
+  'inspector', 'investigator', 'negotiator', 'mediator', 'adviser', 'advisor', 'aide', 'head', 'boss', 'owner', 'partner', 'actor', 'actress',
+  'singer', 'writer', 'author', 'director', 'producer', 'president-elect', 'premier-elect', 'dictator', 'warlord', 'rebel', 'player', 'driver',
+  'rider', 'winger', 'forward', 'fullback', 'quarterback', 'pitcher', 'outfielder', 'teammate', 'compatriot', 'countryman', 'rival', 'opponent',
+  'seed', 'holder', 'titleholder', 'ruler', 'monarch', 'chieftain', 'patriarch', 'treasurer', 'auditor', 'ombudsman', 'registrar', 'dean',
+  'principal', 'superintendent', 'sheriff', 'constable', 'detective', 'mufti', 'cleric', 'priest', 'pastor', 'vicar', 'monk', 'nun',
+]);
+
+/** Words that may precede a role head inside a role phrase ("Foreign Minister", "Deputy Prime Minister"). */
+export const ROLE_MODIFIERS = new Set([
+  'foreign', 'prime', 'deputy', 'vice', 'acting', 'former', 'interim', 'first', 'chief', 'executive', 'senior', 'junior', 'assistant', 'associate',
+  'defence', 'defense', 'finance', 'interior', 'home', 'justice', 'trade', 'economy', 'economic', 'economics', 'health', 'education', 'energy',
+  'oil', 'agriculture', 'transport', 'labour', 'labor', 'environment', 'culture', 'sports', 'information', 'communications', 'industry',
+  'commerce', 'treasury', 'state', 'general', 'managing', 'head', 'team', 'national', 'opposition', 'party', 'army', 'military', 'police',
+  'supreme', 'lord', 'crown', 'grand', 'high', 'foreign-affairs', 'security', 'intelligence', 'presidential', 'government', 'ministry',
+  'white', 'house', 'press', 'secretary', 'attorney', 'district', 'federal', 'chief-executive', 'world', 'olympic', 'defending', 'reigning',
+  'top', 'new', 'outgoing', 'incoming', 'late', 'fellow', 'club', 'union', 'rebel', 'separatist', 'opposition', 'senate', 'house', 'majority',
+  'minority', 'central', 'bank', 'company', 'group', 'fund', 'chief-of-staff', 'staff',
+]);
+
+/** Last words that make a capitalised name an organisation. */
+export const ORG_SUFFIXES = new Set([
+  'council', 'committee', 'commission', 'organization', 'organisation', 'bank', 'party', 'university', 'ministry', 'department', 'agency',
+  'association', 'federation', 'union', 'corporation', 'corp', 'inc', 'incorporated', 'ltd', 'limited', 'plc', 'llc', 'co', 'company', 'group',
+  'institute', 'fund', 'foundation', 'court', 'tribunal', 'army', 'navy', 'police', 'club', 'league', 'board', 'bureau', 'office', 'authority',
+  'airlines', 'airline', 'airways', 'motors', 'industries', 'holdings', 'holding', 'systems', 'technologies', 'technology', 'pharmaceuticals',
+  'communications', 'telecom', 'telecommunications', 'petroleum', 'energy', 'insurance', 'securities', 'partners', 'capital', 'investments',
+  'media', 'news', 'times', 'post', 'journal', 'herald', 'tribune', 'gazette', 'press', 'television', 'tv', 'radio', 'network', 'exchange',
+  'parliament', 'assembly', 'congress', 'senate', 'cabinet', 'government', 'administration', 'secretariat', 'front', 'movement', 'alliance',
+  'coalition', 'brigade', 'brigades', 'forces', 'guard', 'command', 'service', 'services', 'school', 'college', 'academy', 'hospital', 'church',
+  'society', 'trust', 'centre', 'center', 'museum', 'orchestra', 'team', 'fc', 'united', 'rovers', 'wanderers', 'athletic', 'ag', 'sa',
+  'nv', 'gmbh', 'spa', 'bhd', 'pty', 'mills', 'foods', 'steel', 'oil', 'gas', 'chemicals', 'electric', 'electronics', 'motor', 'bancorp',
+  'bancshares', 'financial', 'stores', 'brothers', 'bros', 'dialogue', 'conference', 'forum', 'summit', 'initiative', 'programme', 'program',
+  'commonwealth', 'directorate', 'inspectorate', 'unit', 'division', 'regiment', 'battalion', 'squad', 'reserve', 'mission', 'delegation',
+]);
+
+/** Words that make a capitalised name "X of Y" an organisation when they head it ("Bank of Japan"). */
+export const ORG_HEADS = new Set([
+  'bank', 'university', 'ministry', 'department', 'council', 'organization', 'organisation', 'institute', 'association', 'federation',
+  'union', 'league', 'party', 'church', 'court', 'house', 'office', 'board', 'bureau', 'college', 'school', 'museum', 'academy', 'society',
+  'commission', 'committee', 'secretary', 'chamber', 'federal', 'national', 'royal', 'friends', 'people', 'army', 'order', 'agency', 'fund',
+  'foundation', 'corporation', 'company', 'conference', 'senate',
+]);
+
+/** Heads of "X of Y" names that are places ("Gulf of Mexico", "Republic of Korea"). */
+export const PLACE_HEADS = new Set(['gulf', 'bay', 'republic', 'kingdom', 'isle', 'island', 'islands', 'strait', 'straits', 'cape', 'sea', 'lake', 'city', 'state', 'province', 'port', 'mount', 'district']);
+
+/** Last words that make a capitalised name a place. */
+export const PLACE_SUFFIXES = new Set([
+  'ocean', 'sea', 'river', 'island', 'islands', 'isles', 'mountains', 'mountain', 'hills', 'valley', 'peninsula', 'province', 'region',
+  'strait', 'straits', 'gulf', 'bay', 'lake', 'desert', 'coast', 'street', 'square', 'avenue', 'road', 'bridge', 'canal', 'basin', 'plateau',
+  'delta', 'county', 'state', 'territory', 'territories', 'prefecture', 'oblast', 'heights', 'airport', 'harbour', 'harbor', 'park', 'beach',
+  'falls', 'springs', 'village', 'town', 'borough', 'district', 'highlands', 'lowlands', 'plains', 'reef', 'archipelago', 'channel',
+]);
+
+/** Verbs of saying: a bare capitalised name next to them is a person. */
+export const SPEECH_VERBS = new Set([
+  'said', 'says', 'told', 'added', 'asked', 'explained', 'noted', 'stressed', 'insisted', 'argued', 'claimed', 'warned', 'wrote', 'recalled',
+  'admitted', 'acknowledged', 'announced', 'replied', 'continued', 'conceded', 'complained', 'declared', 'suggested', 'urged', 'believes',
+  'thinks', 'thought', 'hopes', 'hoped', 'wants', 'wanted',
+]);
+
+/** Last words of names of events, competitions, holidays and works: not people, bodies or places. */
+export const EVENT_SUFFIXES = new Set([
+  'cup', 'series', 'day', 'open', 'classic', 'championship', 'championships', 'games', 'olympics', 'olympiad', 'slam', 'war', 'revolution',
+  'prix', 'trophy', 'tournament', 'award', 'awards', 'prize', 'festival', 'bowl', 'masters', 'invitational', 'marathon', 'rally', 'derby',
+  'shield', 'plate', 'medal', 'act', 'accord', 'accords', 'treaty', 'agreement', 'plan', 'doctrine', 'crisis', 'affair', 'scandal', 'index',
+  'average', 'eve', 'week', 'season', 'final', 'finals', 'semifinal', 'semifinals',
+]);
+
+/** Ethnic, religious and regional adjectives and nouns: nationality-like mentions, never names. */
+export const GROUP_WORDS = new Map<string, string | null>([
+  ['european', 'Europe'], ['europeans', 'Europe'], ['asian', 'Asia'], ['african', 'Africa'], ['kurdish', 'Kurdistan'], ['kurd', 'Kurdistan'],
+  ['kurds', 'Kurdistan'], ['serb', 'Serbia'], ['serbs', 'Serbia'], ['croat', 'Croatia'], ['croats', 'Croatia'], ['yugoslav', 'Yugoslavia'],
+  ['chechen', 'Chechnya'], ['chechens', 'Chechnya'], ['tibetan', 'Tibet'], ['basque', null], ['catalan', null], ['tamil', null], ['tamils', null],
+  ['jewish', null], ['jew', null], ['jews', null], ['muslim', null], ['muslims', null], ['moslem', null], ['moslems', null], ['islamic', null],
+  ['islamist', null], ['islamists', null], ['christian', null], ['christians', null], ['catholic', null], ['catholics', null],
+  ['protestant', null], ['orthodox', null], ['hindu', null], ['hindus', null], ['sikh', null], ['sikhs', null], ['buddhist', null],
+  ['arab', null], ['arabs', null], ['arabic', null], ['sunni', null], ['shiite', null], ['shi\'ite', null], ['shia', null], ['hutu', null],
+  ['hutus', null], ['tutsi', null], ['tutsis', null], ['pashtun', null], ['latino', null], ['hispanic', null], ['western', null],
+  ['westerners', null], ['scandinavian', 'Scandinavia'], ['balkan', 'Balkans'], ['caucasian', null], ['slav', null], ['slavic', null],
+  ['palestinian', 'Palestine'], ['bosnian', 'Bosnia and Herzegovina'], ['bosnians', 'Bosnia and Herzegovina'], ['soviet', 'Soviet Union'],
+]);
+
+/** Verbs and words of sports results: a city or region named next to them is a team, i.e. a club. */
+export const RESULT_WORDS = new Set([
+  'beat', 'beats', 'defeated', 'defeat', 'defeats', 'drew', 'draw', 'draws', 'lost', 'lose', 'loses', 'edged', 'routed', 'thrashed', 'crushed',
+  'hammered', 'blanked', 'downed', 'topped', 'whipped', 'outscored', 'overcame', 'trounced', 'v', 'vs', 'versus', 'won', 'win', 'wins', 'tied',
+]);
+
+/** Capitalised abbreviations in news that name no person, body or place (units, measures, times). */
+export const NON_NAME_ACRONYMS = new Set([
+  'gmt', 'utc', 'est', 'edt', 'cst', 'cdt', 'pst', 'pdt', 'bst', 'cet', 'am', 'pm', 'gdp', 'gnp', 'cpi', 'ppi', 'pmi', 'ceo', 'cfo', 'coo',
+  'rbi', 'era', 'aids', 'hiv', 'tv', 'pc', 'ipo', 'vat', 'ok', 'ps', 'nb', 'mph', 'kph', 'km', 'kg', 'mw', 'bpd', 'q1', 'q2', 'q3', 'q4',
+  'h1', 'h2', 'faq', 'id', 'dna', 'ad', 'bc', 'ft', 'lb', 'oz', 'pct', 'yr', 'no', 'vs', 'etc', 'ie', 'eg',
+]);
+
+/** Words right after a name ("Yukos shares", "Rover's chief executive") that show it is a company or club. */
+export const ORG_CUES_AFTER = new Set([
+  'shares', 'stock', 'stocks', 'profit', 'profits', 'revenue', 'revenues', 'sales', 'earnings', 'shareholders', 'subsidiary', 'unit',
+  'brand', 'brands', 'takeover', 'merger', 'board', 'chairman', 'boss', 'bosses', 'spokesman', 'spokeswoman', 'spokesperson', 'executives',
+  'employees', 'staff', 'workers', 'stake', 'plant', 'plants', 'factory', 'factories', 'products', 'customers', 'management', 'directors',
+  'headquarters', 'chief', 'fans', 'manager', 'coach', 'squad',
+]);
+
+/** Words right before a name ("oil firm Yukos", "shares in Rover") that show it is a company or club. */
+export const ORG_CUES_BEFORE = new Set([
+  'firm', 'company', 'group', 'carmaker', 'automaker', 'bank', 'airline', 'retailer', 'giant', 'operator', 'maker', 'supplier', 'insurer',
+  'broker', 'brewer', 'conglomerate', 'producer', 'manufacturer', 'club', 'side', 'outfit', 'label', 'network', 'broadcaster', 'newspaper',
+  'agency', 'lender', 'chain', 'publisher', 'studio', 'startup', 'subsidiary', 'rival', 'rivals',
+]);

@@ -1,0 +1,10 @@
+/** Which workspace the runner opened: the fixture articles, or a folder with no articles at all. */
+export const SCENARIOS = ['workspace', 'seed'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export function currentScenario(): Scenario {
+  const s = process.env.NEWS_LENS_SCENARIO;
+  const found = SCENARIOS.find((x) => x === s);
+  if (!found) throw new Error(`NEWS_LENS_SCENARIO must be one of ${SCENARIOS.join(', ')} (got ${JSON.stringify(s)}); run the suite through scripts/host/runIntegration.mjs`);
+  return found;
+}

@@ -1,0 +1,70 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import Ajv from 'ajv';
+import type { AnalysisJson } from '../../src/core/render/analysisJson';
+import { ROOT } from './paths';
+
+/** The CLI as a user runs it: the built bundle (npm test builds before the unit tests). */
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('cli: news-lens analyze', function () {
+  this.timeout(120_000);
+
+  it('prints the seed article with its source and date by default', () => {
+    const r = run(['analyze']);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.match(r.stdout, /The Russian Foreign Minister reiterated his support for India s accession to the permanent program/);
+    assert.match(r.stdout, /2024-01-31 · Mondo International/);
+  });
+
+  it('prints JSON that validates against the contract, with mentions that slice to their text', async () => {
+    const r = run(['analyze', '--format', 'json']);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as AnalysisJson;
+    const schema = JSON.parse(await fs.readFile(path.join(ROOT, 'schema', 'analysis.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    assert.ok(validate(JSON.parse(r.stdout)), JSON.stringify(validate.errors, null, 2));
+    assert.strictEqual(out.articles.length, 1);
+    const [a] = out.articles;
+    assert.deepStrictEqual([a.title.slice(0, 27), a.source, a.date], ['The Russian Foreign Ministe', 'Mondo International', '2024-01-31']);
+    for (const m of a.mentions) assert.strictEqual(a.text.slice(m.start, m.end), m.text);
+    const ids = new Set(out.entities.map((e) => e.id));
+    for (const m of a.mentions) assert.ok(ids.has(m.entity), `mention entity ${m.entity} is listed`);
+  });
+
+  it('skips bad files with diagnostics, exits 0 while one article loads, non-zero when none does', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-cli-'));
+    try {
+      await fs.writeFile(path.join(dir, 'good.txt'), 'Storm hits Lisbon\n\nA storm hit Lisbon on Monday.\n');
+      await fs.writeFile(path.join(dir, 'bad.json'), '{"title": ');
+      const ok = run(['analyze', dir, '--format', 'json']);
+      assert.strictEqual(ok.status, 0);
+      const out = JSON.parse(ok.stdout);
+      assert.deepStrictEqual(
+        out.articles.map((a: { title: string }) => a.title),
+        ['Storm hits Lisbon'],
+      );
+      assert.match(out.diagnostics[0].message, /malformed JSON/);
+      assert.match(ok.stderr, /bad\.json: malformed JSON/);
+      const none = run(['analyze', path.join(dir, 'bad.json')]);
+      assert.notStrictEqual(none.status, 0);
+      assert.match(none.stderr, /no article could be loaded/);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects an unknown format with usage help', () => {
+    const r = run(['analyze', '--format', 'xml']);
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /--format must be json or text/);
+  });
+});
