@@ -248,6 +248,15 @@ export function buildView(index: number, region: Region, sentence: ParsedSentenc
     }
   }
   const verb = tokens.map((_t, i) => isVerbToken(tokens, i));
+  if (region === 'title') {
+    // Title-case headlines fool name finding ("Toblerone Alters Shape", "Fans Are Outraged"): a
+    // word compromise reads as a verb ends the name it was swallowed into.
+    for (let i = 1; i < n; i++) {
+      const m = mention[i];
+      if (!m || !verb[i] || mention[i - 1] !== m) continue;
+      for (let k = i; k < n && mention[k] === m; k++) mention[k] = undefined;
+    }
+  }
   if (region === 'title') for (const [a, b] of headlineSegments(tokens)) repairHeadline(tokens, verb, a, b);
   pluralObjects(tokens, verb, mention);
 

@@ -75,7 +75,9 @@ interface Clause {
 function sentenceOrder(ctx: EventContext): SentenceView[] {
   const title = ctx.views.filter((v) => v.region === 'title');
   const lead = ctx.views.filter((v) => v.region === 'lead');
-  const body = ctx.views.filter((v) => v.region === 'body').slice(0, EARLY_BODY_SENTENCES);
+  // Captions and datelines split off as sentences of their own ("Image copyright EPA") have no
+  // finite verb: they do not count among the first sentences.
+  const body = ctx.views.filter((v) => v.region === 'body' && v.groups.some((g) => !g.nonFinite)).slice(0, EARLY_BODY_SENTENCES);
   return [...title, ...lead, ...body];
 }
 
@@ -133,7 +135,7 @@ function displayName(ctx: EventContext, key: string, surface: string): string {
   if (!e || e.type !== 'person' || /\s/.test(surface.trim())) return surface;
   const fuller = [e.name, ...e.aliases, ctx.resolver.entity(ctx.resolver.byName(surface) ?? '')?.name ?? ''];
   let best = surface;
-  for (const n of fuller) if (n.length > best.length && n.endsWith(` ${surface}`) && n.split(/\s+/).length <= 4) best = n;
+  for (const n of fuller) if (n.length > best.length && n.endsWith(` ${surface}`) && n.split(/\s+/).length <= 3) best = n;
   return best;
 }
 
@@ -147,7 +149,12 @@ function nounPhrase(ctx: EventContext, v: SentenceView, from: number, to: number
   const coordinated = v.tokens.slice(a, to - 1).some((t, i) => (t.normal === 'and' || t.normal === '&' || /,/.test(t.post)) && !v.mention[a + i]);
   if (last && !coordinated) {
     const type = ctx.resolver.entity(last.key)?.type;
-    const surface = ctx.article.text.slice(Math.max(last.start, v.tokens[a].start), Math.min(last.end, v.tokens[to - 1].end));
+    // The capitalised words right before the mention belong to the name ("Lady Gaga" where the
+    // mention is "Gaga"), honorifics excepted ("President Obama" -> "Obama").
+    let first = to - 1;
+    while (first > a && v.mention[first - 1] === last) first--;
+    while (first > a && /^\p{Lu}/u.test(v.tokens[first - 1].text) && !v.mention[first - 1] && !v.tokens[first - 1].tags.has('Honorific') && !v.tokens[first - 1].tags.has('Possessive')) first--;
+    const surface = ctx.article.text.slice(Math.max(Math.min(last.start, v.tokens[first].start), v.tokens[a].start), Math.min(last.end, v.tokens[to - 1].end));
     if (type === 'person' || type === 'organization' || type === 'place') return displayName(ctx, last.key, surface);
   }
   if (to - a === 1 && v.tokens[a].tags.has('Pronoun')) {
