@@ -294,12 +294,28 @@ function placeText(mention: string): string | null {
   return at < 0 ? null : text.slice(at).trim();
 }
 
-function cueAt(v: SentenceView, i: number, cues: Cue[]): Cue | undefined {
+/** Cues by their first word, longest first, so a sentence is scanned once. */
+function indexCues(cues: Cue[]): Map<string, Cue[]> {
+  const out = new Map<string, Cue[]>();
   for (const c of cues) {
+    const list = out.get(c.words[0]) ?? [];
+    list.push(c);
+    out.set(c.words[0], list);
+  }
+  for (const list of out.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return out;
+}
+const WHY_INDEX = indexCues(WHY_CUES);
+const HOW_INDEX = indexCues(HOW_CUES);
+
+function cueAt(v: SentenceView, i: number, cues: Map<string, Cue[]>): Cue | undefined {
+  const list = cues.get(v.tokens[i].normal);
+  if (!list) return undefined;
+  for (const c of list) {
     let ok = true;
-    for (let k = 0; k < c.words.length && ok; k++) {
+    for (let k = 1; k < c.words.length && ok; k++) {
       const t = v.tokens[i + k];
-      ok = !!t && t.normal === c.words[k] && (k === 0 || !breakAfter(v.tokens[i + k - 1]));
+      ok = !!t && t.normal === c.words[k] && !breakAfter(v.tokens[i + k - 1]);
     }
     if (ok) return c;
   }
@@ -333,7 +349,7 @@ function whyOf(ctx: EventContext, order: SentenceView[], main: Clause | null): s
     const distance = v === main?.v ? 0 : v.region === 'title' ? 0.25 : 0.75 * rank;
     for (let i = 0; i < v.tokens.length; i++) {
       if (v.mention[i]) continue;
-      const cue = cueAt(v, i, WHY_CUES);
+      const cue = cueAt(v, i, WHY_INDEX);
       if (!cue) continue;
       const from = i + cue.words.length;
       if (cue.strength < 3) {
@@ -375,7 +391,7 @@ function mannerIn(ctx: EventContext, c: Clause, best: Best, bonus: number): void
   const end = clauseEndForCues(v, g);
   for (let i = g.end; i < end; i++) {
     if (v.mention[i]) continue;
-    const cue = cueAt(v, i, HOW_CUES);
+    const cue = cueAt(v, i, HOW_INDEX);
     if (!cue) continue;
     const from = i + cue.words.length;
     const next = v.tokens[from];
