@@ -426,6 +426,31 @@ export function makeResolver(entities: LocalEntity[], mentions: LocalMention[]):
   };
 }
 
+/**
+ * The entities of a stretch that can take part in an event: people, organizations and places.
+ * Roles ("Foreign Minister") and dates never do; a nationality does only as a noun of its own
+ * ("the Russians"), standing for its place, not as a modifier ("Indian Foreign Minister").
+ */
+export function participantKeys(v: SentenceView, from: number, to: number, r: Resolver): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) {
+    const m = v.mention[i];
+    if (!m || (i > from && v.mention[i - 1] === m)) continue;
+    const e = r.entity(m.key);
+    if (!e || e.type === 'date' || e.type === 'role') continue;
+    let key: string | undefined = e.key;
+    if (e.type === 'nationality') {
+      let k = i;
+      while (k + 1 < v.tokens.length && v.mention[k + 1] === m) k++;
+      const next = v.tokens[k + 1];
+      if (next && !breakAfter(v.tokens[k]) && (next.tags.has('Noun') || next.tags.has('ProperNoun')) && !next.tags.has('Pronoun')) continue;
+      key = e.place;
+    }
+    if (key && !out.includes(key)) out.push(key);
+  }
+  return out;
+}
+
 function entityKeysOfSpan(v: SentenceView, from: number, to: number, r: Resolver): string[] {
   // Entities in prepositional phrases inside the subject ("the driver of the tram") are not
   // the subject: keep those before the first preposition, and coordinated ones.
@@ -437,7 +462,7 @@ function entityKeysOfSpan(v: SentenceView, from: number, to: number, r: Resolver
       break;
     }
   }
-  const keys = keysIn(v, from, stop).filter((k) => r.entity(k)?.type !== 'date');
+  const keys = participantKeys(v, from, stop, r);
   if (keys.length) return keys;
   if (stop - from === 1 && v.tokens[from].tags.has('Pronoun')) {
     const k = r.pronoun(v.tokens[from].normal, v.tokens[from].start);

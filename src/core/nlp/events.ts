@@ -1,7 +1,7 @@
 import type { Article, EventWhen, MainEvent } from '../model/types';
 import type { LocalEntity, LocalEvent, LocalMention } from './analysis';
 import type { Region, SentenceView } from './clauses';
-import { SUBORDINATORS, clauseEnd, keysIn, lemma, npToken, subjectOf } from './clauses';
+import { SUBORDINATORS, clauseEnd, lemma, npToken, participantKeys, subjectOf } from './clauses';
 import type { EventContext } from './eventContext';
 import { LOCATIVE, eventContext, timeOf, timesOf } from './eventContext';
 import type { EventType, TriggerMatch } from './eventTypes';
@@ -45,10 +45,10 @@ function argsIn(ctx: EventContext, v: SentenceView, from: number, to: number, ty
     }
     const m = v.mention[i];
     if (!m || (i > from && v.mention[i - 1] === m)) continue;
-    const e = ctx.resolver.entity(m.key);
-    if (!e || e.type === 'date' || e.type === 'role') continue;
-    const key = e.type === 'nationality' ? e.place : e.key;
+    const key = participantKeys(v, i, i + 1, ctx.resolver)[0];
     if (!key) continue;
+    const e = ctx.resolver.entity(m.key);
+    if (!e) continue;
     const kind = ctx.resolver.entity(key)?.type ?? e.type;
     let list: string[];
     if (prep === 'by') list = out.by;
@@ -98,10 +98,7 @@ function verbCandidate(ctx: EventContext, v: SentenceView, gi: number, match: Tr
   }
   if (match.type === 'statement') {
     // What a statement is about: the entities of the reported clause.
-    const about = keysIn(v, end, v.tokens.length).filter((k) => {
-      const t = ctx.resolver.entity(k)?.type;
-      return t === 'person' || t === 'organization' || t === 'place';
-    });
+    const about = participantKeys(v, end, v.tokens.length, ctx.resolver);
     whom = union(whom, about, who).slice(0, 6);
   }
   return {
@@ -132,12 +129,15 @@ function nounCandidate(ctx: EventContext, v: SentenceView, i: number, match: Tri
   const toks = v.tokens;
   let a = i;
   while (a > 0 && npToken(v, a - 1) && !/[,;:()]/.test(toks[a - 1].post)) a--;
+  // "the exchange of visits": the inner noun is part of the outer event.
+  const before = toks[a - 1];
+  if (before && (before.normal === 'of' || before.normal === 'on') && a >= 2 && mayBeEventNoun(toks[a - 2].normal) && triggerOf(lemma(toks[a - 2], true), 'noun')) return null;
   let who: string[] = [];
   for (let k = a; k < i; k++) {
     const t = toks[k];
     if (!t.tags.has('Possessive')) continue;
     const m = v.mention[k];
-    if (m) who = union(who, [ctx.resolver.entity(m.key)?.place ?? m.key]);
+    if (m) who = union(who, participantKeys(v, k, k + 1, ctx.resolver));
     else if (t.tags.has('Pronoun')) {
       const own = possessiveOwner(ctx, v, k);
       if (own) who = union(who, [own]);

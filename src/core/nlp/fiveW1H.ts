@@ -165,7 +165,11 @@ function nounPhrase(ctx: EventContext, v: SentenceView, from: number, to: number
   // A surname or a role standing for a named entity: "Lavrov", "the Russian Foreign Minister".
   const text = slice(ctx, v, a, to);
   const k = coordinated ? undefined : ctx.resolver.byName(text);
-  return k ? displayName(ctx, k, text) : text;
+  const e = k ? ctx.resolver.entity(k) : undefined;
+  if (!k || !e) return text;
+  const said = text.toLowerCase();
+  if (e.roles.some((r) => r.toLowerCase() === said) && e.name.split(/\s+/).length <= 3) return e.name;
+  return displayName(ctx, k, text);
 }
 
 /** The agent of a passive verb: "bombed in a revenge attack by Taliban". */

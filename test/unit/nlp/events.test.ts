@@ -65,6 +65,7 @@ describe('events: the seed article', () => {
 
   it('fills the main event from the headline and says what happened', () => {
     const me = analysis.mainEvent;
+    assert.strictEqual(me.who, 'Sergei Lavrov', 'the headline\'s "Russian Foreign Minister" is Lavrov by his role');
     assert.ok(me.what && /reiterated his support/.test(me.what), `what: ${me.what}`);
     assert.ok(me.when?.date?.startsWith('2024'), `when: ${JSON.stringify(me.when)}`);
     assert.strictEqual(me.where, 'India');
