@@ -86,7 +86,6 @@ export const SUBORDINATORS = new Set([
 ]);
 /** Prepositions compromise sometimes tags as adjectives ("outside", "over"). */
 const PREPOSITION_WORDS = new Set(['over', 'outside', 'inside', 'against', 'near', 'about', 'around', 'off', 'up', 'down', 'out', 'per', 'via', 'amid', 'despite']);
-const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'us', 'me', 'you', 'itself', 'himself', 'herself', 'themselves']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'hers', 'himself', 'herself']);
 const THING_PRONOUNS = new Set(['it', 'its', 'itself']);
 const GROUP_PRONOUNS = new Set(['they', 'their', 'them', 'theirs', 'themselves']);
@@ -364,15 +363,6 @@ function npStartLeft(v: SentenceView, j: number): number {
   }
 }
 
-export function keysIn(v: SentenceView, from: number, to: number): string[] {
-  const out: string[] = [];
-  for (let i = from; i < to; i++) {
-    const m = v.mention[i];
-    if (m && !out.includes(m.key)) out.push(m.key);
-  }
-  return out;
-}
-
 /** Resolves pronouns and unlinked names to article entities. */
 export interface Resolver {
   entity(key: string): LocalEntity | undefined;
@@ -564,8 +554,4 @@ export function clauseEnd(v: SentenceView, g: VerbGroup): number {
     if (gi >= 0 && !v.groups[gi].nonFinite && v.groups[gi].start === k) return k;
   }
   return toks.length;
-}
-
-export function isPronounToken(t: Token): boolean {
-  return t.tags.has('Pronoun') || OBJECT_PRONOUNS.has(t.normal);
 }

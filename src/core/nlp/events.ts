@@ -69,7 +69,6 @@ function union(a: string[], b: string[], exclude: string[] = []): string[] {
 
 interface Candidate {
   match: TriggerMatch;
-  sentence: number;
   trigger: { first: number; last: number };
   who: string[];
   whom: string[];
@@ -77,8 +76,6 @@ interface Candidate {
   inherited: boolean;
   noun: boolean;
   future: boolean;
-  /** Verb group index for verb triggers, or the governing verb group for noun triggers. */
-  group: number;
 }
 
 function verbCandidate(ctx: EventContext, v: SentenceView, gi: number, match: TriggerMatch): Candidate {
@@ -103,7 +100,6 @@ function verbCandidate(ctx: EventContext, v: SentenceView, gi: number, match: Tr
   }
   return {
     match,
-    sentence: v.index,
     trigger: { first: g.head, last: g.head + 1 },
     who,
     whom: whom.filter((k) => !who.includes(k)),
@@ -111,7 +107,6 @@ function verbCandidate(ctx: EventContext, v: SentenceView, gi: number, match: Tr
     inherited: subj?.inherited ?? false,
     noun: false,
     future: g.future,
-    group: gi,
   };
 }
 
@@ -143,7 +138,6 @@ function nounCandidate(ctx: EventContext, v: SentenceView, i: number, match: Tri
       if (own) who = union(who, [own]);
     }
   }
-  // Entities named inside the noun phrase before the head: "the Russian-Indian talks".
   // Its arguments: up to the clause's end or the next coordinated noun phrase ("his visit to
   // India and his fourth meeting with Jaishankar").
   let end = i + 1;
@@ -190,7 +184,6 @@ function nounCandidate(ctx: EventContext, v: SentenceView, i: number, match: Tri
   if (!who.length && (!whom.length || needsAgent(match.type))) return null;
   return {
     match,
-    sentence: v.index,
     trigger: { first: i, last: i + 1 },
     who,
     whom,
@@ -198,7 +191,6 @@ function nounCandidate(ctx: EventContext, v: SentenceView, i: number, match: Tri
     inherited,
     noun: true,
     future: group >= 0 && v.groups[group].future,
-    group,
   };
 }
 
