@@ -2,7 +2,7 @@
 // worker, the webview script (browser) and the measurement tools. `--production` minifies and drops
 // source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -60,6 +60,10 @@ const entries = [
     logLevel: 'warning',
   })),
 ].filter((o) => o.entryPoints.every((e) => existsSync(e)));
+
+// The summaries webview uses the codicon font; it may load files only from dist/ and media/.
+mkdirSync('dist/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
 
 if (watch) {
   for (const options of entries) await (await esbuild.context(options)).watch();

@@ -10,25 +10,70 @@ import { spawnSync } from 'child_process';
 import { mkdirSync, rmSync } from 'fs';
 import { join } from 'path';
 import { openWorkbench, repoRoot, startCodeServer, tempDir } from './host/vscodeHost.mjs';
-import { clearNotifications, expandTreeItem, openFile, openNewsLens, waitForTreeItems, waitForWorkbench } from './host/workbenchUi.mjs';
+import { clearNotifications, expandTreeItem, hoverWord, openFile, openNewsLens, runCommand, waitForTreeItems, waitForWebview, waitForWorkbench } from './host/workbenchUi.mjs';
 
 const DARK = 'Default Dark Modern';
 const LIGHT = 'Default Light Modern';
+const HIGH_CONTRAST = 'Default High Contrast';
 const SEED_FILE = '000_11cfc1119cf92189.txt';
 const readable = { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false };
 
-/** The seed article in the editor, the News Lens sidebar beside it with People expanded. */
+/**
+ * The seed article in the editor, the News Lens sidebar beside it: People expanded, Lavrov expanded
+ * down to the lines that mention him.
+ */
 async function sidebarWithPeople({ page }) {
   await openNewsLens(page);
   const entities = await waitForTreeItems(page, 'Entities');
   await expandTreeItem(entities, 'People');
+  const lavrov = entities.locator('[role="treeitem"]', { hasText: 'Lavrov' }).first();
+  if ((await lavrov.getAttribute('aria-expanded')) === 'false') await lavrov.click();
+  const article = entities.locator('[role="treeitem"][aria-level="3"]').first();
+  await article.waitFor();
+  if ((await article.getAttribute('aria-expanded')) === 'false') await article.click();
+  await entities.locator('[role="treeitem"][aria-level="4"]').first().waitFor();
   await openFile(page, SEED_FILE);
   await clearNotifications(page);
+}
+
+/** The entity card over "Lavrov" in the seed article. */
+async function hoverCard({ page }) {
+  await openNewsLens(page);
+  await waitForTreeItems(page, 'Entities');
+  await openFile(page, SEED_FILE);
+  await clearNotifications(page);
+  await hoverWord(page, 'Lavrov', { expect: 'Reveal in Tree' });
+}
+
+/** The summaries panel beside the seed article, whose card is highlighted. */
+async function summariesPanel({ page }) {
+  await openNewsLens(page);
+  await waitForTreeItems(page, 'Entities');
+  await openFile(page, SEED_FILE);
+  await clearNotifications(page);
+  await runCommand(page, 'News Lens: Open Summaries');
+  await waitForWebview(page, '.card.active');
+  await page.mouse.move(640, 790);
+}
+
+/** Everything at once, for the README: sidebar, summaries panel, and the card over "Lavrov". */
+async function overview({ page }) {
+  await sidebarWithPeople({ page });
+  await runCommand(page, 'News Lens: Open Summaries');
+  await waitForWebview(page, '.card.active');
+  await page.locator('.tabs-container .tab', { hasText: SEED_FILE }).first().click();
+  await hoverWord(page, 'Lavrov', { expect: 'Reveal in Tree' });
 }
 
 export const scenes = [
   { name: 'sidebar-dark', theme: DARK, settings: readable, setup: sidebarWithPeople },
   { name: 'sidebar-light', theme: LIGHT, settings: readable, setup: sidebarWithPeople },
+  { name: 'hover-dark', theme: DARK, settings: readable, setup: hoverCard },
+  { name: 'hover-light', theme: LIGHT, settings: readable, setup: hoverCard },
+  { name: 'summaries-dark', theme: DARK, settings: readable, setup: summariesPanel },
+  { name: 'summaries-light', theme: LIGHT, settings: readable, setup: summariesPanel },
+  { name: 'summaries-high-contrast', theme: HIGH_CONTRAST, settings: readable, setup: summariesPanel },
+  { name: 'overview-dark', theme: DARK, settings: readable, setup: overview },
 ];
 
 const viewport = { width: 1280, height: 800 };

@@ -11,7 +11,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { get } from 'https';
 import { dirname, join } from 'path';
 import { format } from 'util';
-import { QUIET_SETTINGS, openWorkbench, repoRoot, startCodeServer, tempDir } from './vscodeHost.mjs';
+import { QUIET_SETTINGS, freePort, openWorkbench, repoRoot, startCodeServer, tempDir } from './vscodeHost.mjs';
+import { clickInWebview } from './workbenchUi.mjs';
 
 const SESSION_TIMEOUT_MS = Number(process.env.NEWS_LENS_SESSION_TIMEOUT_MS) || 5 * 60_000;
 const suite = join(repoRoot, 'out', 'test', 'integration', 'index.js');
@@ -94,6 +95,16 @@ function formatLog(args) {
   return Array.isArray(args) ? format(...args) : format(args);
 }
 
+// A test asks for a user action it cannot perform from the extension host (a click inside a
+// webview) by logging one of these lines; the runner performs it with Playwright.
+const UI_REQUEST = /\[news-lens:ui\] (\{.*\})\s*$/;
+
+async function performUiRequest(page, line) {
+  const request = JSON.parse(line);
+  if (request.action !== 'click' || typeof request.selector !== 'string') throw new Error(`unknown UI request ${line}`);
+  await clickInWebview(page, request.selector);
+}
+
 // Expected on a machine without internet and harmless: the extension gallery lookup.
 const NOISE = /open-vsx\.org/;
 
@@ -107,7 +118,7 @@ async function runInCodeServer(scenario, folder, resultsFile) {
       folder,
       userDataDir: dirs.userDataDir,
       extensionsDir: dirs.extensionsDir,
-      env: { NEWS_LENS_SCENARIO: scenario, NEWS_LENS_TEST_RESULTS: resultsFile },
+      env: { NEWS_LENS_SCENARIO: scenario, NEWS_LENS_TEST_RESULTS: resultsFile, NEWS_LENS_UI_DRIVER: '1' },
       log: say,
     });
     say(`[${scenario}] code-server listening on ${server.url}`);
@@ -123,7 +134,11 @@ async function runInCodeServer(scenario, folder, resultsFile) {
       onLog: (type, args) => {
         const text = formatLog(args);
         if (NOISE.test(text)) return;
-        for (const line of text.split('\n')) console.log(`[${scenario}] ${type === 'info' ? '' : `${type}: `}${line}`);
+        for (const line of text.split('\n')) {
+          const ui = UI_REQUEST.exec(line);
+          if (ui && workbench) void performUiRequest(workbench.page, ui[1]).catch((e) => say(`[${scenario}] UI request failed: ${e.message}`));
+          console.log(`[${scenario}] ${type === 'info' ? '' : `${type}: `}${line}`);
+        }
       },
       onExit: (code) => finish({ code }),
     });
@@ -149,8 +164,11 @@ async function runInElectron(scenario, folder, resultsFile, executable) {
   const dirs = userDirs();
   mkdirSync(join(dirs.userDataDir, 'User'), { recursive: true });
   writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  // The tests' UI requests are performed over the DevTools protocol of the window, as on code-server.
+  const debugPort = await freePort();
   const args = [
     folder,
+    `--remote-debugging-port=${debugPort}`,
     `--extensionDevelopmentPath=${repoRoot}`,
     `--extensionTestsPath=${suite}`,
     `--user-data-dir=${dirs.userDataDir}`,
@@ -165,9 +183,24 @@ async function runInElectron(scenario, folder, resultsFile, executable) {
   const { wrap } = electronDisplay();
   const [command, ...rest] = [...wrap, executable, ...args];
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VSCODE_') && k !== 'ELECTRON_RUN_AS_NODE'));
-  const child = spawn(command, rest, { env: { ...env, NEWS_LENS_SCENARIO: scenario, NEWS_LENS_TEST_RESULTS: resultsFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, rest, { env: { ...env, NEWS_LENS_SCENARIO: scenario, NEWS_LENS_TEST_RESULTS: resultsFile, NEWS_LENS_UI_DRIVER: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let window;
+  const workbenchWindow = async () => {
+    if (!window) {
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`);
+      window = browser.contexts().flatMap((c) => c.pages()).find((p) => p.url().includes('workbench'));
+      if (!window) throw new Error('no workbench window behind the DevTools port');
+    }
+    return window;
+  };
   const print = (chunk) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) console.log(`[${scenario}] ${line}`);
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      const ui = UI_REQUEST.exec(line);
+      if (ui) void workbenchWindow().then((page) => performUiRequest(page, ui[1])).catch((e) => say(`[${scenario}] UI request failed: ${e.message}`));
+      console.log(`[${scenario}] ${line}`);
+    }
   };
   child.stdout.on('data', print);
   child.stderr.on('data', print);

@@ -73,6 +73,71 @@ export async function clearNotifications(page) {
   await runCommand(page, 'Notifications: Clear All Notifications');
 }
 
+/**
+ * Clicks the first element matching `selector` inside any webview (webview content runs in nested
+ * iframes). Waits up to `timeout` for it to appear.
+ */
+export async function clickInWebview(page, selector, { timeout = 20_000 } = {}) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const target = await frame.$(selector).catch(() => null);
+      if (target) {
+        await target.click();
+        return;
+      }
+    }
+    if (Date.now() > until) throw new Error(`no webview element matches ${selector}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/* global document, NodeFilter -- used inside page.evaluate, which runs in the browser */
+
+/**
+ * Rests the mouse on the `nth` occurrence of `word` in the active editor's rendered text and waits
+ * for a hover to show (Monaco renders each line as spans; the word's box comes from a DOM range).
+ */
+export async function hoverWord(page, word, { nth = 0, expect } = {}) {
+  const point = await page.evaluate(
+    ({ word, nth }) => {
+      const lines = document.querySelector('.editor-instance .monaco-editor .view-lines');
+      if (!lines) return null;
+      const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent.replace(/\u00a0/g, ' ');
+        for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+          if (seen++ !== nth) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + word.length);
+          const box = range.getBoundingClientRect();
+          return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        }
+      }
+      return null;
+    },
+    { word, nth },
+  );
+  if (!point) throw new Error(`"${word}" (occurrence ${nth}) is not on screen`);
+  await page.mouse.move(point.x - 30, point.y);
+  await page.mouse.move(point.x, point.y, { steps: 5 });
+  const hover = page.locator('.monaco-hover:not(.hidden)', expect ? { hasText: expect } : {}).first();
+  await hover.waitFor({ timeout: 15_000 });
+  return hover;
+}
+
+/** Waits until an element matching `selector` shows inside some webview. */
+export async function waitForWebview(page, selector, { timeout = 30_000 } = {}) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) if (await frame.$(selector).catch(() => null)) return frame;
+    if (Date.now() > until) throw new Error(`no webview shows ${selector}`);
+    await page.waitForTimeout(100);
+  }
+}
+
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -8,6 +8,10 @@ export const Views = {
   articles: 'newsLens.articles',
 } as const;
 
+export const Panels = {
+  summaries: 'newsLens.summaries',
+} as const;
+
 export const Commands = {
   refresh: 'newsLens.refresh',
   openSummaries: 'newsLens.openSummaries',
@@ -15,6 +19,16 @@ export const Commands = {
   useSample: 'newsLens.useSample',
   configure: 'newsLens.configure',
   showLog: 'newsLens.showLog',
+  export: 'newsLens.export',
+  revealEntityUnderCursor: 'newsLens.revealEntityUnderCursor',
+  // Used from views, hovers and the panel; hidden from the Command Palette.
+  revealEntity: 'newsLens.revealEntity',
+  showMentions: 'newsLens.showMentions',
+  openArticle: 'newsLens.openArticle',
+  sortByName: 'newsLens.entities.sortByName',
+  sortByMentions: 'newsLens.entities.sortByMentions',
+  filterEntities: 'newsLens.entities.filter',
+  clearEntityFilter: 'newsLens.entities.clearFilter',
 } as const;
 
 export const Settings = {
@@ -22,6 +36,9 @@ export const Settings = {
   corpusPaths: 'corpus.paths',
   corpusInclude: 'corpus.include',
   useSample: 'corpus.useSample',
+  hoverEnabled: 'hover.enabled',
+  decorationsEnabled: 'decorations.enabled',
+  autoReveal: 'tree.autoReveal',
   workers: 'index.workers',
   maxFileSizeMB: 'index.maxFileSizeMB',
   fileTimeoutSeconds: 'index.fileTimeoutSeconds',
@@ -31,6 +48,21 @@ export const Settings = {
 
 export const ContextKeys = {
   state: 'newsLens.state',
+  entitySort: 'newsLens.entities.sort',
+  entityFiltered: 'newsLens.entities.filtered',
+} as const;
+
+/**
+ * Theme colours contributed in package.json, one per entity type. One dot only: webviews get them as
+ * `--vscode-` + the id with its first dot turned into a dash (`--vscode-newsLens-personForeground`).
+ */
+export const EntityColors = {
+  person: 'newsLens.personForeground',
+  organization: 'newsLens.organizationForeground',
+  place: 'newsLens.placeForeground',
+  date: 'newsLens.dateForeground',
+  role: 'newsLens.roleForeground',
+  nationality: 'newsLens.nationalityForeground',
 } as const;
 
 export const ARTICLE_SCHEME = 'news-lens';

@@ -13,6 +13,13 @@ import { CancelledError, WorkerPool } from '../core/index/workerPool';
 import type { Diagnostic } from '../core/model/types';
 import { ContextKeys, Settings, Views } from './constants';
 
+/** Shows the progress bar of each News Lens view while `task` runs. */
+function withViewProgress<T>(task: () => Promise<T>): Promise<T> {
+  const views = [Views.entities, Views.events, Views.articles];
+  const nest = (i: number): Promise<T> => (i === views.length ? task() : Promise.resolve(vscode.window.withProgress({ location: { viewId: views[i] } }, () => nest(i + 1))));
+  return nest(0);
+}
+
 export type CorpusState = 'indexing' | 'ready' | 'empty';
 
 export interface CorpusRoots {
@@ -130,7 +137,7 @@ export class CorpusService implements vscode.Disposable {
     const started = Date.now();
     const pool = this.ensurePool();
     const run = (r: string[]) =>
-      vscode.window.withProgress({ location: { viewId: Views.entities } }, () =>
+      withViewProgress(() =>
         indexCorpus(nodeSource, pool, {
           ...settings,
           roots: r,

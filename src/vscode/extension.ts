@@ -1,17 +1,34 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../core/index/corpusIndex';
-import { ARTICLE_SCHEME, Commands, Settings, Views } from './constants';
 import { CorpusService } from './corpusService';
-import { ArticleContentProvider } from './features/articleContentProvider';
+import type { ArticlesFeature } from './features/articles/registerArticles';
+import { openArticle, registerArticles } from './features/articles/registerArticles';
+import { registerArticleContent } from './features/corpus/articleContentProvider';
+import { registerCorpusCommands } from './features/corpus/registerCorpusCommands';
+import type { MentionDecorations } from './features/decorations/mentionDecorations';
+import { registerDecorations } from './features/decorations/mentionDecorations';
+import type { EntitiesFeature } from './features/entities/registerEntities';
+import { registerEntities } from './features/entities/registerEntities';
+import type { EventsFeature } from './features/events/registerEvents';
+import { registerEvents } from './features/events/registerEvents';
+import { registerExport } from './features/export/exportCommand';
+import type { FeatureContext } from './features/feature';
+import { registerHover } from './features/hover/entityHoverProvider';
+import { registerNavigation } from './features/navigation/navigationProviders';
 import { registerStatusBar } from './features/statusBar';
-import { ArticlesTreeProvider } from './features/trees/articlesTree';
-import { EntitiesTreeProvider } from './features/trees/entitiesTree';
-import { EventsTreeProvider } from './features/trees/eventsTree';
+import type { SummariesFeature } from './features/summaries/registerSummaries';
+import { registerSummaries } from './features/summaries/registerSummaries';
 
 /** What `activate` returns: used by integration tests and by other extensions. */
 export interface NewsLensApi {
   corpus: CorpusService;
   whenReady(): Promise<CorpusIndex>;
+  entities: EntitiesFeature;
+  events: EventsFeature;
+  articles: ArticlesFeature;
+  summaries: SummariesFeature;
+  decorations: MentionDecorations;
+  statusBar: vscode.StatusBarItem;
 }
 
 /**
@@ -22,50 +39,25 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   const log = vscode.window.createOutputChannel('News Lens', { log: true });
   const corpus = new CorpusService(context.extensionPath, (context.storageUri ?? context.globalStorageUri)?.fsPath, log);
   context.subscriptions.push(log, corpus);
+  const ctx: FeatureContext = { extension: context, corpus, log };
 
-  const entities = new EntitiesTreeProvider(corpus);
-  const events = new EventsTreeProvider(corpus);
-  const articles = new ArticlesTreeProvider(corpus);
-  const entitiesView = vscode.window.createTreeView(Views.entities, { treeDataProvider: entities, showCollapseAll: true });
-  const eventsView = vscode.window.createTreeView(Views.events, { treeDataProvider: events, showCollapseAll: true });
-  const articlesView = vscode.window.createTreeView(Views.articles, { treeDataProvider: articles, showCollapseAll: true });
-  context.subscriptions.push(
-    entitiesView,
-    eventsView,
-    articlesView,
-    corpus.onDidChange(() => {
-      entities.refresh();
-      events.refresh();
-      articles.refresh();
-    }),
-    vscode.workspace.registerTextDocumentContentProvider(ARTICLE_SCHEME, new ArticleContentProvider(corpus)),
-  );
-  registerStatusBar(context, corpus);
-
-  context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.refresh, () => corpus.reload()),
-    vscode.commands.registerCommand(Commands.showLog, () => log.show()),
-    vscode.commands.registerCommand(Commands.useSample, async () => {
-      await vscode.workspace.getConfiguration(Settings.section).update(Settings.useSample, true, vscode.ConfigurationTarget.Global);
-    }),
-    vscode.commands.registerCommand(Commands.configure, () => vscode.commands.executeCommand('workbench.action.openSettings', 'newsLens.corpus')),
-    vscode.commands.registerCommand(Commands.addFolder, async () => {
-      const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: 'Add to News Lens Corpus' });
-      if (!picked?.length) return;
-      const config = vscode.workspace.getConfiguration(Settings.section);
-      const paths = config.get<string[]>(Settings.corpusPaths) ?? [];
-      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-      await config.update(Settings.useSample, undefined, target);
-      await config.update(Settings.corpusPaths, [...new Set([...paths, ...picked.map((u) => u.fsPath)])], target);
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (['newsLens.corpus', 'newsLens.index', 'newsLens.summary'].some((s) => e.affectsConfiguration(s))) void corpus.reload();
-    }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => void corpus.reload()),
-  );
+  registerCorpusCommands(ctx);
+  registerArticleContent(ctx);
+  const entities = registerEntities(ctx);
+  const events = registerEvents(ctx);
+  const articles = registerArticles(ctx);
+  registerHover(ctx);
+  registerNavigation(ctx);
+  const decorations = registerDecorations(ctx);
+  registerExport(ctx);
+  const summaries = registerSummaries(ctx, {
+    revealEntity: (id) => entities.reveal(id, { focus: false, expand: true }),
+    openArticle: (id) => openArticle(ctx, id),
+  });
+  const statusBar = registerStatusBar(ctx);
 
   void corpus.reload();
-  return { corpus, whenReady: () => corpus.whenReady() };
+  return { corpus, whenReady: () => corpus.whenReady(), entities, events, articles, summaries, decorations, statusBar };
 }
 
 export function deactivate(): void {

@@ -152,6 +152,52 @@ export class CorpusIndex {
     return this.d.coOccurrence;
   }
 
+  /** Mentions of an article overlapping [start, end), in text order (binary search, no scan). */
+  mentionsBetween(articleId: string, start: number, end: number): Mention[] {
+    const ms = this.d.byArticle.get(articleId)?.mentions;
+    if (!ms || end <= start) return [];
+    // Mentions are sorted by start; a mention starting before `start` can still overlap it, but
+    // never by more than the longest mention of the article.
+    const from = lowerBound(ms, start - (this.d.longestMention.get(articleId) ?? 0));
+    const out: Mention[] = [];
+    for (let i = from; i < ms.length && ms[i].start < end; i++) if (ms[i].end > start) out.push(ms[i]);
+    return out;
+  }
+
+  /** The entities mentioned in one article with their mentions there, in order of first mention. */
+  entitiesIn(articleId: string): { entity: Entity; mentions: Mention[] }[] {
+    const byId = new Map<string, { entity: Entity; mentions: Mention[] }>();
+    for (const m of this.d.byArticle.get(articleId)?.mentions ?? []) {
+      let e = byId.get(m.entity);
+      if (!e) {
+        const entity = this.d.entities.get(m.entity);
+        if (!entity) continue;
+        byId.set(m.entity, (e = { entity, mentions: [] }));
+      }
+      e.mentions.push(m);
+    }
+    return [...byId.values()];
+  }
+
+  /**
+   * Entities whose name or alias has a word starting with `query` (case and accents ignored;
+   * "lav" and "sergei lav" both find Sergei Lavrov). Binary search over a sorted key list, so a
+   * keystroke in Go to Symbol costs a few comparisons, not a pass over the corpus. Most
+   * mentioned first; an empty query gives the most mentioned entities.
+   */
+  searchEntities(query: string, limit = 100): Entity[] {
+    const q = searchKey(query);
+    if (!q) return this.d.entityList.slice(0, limit);
+    const d = this.d;
+    const keys = (d.searchKeys ??= buildSearchKeys(d.entityList));
+    const found = new Set<string>();
+    for (let i = lowerBoundKey(keys, q); i < keys.length && keys[i].key.startsWith(q); i++) found.add(keys[i].id);
+    return [...found]
+      .map((id) => this.d.entities.get(id) as Entity)
+      .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name))
+      .slice(0, limit);
+  }
+
   /** Entities most often seen with `entityId`, strongest first. */
   related(entityId: string, limit = 5): { entity: Entity; count: number }[] {
     return (this.d.relatedByEntity.get(entityId) ?? [])
@@ -172,6 +218,60 @@ interface Derived {
   timeline: TimelineEntry[];
   coOccurrence: CoOccurrence[];
   relatedByEntity: Map<string, { id: string; count: number }[]>;
+  /** Per article, the length of its longest mention (bounds the backwards reach of range queries). */
+  longestMention: Map<string, number>;
+  /** `searchKey` of every word-start suffix of every entity name and alias, sorted by key; built on first search. */
+  searchKeys?: { key: string; id: string }[];
+}
+
+/** Lower-case, accents removed, runs of non-letters as one space. */
+export function searchKey(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function lowerBound(ms: Span[], start: number): number {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lowerBoundKey(keys: { key: string }[], q: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid].key < q) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function buildSearchKeys(entities: Iterable<Entity>): { key: string; id: string }[] {
+  const keys: { key: string; id: string }[] = [];
+  for (const e of entities) {
+    const seen = new Set<string>();
+    for (const name of [e.name, ...e.aliases]) {
+      const words = searchKey(name).split(' ');
+      for (let i = 0; i < words.length; i++) {
+        const key = words.slice(i).join(' ');
+        if (key && !seen.has(key)) {
+          seen.add(key);
+          keys.push({ key, id: e.id });
+        }
+      }
+    }
+  }
+  return keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /**
@@ -291,7 +391,9 @@ function derive(files: Map<string, Map<string, Item[]>>): Derived {
     }
   }
   const entityList = [...entities.values()].sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
-  return { articles, byArticle, byPath, entities, entityList, byEntity, eventsByEntity, timeline, coOccurrence, relatedByEntity };
+  const longestMention = new Map<string, number>();
+  for (const item of articles) longestMention.set(item.article.id, item.mentions.reduce((n, m) => Math.max(n, m.end - m.start), 0));
+  return { articles, byArticle, byPath, entities, entityList, byEntity, eventsByEntity, timeline, coOccurrence, relatedByEntity, longestMention };
 }
 
 function coOccurInSentences(sentences: Span[], mentions: Mention[], pair: (a: string, b: string) => CoOccurrence): void {

@@ -1,0 +1,49 @@
+import type { CardData, ChipData, CorpusStatus, Snapshot } from '../../shared/protocol';
+import type { CorpusIndex, IndexedArticle } from '../index/corpusIndex';
+import { ENTITY_TYPES } from '../model/types';
+import { oneLine } from './markdown';
+
+const MAX_CHIPS = 10;
+const CHIPS_PER_TYPE = 3;
+
+/** One card of the summaries panel: plain strings only, the page renders them as text. */
+export function summaryCard(index: CorpusIndex, item: IndexedArticle): CardData {
+  const a = item.article;
+  const counts = new Map<string, number>();
+  for (const m of item.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  const chips: ChipData[] = [];
+  for (const [id, count] of counts) {
+    const e = index.entity(id);
+    // Dates say when, which the card already shows; chips are for who, what and where.
+    if (e && e.type !== 'date') chips.push({ id, name: e.name, type: e.type, count });
+  }
+  // The most mentioned of each type, people first: a card should show who, then which
+  // organizations and places, rather than ten places because a place is named most often.
+  chips.sort((x, y) => ENTITY_TYPES.indexOf(x.type) - ENTITY_TYPES.indexOf(y.type) || y.count - x.count || x.name.localeCompare(y.name));
+  const perType = new Map<string, number>();
+  const shown = chips.filter((c) => {
+    const n = perType.get(c.type) ?? 0;
+    perType.set(c.type, n + 1);
+    return n < CHIPS_PER_TYPE;
+  });
+  const me = item.mainEvent;
+  return {
+    articleId: a.id,
+    title: oneLine(a.title) || a.id,
+    source: a.source,
+    date: a.date,
+    summary: item.summary.map((s) => oneLine(a.text.slice(s.start, s.end))).filter(Boolean),
+    main: {
+      who: me.who && oneLine(me.who),
+      what: me.what && oneLine(me.what),
+      when: me.when ? oneLine(me.when.date ?? me.when.text) : null,
+      where: me.where && oneLine(me.where),
+    },
+    chips: shown.slice(0, MAX_CHIPS),
+    entityIds: [...counts.keys()],
+  };
+}
+
+export function summarySnapshot(index: CorpusIndex, status: CorpusStatus, sample: boolean): Snapshot {
+  return { status, sample, entityCount: index.entities().length, cards: index.articles().map((item) => summaryCard(index, item)) };
+}

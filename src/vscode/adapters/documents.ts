@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import type { CorpusIndex, IndexedArticle } from '../../core/index/corpusIndex';
+import type { Mention } from '../../core/model/types';
+import { ARTICLE_SCHEME } from '../constants';
+import { articleIdOfUri } from './positions';
+
+/** The documents our editor features apply to: plain text and Markdown files, and `news-lens:` article views. */
+export const ARTICLE_DOCUMENTS: vscode.DocumentSelector = [
+  { scheme: 'file', language: 'plaintext' },
+  { scheme: 'file', language: 'markdown' },
+  { scheme: ARTICLE_SCHEME },
+];
+
+/**
+ * The indexed article a document shows, when its offsets are the article's offsets: a `.txt` or
+ * `.md` file holding exactly one article, or the `news-lens:` view of a JSON/JSONL article.
+ * A map lookup; never a scan.
+ */
+export function articleOf(index: CorpusIndex, document: vscode.TextDocument): IndexedArticle | undefined {
+  if (document.uri.scheme === ARTICLE_SCHEME) {
+    const id = articleIdOfUri(document.uri);
+    return id ? index.article(id) : undefined;
+  }
+  if (document.uri.scheme !== 'file') return undefined;
+  const items = index.articlesAt(document.uri.fsPath);
+  return items.length === 1 && (items[0].article.format === 'txt' || items[0].article.format === 'md') ? items[0] : undefined;
+}
+
+export interface MentionHit {
+  item: IndexedArticle;
+  mention: Mention;
+  range: vscode.Range;
+}
+
+/**
+ * The mention under `position`. The document may have been edited since it was indexed: a
+ * mention counts only where the document still holds its text, so stale offsets give nothing
+ * rather than a wrong entity. `lenient` also accepts a cursor just after the mention (the caret
+ * at the end of a word, as for Find All References).
+ */
+export function mentionAt(index: CorpusIndex, document: vscode.TextDocument, position: vscode.Position, lenient = false): MentionHit | undefined {
+  const item = articleOf(index, document);
+  if (!item) return undefined;
+  const offset = document.offsetAt(position);
+  const mention = index.mentionAt(item.article.id, offset) ?? (lenient && offset > 0 ? index.mentionAt(item.article.id, offset - 1) : undefined);
+  if (!mention) return undefined;
+  const range = rangeOf(document, mention);
+  return range ? { item, mention, range } : undefined;
+}
+
+/** The document range of a span when the document still holds `text` there. */
+export function rangeOf(document: vscode.TextDocument, span: { start: number; end: number; text: string }): vscode.Range | undefined {
+  const range = new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
+  return document.getText(range) === span.text ? range : undefined;
+}

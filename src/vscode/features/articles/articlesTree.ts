@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import type { IndexedArticle } from '../../../core/index/corpusIndex';
+import type { Span } from '../../../core/model/types';
+import { plural } from '../../../core/render/entityGroups';
+import { oneLine } from '../../../core/render/markdown';
+import { articleUri, rangeIn } from '../../adapters/positions';
+import type { CorpusService } from '../../corpusService';
+
+export type ArticleTreeNode = { kind: 'article'; id: string; articleId: string } | { kind: 'sentence'; id: string; articleId: string; span: Span };
+
+/** Articles, newest first (title, date and source) → their summary sentences. */
+export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleTreeNode> {
+  private readonly emitter = new vscode.EventEmitter<ArticleTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  constructor(private readonly corpus: CorpusService) {}
+
+  refresh(): void {
+    this.emitter.fire(undefined);
+  }
+
+  getChildren(node?: ArticleTreeNode): ArticleTreeNode[] {
+    if (!node) return [...this.corpus.index.articles()].sort(newestFirst).map((a) => ({ kind: 'article', id: `article:${a.article.id}`, articleId: a.article.id }));
+    if (node.kind === 'article') {
+      return (this.corpus.index.article(node.articleId)?.summary ?? []).map((span) => ({ kind: 'sentence', id: `${node.id}/sentence:${span.start}`, articleId: node.articleId, span }));
+    }
+    return [];
+  }
+
+  getParent(node: ArticleTreeNode): ArticleTreeNode | undefined {
+    return node.kind === 'sentence' ? { kind: 'article', id: `article:${node.articleId}`, articleId: node.articleId } : undefined;
+  }
+
+  getTreeItem(node: ArticleTreeNode): vscode.TreeItem {
+    const item = this.corpus.index.article(node.articleId);
+    const a = item?.article;
+    if (node.kind === 'article') {
+      const tree = new vscode.TreeItem(oneLine(a?.title || node.articleId), item?.summary.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      tree.id = node.id;
+      tree.description = [a?.date, a?.source].filter(Boolean).join(' · ');
+      tree.tooltip = [oneLine(a?.title ?? ''), [a?.source, a?.date].filter(Boolean).join(' · '), item ? `${plural(item.mentions.length, 'mention')} · ${plural(item.events.length, 'event')}` : '', a?.path]
+        .filter(Boolean)
+        .join('\n');
+      tree.iconPath = new vscode.ThemeIcon('file-text');
+      tree.contextValue = 'newsLens.article';
+      return tree;
+    }
+    const text = a ? oneLine(a.text.slice(node.span.start, node.span.end)) : '';
+    const tree = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
+    tree.id = node.id;
+    tree.tooltip = text;
+    tree.iconPath = new vscode.ThemeIcon('quote');
+    if (a) tree.command = { command: 'vscode.open', title: 'Open at Sentence', arguments: [articleUri(a), { selection: rangeIn(a, node.span), preview: true }] };
+    return tree;
+  }
+}
+
+function newestFirst(x: IndexedArticle, y: IndexedArticle): number {
+  const dx = x.article.date ?? '';
+  const dy = y.article.date ?? '';
+  return dx === dy ? x.article.title.localeCompare(y.article.title) : dx < dy ? 1 : -1;
+}

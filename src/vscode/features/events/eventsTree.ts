@@ -1,0 +1,149 @@
+import * as vscode from 'vscode';
+import type { TimelineEntry } from '../../../core/index/corpusIndex';
+import { plural } from '../../../core/render/entityGroups';
+import { formatDate } from '../../../core/render/formatDate';
+import { eventLine } from '../../../core/render/hoverCard';
+import { oneLine } from '../../../core/render/markdown';
+import { articleUri, rangeIn } from '../../adapters/positions';
+import { Commands } from '../../constants';
+import type { CorpusService } from '../../corpusService';
+import { typeIcon } from '../entities/entitiesTree';
+
+export type EventTreeNode =
+  | { kind: 'date'; id: string; date: string | null; entries: TimelineEntry[] }
+  | { kind: 'event'; id: string; entry: TimelineEntry }
+  | { kind: 'participant'; id: string; entry: TimelineEntry; entityId: string; part: 'who' | 'whom' | 'where' }
+  | { kind: 'evidence'; id: string; entry: TimelineEntry };
+
+/** Codicons for the event types the extractor produces; others get the generic event icon. */
+const EVENT_ICONS: Record<string, string> = {
+  meeting: 'comment-discussion',
+  meet: 'comment-discussion',
+  talks: 'comment-discussion',
+  visit: 'location',
+  travel: 'location',
+  statement: 'quote',
+  say: 'quote',
+  speech: 'quote',
+  announcement: 'quote',
+  agreement: 'check',
+  sign: 'check',
+  election: 'checklist',
+  vote: 'checklist',
+  attack: 'flame',
+  conflict: 'flame',
+  protest: 'megaphone',
+  arrest: 'law',
+  trial: 'law',
+  ruling: 'law',
+  appointment: 'briefcase',
+  resignation: 'sign-out',
+  death: 'circle-slash',
+  disaster: 'warning',
+  sanction: 'shield',
+  trade: 'graph',
+};
+
+const PART_LABELS = { who: 'who', whom: 'with', where: 'where' } as const;
+
+/** Timeline grouped by resolved date (undated last) → event → participants and evidence sentence. */
+export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode> {
+  private readonly emitter = new vscode.EventEmitter<EventTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private roots: EventTreeNode[] | undefined;
+
+  constructor(private readonly corpus: CorpusService) {}
+
+  refresh(): void {
+    this.roots = undefined;
+    this.emitter.fire(undefined);
+  }
+
+  private dateNodes(): EventTreeNode[] {
+    if (this.roots) return this.roots;
+    const byDate = new Map<string | null, TimelineEntry[]>();
+    for (const e of this.corpus.index.timeline()) {
+      const list = byDate.get(e.date);
+      if (list) list.push(e);
+      else byDate.set(e.date, [e]);
+    }
+    // The timeline is sorted oldest first with undated last; the map keeps that order.
+    return (this.roots = [...byDate].map(([date, entries]) => ({ kind: 'date', id: `date:${date ?? 'undated'}`, date, entries })));
+  }
+
+  getChildren(node?: EventTreeNode): EventTreeNode[] {
+    if (!node) return this.dateNodes();
+    switch (node.kind) {
+      case 'date':
+        return node.entries.map((entry) => ({ kind: 'event', id: `event:${entry.event.id}`, entry }));
+      case 'event': {
+        const e = node.entry.event;
+        const parts: EventTreeNode[] = [];
+        for (const part of ['who', 'whom', 'where'] as const) {
+          for (const entityId of e[part]) parts.push({ kind: 'participant', id: `${node.id}/${part}:${entityId}`, entry: node.entry, entityId, part });
+        }
+        parts.push({ kind: 'evidence', id: `${node.id}/evidence`, entry: node.entry });
+        return parts;
+      }
+      default:
+        return [];
+    }
+  }
+
+  getParent(node: EventTreeNode): EventTreeNode | undefined {
+    if (node.kind === 'date') return undefined;
+    if (node.kind === 'event') return this.dateNodes().find((d) => d.kind === 'date' && d.date === node.entry.date);
+    return { kind: 'event', id: `event:${node.entry.event.id}`, entry: node.entry };
+  }
+
+  getTreeItem(node: EventTreeNode): vscode.TreeItem {
+    const index = this.corpus.index;
+    switch (node.kind) {
+      case 'date': {
+        const item = new vscode.TreeItem(node.date ? formatDate(node.date) : 'Undated', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        item.description = plural(node.entries.length, 'event');
+        item.tooltip = node.date ?? 'Events whose date could not be resolved';
+        item.iconPath = new vscode.ThemeIcon('calendar');
+        return item;
+      }
+      case 'event': {
+        const { entry } = node;
+        const e = entry.event;
+        const item = new vscode.TreeItem(oneLine(e.label?.trim() || eventLine(index, entry)), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.id;
+        item.description = e.where.map((id) => index.entity(id)?.name ?? id).join(', ');
+        const a = index.article(entry.articleId)?.article;
+        item.tooltip = [`${e.type} · “${e.trigger.text}” · confidence ${e.confidence.toFixed(2)}`, e.when ? `when: ${e.when.text}${e.when.date && e.when.date !== e.when.text ? ` (${e.when.date})` : ''}` : '', a ? `in: ${a.title}` : '']
+          .filter(Boolean)
+          .join('\n');
+        item.iconPath = new vscode.ThemeIcon(EVENT_ICONS[e.type.toLowerCase()] ?? 'symbol-event');
+        item.contextValue = 'newsLens.event';
+        return item;
+      }
+      case 'participant': {
+        const entity = index.entity(node.entityId);
+        const item = new vscode.TreeItem(entity?.name ?? node.entityId, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.description = [PART_LABELS[node.part], entity?.roles[0]].filter(Boolean).join(' · ');
+        item.iconPath = entity ? typeIcon(entity.type) : new vscode.ThemeIcon('symbol-field');
+        item.tooltip = 'Reveal in the Entities view';
+        item.command = { command: Commands.revealEntity, title: 'Reveal Entity', arguments: [node.entityId] };
+        item.contextValue = 'newsLens.participant';
+        return item;
+      }
+      case 'evidence': {
+        const item = index.article(node.entry.articleId);
+        const s = node.entry.event.sentence;
+        const text = item ? oneLine(item.article.text.slice(s.start, s.end)) : '';
+        const tree = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
+        tree.id = node.id;
+        tree.tooltip = text;
+        tree.description = item?.article.title;
+        tree.iconPath = new vscode.ThemeIcon('quote');
+        if (item) tree.command = { command: 'vscode.open', title: 'Open Evidence', arguments: [articleUri(item.article), { selection: rangeIn(item.article, s), preview: true }] };
+        return tree;
+      }
+    }
+  }
+}

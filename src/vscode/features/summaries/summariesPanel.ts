@@ -1,0 +1,179 @@
+import * as vscode from 'vscode';
+import { summarySnapshot } from '../../../core/render/summaryCards';
+import type { HostMessage, PanelUiState, WebviewMessage } from '../../../shared/protocol';
+import { parseWebviewMessage, sanitizeUiState } from '../../../shared/protocol';
+import { articleOf } from '../../adapters/documents';
+import { Panels } from '../../constants';
+import type { CorpusService, CorpusState } from '../../corpusService';
+import { panelHtml, panelResourceRoots } from './panelHtml';
+
+export interface PanelDeps {
+  extensionUri: vscode.Uri;
+  corpus: CorpusService;
+  log: vscode.LogOutputChannel;
+  revealEntity(entityId: string): Promise<boolean>;
+  openArticle(articleId: string): Promise<boolean>;
+}
+
+export interface RenderedReport {
+  visible: number;
+  total: number;
+  state: PanelUiState;
+}
+
+/**
+ * The one summaries panel. Everything it listens to is owned by the panel and disposed with it.
+ * The page asks first (`ready`); until then nothing is posted, and later corpus changes push a
+ * fresh snapshot. Messages from the page are validated before anything acts on them.
+ */
+export class SummariesPanel implements vscode.Disposable {
+  private static current: SummariesPanel | undefined;
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly handled = new vscode.EventEmitter<WebviewMessage>();
+  /** Fires after the host has handled a message from the page. */
+  readonly onDidHandleMessage = this.handled.event;
+  private ready = false;
+  private lastArticleId: string | null = null;
+  private status: CorpusState;
+  private pendingEntity: PanelUiState['entity'] | undefined;
+  lastRendered: RenderedReport | undefined;
+
+  static get active(): SummariesPanel | undefined {
+    return SummariesPanel.current;
+  }
+
+  /** Shows the panel (reusing an open one); with an entity id, filters it to that entity. */
+  static show(deps: PanelDeps, entityId?: string): SummariesPanel {
+    const entity = entityId ? deps.corpus.index.entity(entityId) : undefined;
+    const focus = entity ? { id: entity.id, name: entity.name, type: entity.type } : undefined;
+    const existing = SummariesPanel.current;
+    if (existing) {
+      existing.panel.reveal(undefined, false);
+      if (focus) existing.focusEntity(focus);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(Panels.summaries, 'News Lens Summaries', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, SummariesPanel.options(deps.extensionUri));
+    const created = new SummariesPanel(panel, deps, undefined);
+    if (focus) created.focusEntity(focus);
+    return created;
+  }
+
+  /** Brings back a panel VS Code restored after a reload, with the UI state the page had saved. */
+  static revive(deps: PanelDeps, panel: vscode.WebviewPanel, state: unknown): SummariesPanel {
+    SummariesPanel.current?.dispose();
+    panel.webview.options = { ...SummariesPanel.options(deps.extensionUri) };
+    return new SummariesPanel(panel, deps, state === undefined || state === null ? undefined : sanitizeUiState(state));
+  }
+
+  private static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, enableCommandUris: false, enableFindWidget: true, localResourceRoots: panelResourceRoots(extensionUri) };
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: PanelDeps,
+    private readonly restoreState: PanelUiState | undefined,
+  ) {
+    SummariesPanel.current = this;
+    this.status = deps.corpus.state;
+    this.activeArticleId();
+    panel.iconPath = { light: vscode.Uri.joinPath(deps.extensionUri, 'media', 'news-lens-light.svg'), dark: vscode.Uri.joinPath(deps.extensionUri, 'media', 'news-lens-dark.svg') };
+    panel.webview.html = panelHtml(panel.webview, deps.extensionUri);
+    this.disposables.push(
+      this.handled,
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
+      deps.corpus.onDidChange(() => this.pushSnapshot()),
+      deps.corpus.onDidChangeState((s) => {
+        // Progress ticks fire this too; only a change of status is news to the page.
+        if (s !== this.status) this.pushSnapshot();
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        const before = this.lastArticleId;
+        const id = this.activeArticleId();
+        if (id !== before) this.post({ type: 'activeArticle', articleId: id });
+      }),
+    );
+  }
+
+  /**
+   * The article of the active editor. While the panel itself has focus there is no active text
+   * editor; the article last shown stays current as long as an editor still shows it.
+   */
+  private activeArticleId(): string | null {
+    const index = this.deps.corpus.index;
+    const active = vscode.window.activeTextEditor;
+    const visible = (id: string | null): boolean => !!id && vscode.window.visibleTextEditors.some((e) => articleOf(index, e.document)?.article.id === id);
+    const id = active ? (articleOf(index, active.document)?.article.id ?? null) : visible(this.lastArticleId) ? this.lastArticleId : null;
+    this.lastArticleId = id;
+    return id;
+  }
+
+  private snapshotMessage(replyTo?: number): HostMessage {
+    this.status = this.deps.corpus.state;
+    return {
+      type: 'snapshot',
+      ...(replyTo !== undefined ? { replyTo } : {}),
+      snapshot: summarySnapshot(this.deps.corpus.index, this.deps.corpus.state, this.deps.corpus.usingSample),
+      activeArticleId: this.activeArticleId(),
+      ...(this.restoreState ? { restoreState: this.restoreState } : {}),
+    };
+  }
+
+  private pushSnapshot(): void {
+    if (this.ready) this.post(this.snapshotMessage());
+  }
+
+  private focusEntity(entity: NonNullable<PanelUiState['entity']>): void {
+    if (this.ready) this.post({ type: 'focusEntity', entity });
+    else this.pendingEntity = entity;
+  }
+
+  private post(message: HostMessage): void {
+    if (!this.ready) return;
+    void this.panel.webview.postMessage(message).then(undefined, (err) => this.deps.log.debug(`summaries panel: post failed: ${err}`));
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      this.deps.log.warn('Summaries panel: ignored a malformed message from the page.');
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.post(this.snapshotMessage(message.id));
+        if (this.pendingEntity) this.post({ type: 'focusEntity', entity: this.pendingEntity });
+        this.pendingEntity = undefined;
+        break;
+      case 'revealEntity':
+        await this.reply(message.id, () => this.deps.revealEntity(message.entityId), 'That entity is no longer in the corpus.');
+        break;
+      case 'openArticle':
+        await this.reply(message.id, () => this.deps.openArticle(message.articleId), 'That article is no longer in the corpus.');
+        break;
+      case 'rendered':
+        this.lastRendered = { visible: message.visible, total: message.total, state: message.state };
+        break;
+    }
+    this.handled.fire(message);
+  }
+
+  private async reply(id: number, action: () => Promise<boolean>, failure: string): Promise<void> {
+    try {
+      const ok = await action();
+      this.post({ type: 'done', replyTo: id, ok, ...(ok ? {} : { error: failure }) });
+    } catch (err) {
+      this.deps.log.error(`Summaries panel: ${err instanceof Error ? err.message : String(err)}`);
+      this.post({ type: 'done', replyTo: id, ok: false, error: 'Something went wrong; see News Lens: Show Log.' });
+    }
+  }
+
+  dispose(): void {
+    if (SummariesPanel.current === this) SummariesPanel.current = undefined;
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}

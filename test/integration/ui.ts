@@ -1,0 +1,94 @@
+// Helpers for the tests of the VS Code experience: waiting on real events, finding words in
+// documents, switching the corpus as a user would (settings), and asking the runner to click
+// inside a webview (the runner drives the workbench with Playwright; see scripts/host/runIntegration.mjs).
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { IndexedArticle } from '../../src/core/index/corpusIndex';
+import type { NewsLensApi } from '../../src/vscode/extension';
+import { Settings } from '../../src/vscode/constants';
+import { api, extension } from './extensionApi';
+
+/** Polls `probe` until it returns something other than undefined/false, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The ready API with a loaded index. */
+export async function ready(): Promise<NewsLensApi> {
+  const newsLens = await api();
+  await newsLens.whenReady();
+  return newsLens;
+}
+
+export const SEED_TITLE = 'The Russian Foreign Minister reiterated his support for India s accession to the permanent program';
+
+export function seedArticle(newsLens: NewsLensApi): IndexedArticle {
+  const seed = newsLens.corpus.index.articles().find((a) => a.article.title === SEED_TITLE);
+  assert.ok(seed, 'the seed article is in the index');
+  return seed;
+}
+
+/** Opens an article's document (its file, or its news-lens: view) in an editor. */
+export async function openArticle(item: IndexedArticle): Promise<vscode.TextEditor> {
+  const uri = item.article.format === 'txt' || item.article.format === 'md' ? vscode.Uri.file(item.article.path) : undefined;
+  assert.ok(uri, `open ${item.article.path} (only file articles are used in these tests)`);
+  return vscode.window.showTextDocument(uri, { preview: false });
+}
+
+/** The position inside the `nth` whole-word occurrence of `word` (one character in). */
+export function positionOf(doc: vscode.TextDocument, word: string, nth = 0): vscode.Position {
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+  const text = doc.getText();
+  let m: RegExpExecArray | null;
+  let i = 0;
+  while ((m = re.exec(text)) !== null) if (i++ === nth) return doc.positionAt(m.index + 1);
+  throw new Error(`"${word}" #${nth} is not in ${doc.uri.fsPath}`);
+}
+
+/** The plain text of a hover's contents. */
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+export function fixture(...parts: string[]): string {
+  return path.join(extension().extensionPath, 'test', 'fixtures', ...parts);
+}
+
+/**
+ * Points `newsLens.corpus.paths` (user settings) at `paths`, as a user would, and waits until the
+ * index holds exactly the articles under them. `undefined` restores the default.
+ */
+export async function useCorpus(paths: string[] | undefined): Promise<NewsLensApi> {
+  const newsLens = await ready();
+  const before = newsLens.corpus.index;
+  await vscode.workspace.getConfiguration(Settings.section).update(Settings.corpusPaths, paths, vscode.ConfigurationTarget.Global);
+  await waitFor('the corpus to reload after a settings change', () => newsLens.corpus.index !== before && newsLens.corpus.state !== 'indexing');
+  await newsLens.whenReady();
+  return newsLens;
+}
+
+/** True when the runner can click inside webviews (code-server + Playwright). */
+export function hasUiDriver(): boolean {
+  return process.env.NEWS_LENS_UI_DRIVER === '1';
+}
+
+let uiRequests = 0;
+
+/**
+ * Asks the runner to click the element matching `selector` inside the webview titled `title`,
+ * as a user's mouse would. The runner watches the extension host's console for these lines.
+ */
+export function clickInWebview(title: string, selector: string): void {
+  assert.ok(hasUiDriver(), 'this host has no UI driver: clicks inside webviews need the code-server runner (scripts/host/runIntegration.mjs)');
+  console.log(`[news-lens:ui] ${JSON.stringify({ id: ++uiRequests, action: 'click', webview: title, selector })}`);
+}

@@ -1,0 +1,29 @@
+import * as assert from 'assert';
+import { entityDescription, groupEntities, matchesFilter } from '../../../src/core/render/entityGroups';
+import { buildIndex, TWO_ARTICLES } from '../support/builtIndex';
+
+describe('render: entity groups for the tree', () => {
+  it('groups by type in a fixed order with the most mentioned first', () => {
+    const index = buildIndex(TWO_ARTICLES);
+    const groups = groupEntities(index.entities(), 'mentions');
+    assert.deepStrictEqual(groups.map((g) => g.label), ['People', 'Organizations', 'Places']);
+    assert.deepStrictEqual(groups[0].entities.map((e) => e.name), ['Sergei Lavrov', 'S Jaishankar']);
+  });
+
+  it('sorts by name on request and filters by name, alias or role', () => {
+    const index = buildIndex(TWO_ARTICLES);
+    const byName = groupEntities(index.entities(), 'name');
+    assert.deepStrictEqual(byName[0].entities.map((e) => e.name), ['S Jaishankar', 'Sergei Lavrov']);
+    assert.deepStrictEqual(groupEntities(index.entities(), 'mentions', 'indian foreign').flatMap((g) => g.entities.map((e) => e.name)), ['S Jaishankar']);
+    assert.deepStrictEqual(groupEntities(index.entities(), 'mentions', 'UN').flatMap((g) => g.entities.map((e) => e.name)), ['United Nations']);
+    assert.deepStrictEqual(groupEntities(index.entities(), 'mentions', 'zzz'), []);
+  });
+
+  it('describes an entity by its role, else by its mentions', () => {
+    const index = buildIndex(TWO_ARTICLES);
+    assert.strictEqual(entityDescription(index.entity('person:sergei-lavrov')!), 'Russian Foreign Minister');
+    assert.strictEqual(entityDescription(index.entity('place:new-delhi')!), '1 mention');
+    assert.strictEqual(entityDescription(index.entity('organization:united-nations')!), '2 mentions');
+    assert.ok(matchesFilter(index.entity('person:sergei-lavrov')!, ''));
+  });
+});
