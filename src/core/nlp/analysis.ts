@@ -36,7 +36,7 @@ export interface LocalEvent {
   confidence: number;
   label: string;
   /** Readable name of `type` ("Meeting/visit"). */
-  typeLabel: string;
+  typeLabel?: string;
 }
 
 export interface ArticleAnalysis {
