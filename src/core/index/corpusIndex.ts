@@ -34,13 +34,10 @@ export interface CoOccurrence {
 export interface TimelineEntry {
   articleId: string;
   event: NewsEvent;
-  /**
-   * ISO date (YYYY-MM-DD, YYYY-MM or YYYY) the entry is ordered by: the event's own resolved
-   * date, else the publication date of its article (news reports what just happened).
-   */
+  /** The event's own resolved date (ISO YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www), if the text gives one. */
   date: string | null;
-  /** Where `date` comes from. */
-  dateSource: 'event' | 'article' | null;
+  /** The publication date of the event's article: about when an undated event happened. */
+  articleDate: string | null;
 }
 
 /**
@@ -355,9 +352,7 @@ function derive(files: Map<string, Map<string, Item[]>>): Derived {
       refs.push({ ...m, articleId: article.id });
     }
     for (const ev of events) {
-      const own = ev.when?.date ?? null;
-      const date = own ?? article.date ?? null;
-      const entry: TimelineEntry = { articleId: article.id, event: ev, date, dateSource: own ? 'event' : date ? 'article' : null };
+      const entry: TimelineEntry = { articleId: article.id, event: ev, date: ev.when?.date ?? null, articleDate: article.date ?? null };
       timeline.push(entry);
       const participants = [...new Set([...ev.who, ...ev.whom, ...ev.where])].filter((id) => entities.get(id)?.type !== 'date');
       for (const id of participants) {
@@ -374,9 +369,15 @@ function derive(files: Map<string, Map<string, Item[]>>): Derived {
     );
   }
 
-  // Oldest first, undated last; within a date, article then position in the article.
+  // Oldest first by the event's own date, undated last; undated events by their article's date;
+  // then article, then position in the article.
+  const older = (x: string | null, y: string | null): number => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1);
   const byDate = (a: TimelineEntry, b: TimelineEntry): number =>
-    a.date === b.date ? a.articleId.localeCompare(b.articleId) || a.event.sentence.start - b.event.sentence.start || a.event.trigger.start - b.event.trigger.start : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
+    older(a.date, b.date) ||
+    (a.date === null ? older(a.articleDate, b.articleDate) : 0) ||
+    a.articleId.localeCompare(b.articleId) ||
+    a.event.sentence.start - b.event.sentence.start ||
+    a.event.trigger.start - b.event.trigger.start;
   timeline.sort(byDate);
   for (const l of eventsByEntity.values()) l.sort((a, b) => -byDate(a, b));
 

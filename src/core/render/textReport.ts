@@ -90,9 +90,9 @@ function timelineSection(index: CorpusIndex): string[] {
   const out: string[] = [];
   const timeline = index.timeline();
   if (timeline.length) {
-    out.push('', `Timeline (${timeline.length} events; dates from the event, else ~ the article's date)`);
+    out.push('', `Timeline (${timeline.length} events; undated ones at the end, with ~ their article's date)`);
     for (const t of timeline.slice(0, MAX_TIMELINE)) {
-      const date = t.date ? `${t.dateSource === 'article' ? '~' : ' '}${t.date}` : ' undated';
+      const date = t.date ? ` ${t.date}` : t.articleDate ? `~${t.articleDate}` : ' undated';
       out.push(`  ${date.padEnd(12)} ${t.event.label ?? t.event.trigger.text}  [${t.event.typeLabel ?? t.event.type}] (${t.articleId})`);
     }
     if (timeline.length > MAX_TIMELINE) out.push(`  … and ${timeline.length - MAX_TIMELINE} more`);

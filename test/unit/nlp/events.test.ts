@@ -176,17 +176,19 @@ describe('events: corpus timeline and co-occurrence', () => {
     return e.id;
   };
 
-  it('orders events by resolved date, article dates next, undated last', () => {
+  it('orders events by resolved date, undated last (by their article date)', () => {
     const timeline = index.timeline();
-    const dates = timeline.map((t) => t.date);
     assert.deepStrictEqual(
       timeline.map((t) => t.event.trigger.text),
       ['met', 'signed', 'praised'],
     );
-    assert.deepStrictEqual(dates, ['2023-03-09', '2023-03-12', null]);
     assert.deepStrictEqual(
-      timeline.map((t) => t.dateSource),
-      ['event', 'article', null],
+      timeline.map((t) => t.date),
+      ['2023-03-09', null, null],
+    );
+    assert.deepStrictEqual(
+      timeline.map((t) => t.articleDate),
+      ['2023-03-10', '2023-03-12', null],
     );
   });
 
