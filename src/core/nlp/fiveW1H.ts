@@ -2,6 +2,7 @@ import type { EventWhen, MainEvent } from '../model/types';
 import type { SentenceView, Subject, VerbGroup } from './clauses';
 import { SUBORDINATORS, breakAfter, hardBreakAfter, isPrepositionWord, lemma, npEnd, npToken, subjectOf } from './clauses';
 import type { EventContext } from './eventContext';
+import type { Token } from './nlp';
 import type { TimeExpression } from './eventTime';
 import { LOCATIVE, timeOf, timesOf } from './eventContext';
 import { triggerOf } from './eventTypes';
@@ -149,11 +150,12 @@ function nounPhrase(ctx: EventContext, v: SentenceView, from: number, to: number
   const coordinated = v.tokens.slice(a, to - 1).some((t, i) => (t.normal === 'and' || t.normal === '&' || /,/.test(t.post)) && !v.mention[a + i]);
   if (last && !coordinated) {
     const type = ctx.resolver.entity(last.key)?.type;
-    // The capitalised words right before the mention belong to the name ("Lady Gaga" where the
-    // mention is "Gaga"), honorifics excepted ("President Obama" -> "Obama").
+    // Capitalised name words right before the mention belong to the name ("Lady Gaga" where the
+    // mention is "Gaga"); honorifics and other names do not ("President Obama", "Virginia").
     let first = to - 1;
     while (first > a && v.mention[first - 1] === last) first--;
-    while (first > a && /^\p{Lu}/u.test(v.tokens[first - 1].text) && !v.mention[first - 1] && !v.tokens[first - 1].tags.has('Honorific') && !v.tokens[first - 1].tags.has('Possessive')) first--;
+    const nameWord = (t: Token): boolean => /^\p{Lu}/u.test(t.text) && (t.tags.has('Person') || t.tags.has('FirstName')) && !t.tags.has('Honorific') && !t.tags.has('Possessive');
+    while (first > a && !v.mention[first - 1] && nameWord(v.tokens[first - 1])) first--;
     const surface = ctx.article.text.slice(Math.max(Math.min(last.start, v.tokens[first].start), v.tokens[a].start), Math.min(last.end, v.tokens[to - 1].end));
     if (type === 'person' || type === 'organization' || type === 'place') return displayName(ctx, last.key, surface);
   }
