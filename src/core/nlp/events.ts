@@ -235,15 +235,41 @@ function confidenceOf(c: Candidate, region: Region): number {
   return Math.round(Math.min(0.95, Math.max(0.05, p)) * 100) / 100;
 }
 
-function names(ctx: EventContext, keys: string[]): string {
-  return keys.map((k) => ctx.resolver.entity(k)?.name ?? k).join(', ');
+/** People by surname ("Lavrov"), everything else by name, as a headline writer would. */
+function shortNames(ctx: EventContext, keys: string[]): string {
+  const list = keys.map((k) => {
+    const e = ctx.resolver.entity(k);
+    if (!e) return k;
+    return e.type === 'person' ? (e.name.split(/\s+/).pop() ?? e.name) : e.name;
+  });
+  return list.length <= 2 ? list.join(' and ') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 }
 
-function labelOf(ctx: EventContext, c: Candidate, trigger: string): string {
-  const who = names(ctx, c.who);
-  const whom = names(ctx, c.whom);
-  if (c.noun) return [who, trigger, whom].filter(Boolean).join(' · ');
-  return [who, trigger, whom].filter(Boolean).join(' ');
+/** What a noun trigger says as a verb, for labels: "talks" -> "hold talks with". */
+const NOUN_LABELS: Partial<Record<EventType, { one: string; many: string; linker: string }>> = {
+  meeting: { one: 'meets', many: 'meet', linker: '' },
+  cooperation: { one: 'agrees with', many: 'agree', linker: '' },
+  support: { one: 'backs', many: 'back', linker: '' },
+  criticism: { one: 'criticises', many: 'criticise', linker: '' },
+  conflict: { one: 'attacks', many: 'clash', linker: '' },
+};
+
+/**
+ * A one-line label for trees and cards, like "Lavrov meets Jaishankar": the agents, the trigger
+ * as written for verbs, a verb standing for the event noun otherwise, and the targets.
+ */
+function labelOf(ctx: EventContext, c: Candidate, trigger: string, type: EventType): string {
+  const who = shortNames(ctx, c.who);
+  const whom = shortNames(ctx, c.whom);
+  const where = shortNames(ctx, c.where);
+  if (!c.noun) return [who, trigger, whom && (type === 'statement' ? `on ${whom}` : whom)].filter(Boolean).join(' ');
+  const verb = NOUN_LABELS[type];
+  const noun = trigger.toLowerCase();
+  if (verb && who && whom) return `${who} ${verb.one} ${whom}`;
+  if (verb && c.who.length > 1) return `${who} ${verb.many}`;
+  if (noun.startsWith('visit') && who && (whom || where)) return `${who} visits ${whom || where}`;
+  if (who) return `${who}: ${noun}${whom ? ` with ${whom}` : ''}`;
+  return [trigger, whom && `with ${whom}`, where && `in ${where}`].filter(Boolean).join(' ');
 }
 
 function sentenceCandidates(ctx: EventContext, v: SentenceView): Candidate[] {
@@ -315,7 +341,7 @@ export function extractEvents(article: Article, sentences: ParsedSentence[], ent
         when,
         sentence: { start: v.sentence.start, end: v.sentence.end },
         confidence: confidenceOf(c, v.region),
-        label: labelOf(ctx, c, triggerText),
+        label: labelOf(ctx, c, triggerText, type),
         typeLabel: eventTypeLabel(type),
       });
       regions.push(v.region);
