@@ -145,6 +145,7 @@ export class CorpusService implements vscode.Disposable {
     let { roots, sample } = this.configuredRoots();
     const started = Date.now();
     const pool = this.ensurePool();
+    const restricted = !vscode.workspace.isTrusted;
     const run = (r: string[]) =>
       withViewProgress(() =>
         indexCorpus(nodeSource, pool, {
@@ -159,7 +160,6 @@ export class CorpusService implements vscode.Disposable {
         }),
       );
     this.log.info(`Indexing ${sample ? 'the bundled sample corpus' : roots.join(', ')}`);
-    const restricted = !vscode.workspace.isTrusted;
     if (restricted) this.logRestrictedMode();
     let outcome = await run(roots);
     const configured = vscode.workspace.getConfiguration(Settings.section).get<string[]>(Settings.corpusPaths) ?? [];
