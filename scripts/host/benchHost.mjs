@@ -212,7 +212,12 @@ function describe(report) {
       `${p} extension host stalls > 100 ms`,
       s.stalls.count ? `${s.stalls.count}; longest ${s.stalls.longest.map((x) => `${x.ms} ms at +${x.afterActivateMs} ms`).join(', ')} (after activate())` : 'none',
     ]);
-    rows.push([`${p} extension host memory`, `RSS ${s.memory.rssAfterIndexMB} MB after indexing (heap ${s.memory.heapUsedAfterIndexMB} MB), sampled peak ${s.memory.sampledPeakRssMB} MB, maxRSS ${s.memory.maxRssMB} MB`]);
+    const peaks = s.memory.sampledPeakRssByPhaseMB;
+    rows.push([
+      `${p} extension host memory`,
+      `RSS ${s.memory.rssAfterIndexMB} MB after indexing (heap ${s.memory.heapUsedAfterIndexMB} MB); sampled peak ${s.memory.sampledPeakRssMB} MB ` +
+        `(indexing ${peaks.indexing}, at rest ${peaks.rest}, Refresh ${peaks.refresh || "not run"}), maxRSS ${s.memory.maxRssMB} MB`,
+    ]);
   }
   return table(rows);
 }

@@ -24,6 +24,8 @@ interface Latencies {
   maxMs: number;
 }
 
+type Phase = 'indexing' | 'rest' | 'refresh';
+
 interface LoopDelay {
   p50Ms: number;
   p99Ms: number;
@@ -89,6 +91,8 @@ export interface HostBenchResult {
     heapUsedAfterIndexMB: number;
     /** Highest RSS sampled every 200 ms from the start of the suite to the end of the refresh. */
     sampledPeakRssMB: number;
+    /** The same, per phase: the first indexing, hovering at rest, the Refresh (old and new index alive). */
+    sampledPeakRssByPhaseMB: Record<Phase, number>;
     /** process.resourceUsage().maxRSS: the extension host's peak since it started. */
     maxRssMB: number;
   };
@@ -206,6 +210,13 @@ export async function run(): Promise<void> {
   const activeBeforeSuite = ext.isActive;
 
   let peakRss = process.memoryUsage().rss;
+  let phase: Phase = 'indexing';
+  const phasePeaks: Record<Phase, number> = { indexing: 0, rest: 0, refresh: 0 };
+  const sampleRss = (): void => {
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    phasePeaks[phase] = Math.max(phasePeaks[phase], rss);
+  };
   // The same timer also finds the stalls of this thread (and when they happened), which the
   // event-loop delay histogram cannot place in time.
   const stalls: { at: number; ms: number }[] = [];
@@ -214,7 +225,7 @@ export async function run(): Promise<void> {
     const now = performance.now();
     if (now - lastTick > SAMPLE_EVERY_MS + STALL_MS) stalls.push({ at: lastTick, ms: now - lastTick - SAMPLE_EVERY_MS });
     lastTick = now;
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    sampleRss();
   }, SAMPLE_EVERY_MS);
 
   // A provider of this suite, answering at once: its round trip through the workbench shows how
@@ -256,6 +267,8 @@ export async function run(): Promise<void> {
   probeProvider.dispose();
   say(`index ready: ${index.size} articles, ${index.entities().length} entities after ${Math.round(readyAt - activateStart)} ms`);
 
+  sampleRss();
+  phase = 'rest';
   const rssAfterIndex = process.memoryUsage();
   await entitiesRowShown();
   const vscodeActivation = await vscodeActivationTimes();
@@ -271,6 +284,8 @@ export async function run(): Promise<void> {
   let refresh: HostBenchResult['refresh'];
   if (process.env.NEWS_LENS_BENCH_REFRESH !== '0' && targets.length) {
     // Refresh re-indexes (from the analysis cache) while the previous index keeps answering.
+    sampleRss();
+    phase = 'refresh';
     const refreshLoop = monitorEventLoopDelay({ resolution: 10 });
     refreshLoop.enable();
     const t = performance.now();
@@ -295,7 +310,7 @@ export async function run(): Promise<void> {
     say(`refresh: ${refresh.ms} ms, ${during.length} hovers meanwhile`);
   }
   clearInterval(sampler);
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  sampleRss();
 
   const result: HostBenchResult = {
     vscodeVersion: vscode.version,
@@ -334,6 +349,7 @@ export async function run(): Promise<void> {
       rssAfterIndexMB: mb(rssAfterIndex.rss),
       heapUsedAfterIndexMB: mb(rssAfterIndex.heapUsed),
       sampledPeakRssMB: mb(peakRss),
+      sampledPeakRssByPhaseMB: { indexing: mb(phasePeaks.indexing), rest: mb(phasePeaks.rest), refresh: mb(phasePeaks.refresh) },
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     },
   };
