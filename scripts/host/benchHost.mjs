@@ -216,7 +216,7 @@ function describe(report) {
     rows.push([
       `${p} extension host memory`,
       `RSS ${s.memory.rssAfterIndexMB} MB after indexing (heap ${s.memory.heapUsedAfterIndexMB} MB); sampled peak ${s.memory.sampledPeakRssMB} MB ` +
-        `(indexing ${peaks.indexing}, at rest ${peaks.rest}, Refresh ${peaks.refresh || "not run"}), maxRSS ${s.memory.maxRssMB} MB`,
+        `(indexing ${peaks.indexing}, at rest ${peaks.rest}, Refresh ${peaks.refresh || 'not run'}), maxRSS ${s.memory.maxRssMB} MB`,
     ]);
   }
   return table(rows);
