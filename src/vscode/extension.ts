@@ -29,6 +29,8 @@ export interface NewsLensApi {
   summaries: SummariesFeature;
   decorations: MentionDecorations;
   statusBar: vscode.StatusBarItem;
+  /** Folder of the extension's logs: the News Lens channel writes `News Lens.log` there. */
+  logUri: vscode.Uri;
 }
 
 /**
@@ -57,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   const statusBar = registerStatusBar(ctx);
 
   void corpus.reload();
-  return { corpus, whenReady: () => corpus.whenReady(), entities, events, articles, summaries, decorations, statusBar };
+  return { corpus, whenReady: () => corpus.whenReady(), entities, events, articles, summaries, decorations, statusBar, logUri: context.logUri };
 }
 
 export function deactivate(): void {

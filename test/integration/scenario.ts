@@ -1,5 +1,8 @@
-/** Which workspace the runner opened: the fixture articles, or a folder with no articles at all. */
-export const SCENARIOS = ['workspace', 'seed'] as const;
+/**
+ * Which workspace the runner opened: the fixture articles, a folder with no articles at all, or the
+ * generated hostile corpus (broken files and hostile text).
+ */
+export const SCENARIOS = ['workspace', 'seed', 'hostile'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export function currentScenario(): Scenario {
