@@ -199,9 +199,8 @@ export async function inspectHover(page, word, { nth = 0, expect } = {}) {
   try {
     hover = await hoverWord(page, word, { nth, expect });
   } catch (e) {
-    await page.screenshot({ path: '/tmp/reliab-hover-fail.png' });
-    const texts = await page.locator('.monaco-hover').allInnerTexts();
-    throw new Error(`${e.message}; hovers: ${JSON.stringify(texts)}`);
+    const shown = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts();
+    throw new Error(`${e.message}; hovers shown: ${JSON.stringify(shown)}`);
   }
   // Only the hover's parts that say `expect`: other extensions may add their own parts.
   const seen = await hover.evaluate((el, expect) => {
