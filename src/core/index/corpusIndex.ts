@@ -21,6 +21,7 @@ export interface MentionRef extends Mention {
   articleId: string;
 }
 
+/** Two entities seen together (dates left out: they co-occur with everything). */
 export interface CoOccurrence {
   a: string;
   b: string;
@@ -33,7 +34,10 @@ export interface CoOccurrence {
 export interface TimelineEntry {
   articleId: string;
   event: NewsEvent;
+  /** The event's own resolved date (ISO YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www), if the text gives one. */
   date: string | null;
+  /** The publication date of the event's article: about when an undated event happened. */
+  articleDate: string | null;
 }
 
 /**
@@ -333,6 +337,7 @@ function derive(files: Map<string, Map<string, Item[]>>): Derived {
       sentence: e.sentence,
       confidence: e.confidence,
       label: e.label,
+      typeLabel: e.typeLabel,
     }));
     const item: IndexedArticle = { article, analysis, mentions, events, mainEvent: analysis.mainEvent, summary: analysis.summary };
     articles.push(item);
@@ -347,9 +352,9 @@ function derive(files: Map<string, Map<string, Item[]>>): Derived {
       refs.push({ ...m, articleId: article.id });
     }
     for (const ev of events) {
-      const entry: TimelineEntry = { articleId: article.id, event: ev, date: ev.when?.date ?? null };
+      const entry: TimelineEntry = { articleId: article.id, event: ev, date: ev.when?.date ?? null, articleDate: article.date ?? null };
       timeline.push(entry);
-      const participants = [...new Set([...ev.who, ...ev.whom, ...ev.where])];
+      const participants = [...new Set([...ev.who, ...ev.whom, ...ev.where])].filter((id) => entities.get(id)?.type !== 'date');
       for (const id of participants) {
         let l = eventsByEntity.get(id);
         if (!l) eventsByEntity.set(id, (l = []));
@@ -357,11 +362,22 @@ function derive(files: Map<string, Map<string, Item[]>>): Derived {
       }
       for (let i = 0; i < participants.length; i++) for (let j = i + 1; j < participants.length; j++) pair(participants[i], participants[j]).events++;
     }
-    coOccurInSentences(analysis.sentences, mentions, pair);
+    coOccurInSentences(
+      analysis.sentences,
+      mentions.filter((m) => entities.get(m.entity)?.type !== 'date'),
+      pair,
+    );
   }
 
+  // Oldest first by the event's own date, undated last; undated events by their article's date;
+  // then article, then position in the article.
+  const older = (x: string | null, y: string | null): number => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1);
   const byDate = (a: TimelineEntry, b: TimelineEntry): number =>
-    a.date === b.date ? a.articleId.localeCompare(b.articleId) || a.event.sentence.start - b.event.sentence.start : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
+    older(a.date, b.date) ||
+    (a.date === null ? older(a.articleDate, b.articleDate) : 0) ||
+    a.articleId.localeCompare(b.articleId) ||
+    a.event.sentence.start - b.event.sentence.start ||
+    a.event.trigger.start - b.event.trigger.start;
   timeline.sort(byDate);
   for (const l of eventsByEntity.values()) l.sort((a, b) => -byDate(a, b));
 

@@ -66,6 +66,8 @@ export interface NewsEvent {
   confidence: number;
   /** A short human label such as "Lavrov meets Jaishankar". */
   label?: string;
+  /** Readable name of `type` from the event taxonomy ("Meeting/visit"). */
+  typeLabel?: string;
 }
 
 export interface MainEvent {

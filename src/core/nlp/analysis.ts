@@ -35,6 +35,8 @@ export interface LocalEvent {
   sentence: Span;
   confidence: number;
   label: string;
+  /** Readable name of `type` ("Meeting/visit"). */
+  typeLabel?: string;
 }
 
 export interface ArticleAnalysis {
@@ -52,7 +54,7 @@ export interface ArticleAnalysis {
 }
 
 /** Bump when analysis output changes: cached analyses from another version are discarded. */
-export const PIPELINE_VERSION = 3;
+export const PIPELINE_VERSION = 4;
 
 export interface AnalyzeOptions {
   summarySentences: number;

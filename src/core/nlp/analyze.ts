@@ -9,17 +9,43 @@ import { refineSentences } from './sentences';
 import { summarize } from './summary';
 
 /**
- * The parts of the text worth analysing: the title (where it occurs before the body) and the body.
+ * The parts of the text worth analysing: the title (where it occurs before the body), the lead of
+ * a news record, and the body.
  * Bylines, front matter and trailing boilerplate are left out.
  */
 export function analysisRegions(article: Article): Span[] {
   const regions: Span[] = [];
+  let leadStart = 0;
+  const bodyStart = headlineInBodyEnd(article);
   if (article.title) {
     const at = article.text.indexOf(article.title);
-    if (at >= 0 && at + article.title.length <= article.bodyStart) regions.push({ start: at, end: at + article.title.length });
+    if (at >= 0 && at + article.title.length <= article.bodyStart) {
+      regions.push({ start: at, end: at + article.title.length });
+      leadStart = at + article.title.length;
+    }
   }
-  if (article.bodyEnd > article.bodyStart) regions.push({ start: article.bodyStart, end: article.bodyEnd });
+  if (article.composedFrom?.includes('lead')) {
+    // A record's lead (description) sits between title and body: it often states the main event.
+    let start = leadStart;
+    let end = article.bodyStart;
+    while (start < end && /\s/.test(article.text[start])) start++;
+    while (end > start && /\s/.test(article.text[end - 1])) end--;
+    if (end > start) regions.push({ start, end });
+  }
+  if (bodyStart > article.bodyStart) regions.push({ start: article.bodyStart, end: bodyStart });
+  if (article.bodyEnd > bodyStart) regions.push({ start: bodyStart, end: article.bodyEnd });
   return regions;
+}
+
+/**
+ * Where the body's own sentences start: after its headline when the body opens with it. The
+ * headline is then a sentence of its own, not the first words of the first sentence (headlines
+ * end without a full stop); a title that is the body's first sentence is not split off.
+ */
+function headlineInBodyEnd(article: Article): number {
+  const title = article.title.trim();
+  const opens = title !== '' && title.length < article.bodyEnd - article.bodyStart && article.text.startsWith(title, article.bodyStart);
+  return opens && !/[.!?]['"’”]?$/.test(title) ? article.bodyStart + title.length : article.bodyStart;
 }
 
 export function parseArticle(article: Article): ParsedSentence[] {
@@ -36,9 +62,10 @@ export function parseArticle(article: Article): ParsedSentence[] {
 export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAULT_ANALYZE_OPTIONS): ArticleAnalysis {
   const sentences = parseArticle(article);
   const { entities, mentions } = extractEntities(article.text, sentences, article.date);
-  const { events, mainEvent } = extractEvents(article, sentences, entities, mentions);
+  const { events, mainEvent, headline: happened } = extractEvents(article, sentences, entities, mentions);
   const spans = sentences.map((s) => ({ start: s.start, end: s.end }));
-  const body = sentences.filter((s) => s.start >= article.bodyStart);
+  const bodyStart = headlineInBodyEnd(article);
+  const body = sentences.filter((s) => s.start >= bodyStart);
   const summary = summarize(
     { text: article.text, sentences: body, title: titleApartFromBody(article), mentions },
     { sentences: options.summarySentences },
@@ -51,7 +78,7 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAU
     events,
     mainEvent,
     summary,
-    headline: headline(mainEvent.what ?? article.title, article.text, summary),
+    headline: headline(happened, article.text, summary),
     wordCount: sentences.reduce((n, s) => n + s.tokens.length, 0),
   };
 }

@@ -15,34 +15,29 @@ export type EventTreeNode =
   | { kind: 'participant'; id: string; entry: TimelineEntry; entityId: string; part: 'who' | 'whom' | 'where' }
   | { kind: 'evidence'; id: string; entry: TimelineEntry };
 
-/** Codicons for the event types the extractor produces; others get the generic event icon. */
+/** Codicons for the event taxonomy (src/core/nlp/eventTypes.ts); unknown types get the generic icon. */
 const EVENT_ICONS: Record<string, string> = {
-  meeting: 'comment-discussion',
-  meet: 'comment-discussion',
-  talks: 'comment-discussion',
-  visit: 'location',
-  travel: 'location',
   statement: 'quote',
-  say: 'quote',
-  speech: 'quote',
-  announcement: 'quote',
-  agreement: 'check',
-  sign: 'check',
-  election: 'checklist',
-  vote: 'checklist',
-  attack: 'flame',
+  meeting: 'comment-discussion',
+  cooperation: 'check-all',
+  support: 'thumbsup',
+  criticism: 'thumbsdown',
   conflict: 'flame',
-  protest: 'megaphone',
-  arrest: 'law',
-  trial: 'law',
-  ruling: 'law',
-  appointment: 'briefcase',
-  resignation: 'sign-out',
-  death: 'circle-slash',
   disaster: 'warning',
-  sanction: 'shield',
-  trade: 'graph',
+  legal: 'law',
+  election: 'checklist',
+  economic: 'graph',
+  contest: 'star-full',
+  movement: 'arrow-right',
 };
+
+/**
+ * The date an event is filed under: its own resolved date, else its article's publication date
+ * (most news events happen around the day they are reported); null only when neither is known.
+ */
+function filedDate(e: TimelineEntry): string | null {
+  return e.date ?? e.articleDate ?? null;
+}
 
 const PART_LABELS = { who: 'who', whom: 'with', where: 'where' } as const;
 
@@ -63,12 +58,14 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
     if (this.roots) return this.roots;
     const byDate = new Map<string | null, TimelineEntry[]>();
     for (const e of this.corpus.index.timeline()) {
-      const list = byDate.get(e.date);
+      const date = filedDate(e);
+      const list = byDate.get(date);
       if (list) list.push(e);
-      else byDate.set(e.date, [e]);
+      else byDate.set(date, [e]);
     }
-    // The timeline is sorted oldest first with undated last; the map keeps that order.
-    return (this.roots = [...byDate].map(([date, entries]) => ({ kind: 'date', id: `date:${date ?? 'undated'}`, date, entries })));
+    // ISO values of any precision sort as strings ("2024" before "2024-01-31"); undated last.
+    const dates = [...byDate.keys()].sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1));
+    return (this.roots = dates.map((date) => ({ kind: 'date', id: `date:${date ?? 'undated'}`, date, entries: byDate.get(date) ?? [] })));
   }
 
   getChildren(node?: EventTreeNode): EventTreeNode[] {
@@ -92,7 +89,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
 
   getParent(node: EventTreeNode): EventTreeNode | undefined {
     if (node.kind === 'date') return undefined;
-    if (node.kind === 'event') return this.dateNodes().find((d) => d.kind === 'date' && d.date === node.entry.date);
+    if (node.kind === 'event') return this.dateNodes().find((d) => d.kind === 'date' && d.date === filedDate(node.entry));
     return { kind: 'event', id: `event:${node.entry.event.id}`, entry: node.entry };
   }
 
@@ -103,7 +100,9 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
         const item = new vscode.TreeItem(node.date ? formatDate(node.date) : 'Undated', vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
         item.description = plural(node.entries.length, 'event');
-        item.tooltip = node.date ?? 'Events whose date could not be resolved';
+        item.tooltip = node.date
+          ? `Events dated ${node.date} by the text, or reported on that day without a date of their own`
+          : 'Events with no date in the text, in undated articles';
         item.iconPath = new vscode.ThemeIcon('calendar');
         return item;
       }
