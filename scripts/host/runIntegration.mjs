@@ -10,12 +10,13 @@
 // code-server + headless Chromium, which needs no internet. A host that cannot start fails the
 // run: nothing is ever skipped.
 import { spawn, spawnSync } from 'child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { get } from 'https';
-import { dirname, join } from 'path';
+import { tmpdir } from 'os';
+import { basename, dirname, join } from 'path';
 import { format } from 'util';
 import { QUIET_SETTINGS, freePort, openWorkbench, repoRoot, startCodeServer, tempDir } from './vscodeHost.mjs';
-import { clickInWebview } from './workbenchUi.mjs';
+import { clickInWebview, clickInWorkbench, inspectHover, inspectWebview } from './workbenchUi.mjs';
 
 const SESSION_TIMEOUT_MS = Number(process.env.NEWS_LENS_SESSION_TIMEOUT_MS) || 5 * 60_000;
 const suite = join(repoRoot, 'out', 'test', 'integration', 'index.js');
@@ -54,8 +55,19 @@ function restrictedWorkspace() {
 const scenarios = [
   { name: 'workspace', folder: () => join(repoRoot, 'test', 'fixtures', 'workspace') },
   { name: 'seed', folder: () => tempDir('news-lens-empty-'), cleanup: (folder) => rmSync(folder, { recursive: true, force: true }) },
+  { name: 'hostile', folder: hostileCorpus },
   { name: 'restricted', folder: restrictedWorkspace, workspaceTrust: true, cleanup: (folder) => rmSync(dirname(folder), { recursive: true, force: true }) },
 ];
+
+/** test/fixtures/hostile/: `npm test` generates it (nothing binary is committed); so does this runner when it is missing. */
+function hostileCorpus() {
+  const dir = join(repoRoot, 'test', 'fixtures', 'hostile');
+  if (existsSync(join(dir, 'html-script.txt'))) return dir;
+  say(`generating the hostile fixture corpus in ${dir}`);
+  const r = spawnSync(process.execPath, [join(repoRoot, 'out', 'test', 'support', 'hostileCorpus.js'), dir], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('could not generate the hostile fixture corpus (compile the tests first: npx tsc -p .)');
+  return dir;
+}
 
 function say(line) {
   console.log(`[integration] ${line}`);
@@ -129,13 +141,33 @@ function formatLog(args) {
 }
 
 // A test asks for a user action it cannot perform from the extension host (a click inside a
-// webview) by logging one of these lines; the runner performs it with Playwright.
+// webview or on the workbench) or for a look at what the workbench renders by logging one of these lines; the runner
+// performs it with Playwright. Inspections are read-only; their answer goes to the file the
+// request names (a JSON file in the temporary folder), which the test waits for.
 const UI_REQUEST = /\[news-lens:ui\] (\{.*\})\s*$/;
+const REPLY_FILE = /^news-lens-ui-[\w-]+\.json$/;
 
 async function performUiRequest(page, line) {
   const request = JSON.parse(line);
-  if (request.action !== 'click' || typeof request.selector !== 'string') throw new Error(`unknown UI request ${line}`);
-  await clickInWebview(page, request.selector);
+  if (request.action === 'click' && typeof request.selector === 'string') return clickInWebview(page, request.selector);
+  if (request.action === 'clickWorkbench' && typeof request.selector === 'string') return clickInWorkbench(page, request.selector);
+  const inspect =
+    request.action === 'inspectWebview' && typeof request.selector === 'string'
+      ? () => inspectWebview(page, request.selector)
+      : request.action === 'inspectHover' && typeof request.word === 'string'
+        ? () => inspectHover(page, request.word, { expect: request.expect })
+        : undefined;
+  if (!inspect || typeof request.reply !== 'string' || dirname(request.reply) !== tmpdir() || !REPLY_FILE.test(basename(request.reply))) {
+    throw new Error(`unknown UI request ${line}`);
+  }
+  let answer;
+  try {
+    answer = { ok: true, result: await inspect() };
+  } catch (e) {
+    answer = { ok: false, error: e.message };
+  }
+  writeFileSync(`${request.reply}.partial`, JSON.stringify(answer));
+  renameSync(`${request.reply}.partial`, request.reply);
 }
 
 // Expected on a machine without internet and harmless: the extension gallery lookup.

@@ -92,14 +92,16 @@ export async function clickInWebview(page, selector, { timeout = 20_000 } = {}) 
   }
 }
 
+/** Clicks the first workbench element matching `selector` (outside webviews: the status bar, a view's title). */
+export async function clickInWorkbench(page, selector, { timeout = 20_000 } = {}) {
+  await page.locator(selector).first().click({ timeout });
+}
+
 /* global document, NodeFilter -- used inside page.evaluate, which runs in the browser */
 
-/**
- * Rests the mouse on the `nth` occurrence of `word` in the active editor's rendered text and waits
- * for a hover to show (Monaco renders each line as spans; the word's box comes from a DOM range).
- */
-export async function hoverWord(page, word, { nth = 0, expect } = {}) {
-  const point = await page.evaluate(
+/** The centre of the `nth` occurrence of `word` in the active editor's rendered text, or null. */
+function wordPoint(page, word, nth) {
+  return page.evaluate(
     ({ word, nth }) => {
       const lines = document.querySelector('.editor-instance .monaco-editor .view-lines');
       if (!lines) return null;
@@ -120,12 +122,36 @@ export async function hoverWord(page, word, { nth = 0, expect } = {}) {
     },
     { word, nth },
   );
-  if (!point) throw new Error(`"${word}" (occurrence ${nth}) is not on screen`);
-  await page.mouse.move(point.x - 30, point.y);
-  await page.mouse.move(point.x, point.y, { steps: 5 });
+}
+
+/**
+ * Rests the mouse on the `nth` occurrence of `word` in the active editor's rendered text and waits
+ * for a hover to show (Monaco renders each line as spans; the word's box comes from a DOM range).
+ * The word is measured until its place settles (an editor just opened may still be laying out),
+ * and the mouse rests on it again when no hover came.
+ */
+export async function hoverWord(page, word, { nth = 0, expect, timeout = 15_000 } = {}) {
   const hover = page.locator('.monaco-hover:not(.hidden)', expect ? { hasText: expect } : {}).first();
-  await hover.waitFor({ timeout: 15_000 });
-  return hover;
+  const until = Date.now() + timeout;
+  for (;;) {
+    let point = await wordPoint(page, word, nth);
+    for (let i = 0; i < 10 && point; i++) {
+      await page.waitForTimeout(150);
+      const again = await wordPoint(page, word, nth);
+      if (again && again.x === point.x && again.y === point.y) break;
+      point = again;
+    }
+    if (!point) throw new Error(`"${word}" (occurrence ${nth}) is not on screen`);
+    await page.mouse.move(point.x - 30, point.y);
+    await page.mouse.move(point.x, point.y, { steps: 5 });
+    try {
+      await hover.waitFor({ timeout: Math.max(1, Math.min(5000, until - Date.now())) });
+      return hover;
+    } catch (e) {
+      if (Date.now() >= until) throw e;
+      await page.mouse.move(5, 5);
+    }
+  }
 }
 
 /** Waits until an element matching `selector` shows inside some webview. */
@@ -140,4 +166,53 @@ export async function waitForWebview(page, selector, { timeout = 30_000 } = {}) 
 
 function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * What the webview showing `selector` renders, read without touching it: its document title, the
+ * text of the matched element, and everything in the page that could run code or load something
+ * (script, img, iframe, ... elements, inline event handler attributes, href and src values). A
+ * script without src is named by its id (VS Code injects `#_vscodeApiScript`).
+ */
+export async function inspectWebview(page, selector, { timeout = 30_000 } = {}) {
+  const frame = await waitForWebview(page, selector, { timeout });
+  return frame.evaluate((sel) => {
+    const tags = ['script', 'img', 'iframe', 'object', 'embed', 'textarea', 'a', 'b', 'form', 'svg', 'video', 'audio', 'base', 'meta', 'link', 'style'];
+    const all = [...document.querySelectorAll('*')];
+    return {
+      title: document.title,
+      text: document.querySelector(sel)?.textContent ?? '',
+      elements: Object.fromEntries(tags.map((t) => [t, document.getElementsByTagName(t).length])),
+      scripts: [...document.scripts].map((s) => s.getAttribute('src') ?? (s.id ? `#${s.id}` : '(inline)')),
+      handlers: all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName.toLowerCase()} ${a.name}`)),
+      urls: all.flatMap((el) => ['href', 'src', 'action', 'srcset'].filter((a) => el.hasAttribute(a)).map((a) => el.getAttribute(a))),
+    };
+  }, selector);
+}
+
+/**
+ * Rests the mouse on `word` in the active editor and reports the hover the workbench renders (the
+ * parts of it that say `expect`): text, how many images and the target of every link. Hides it afterwards.
+ */
+export async function inspectHover(page, word, { nth = 0, expect } = {}) {
+  let hover;
+  try {
+    hover = await hoverWord(page, word, { nth, expect });
+  } catch (e) {
+    const shown = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts();
+    throw new Error(`${e.message}; hovers shown: ${JSON.stringify(shown)}`);
+  }
+  // Only the hover's parts that say `expect`: other extensions may add their own parts.
+  const seen = await hover.evaluate((el, expect) => {
+    const rows = [...el.querySelectorAll('.hover-row')].filter((r) => !expect || r.innerText.includes(expect));
+    const parts = rows.length ? rows : [el];
+    return {
+      text: parts.map((r) => r.innerText).join('\n'),
+      images: parts.reduce((n, r) => n + r.querySelectorAll('img').length, 0),
+      links: parts.flatMap((r) => [...r.querySelectorAll('a')].map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? '')),
+    };
+  }, expect);
+  await page.keyboard.press('Escape');
+  await page.mouse.move(5, 5);
+  return seen;
 }

@@ -14,6 +14,7 @@ export const Panels = {
 
 export const Commands = {
   refresh: 'newsLens.refresh',
+  cancelIndexing: 'newsLens.cancelIndexing',
   openSummaries: 'newsLens.openSummaries',
   addFolder: 'newsLens.addFolder',
   useSample: 'newsLens.useSample',

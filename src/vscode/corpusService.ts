@@ -11,6 +11,7 @@ import type { IndexProgress, IndexSettings } from '../core/index/indexer';
 import { indexCorpus, indexFile } from '../core/index/indexer';
 import { CancelledError, WorkerPool } from '../core/index/workerPool';
 import type { Diagnostic } from '../core/model/types';
+import { plural } from '../core/render/entityGroups';
 import { ContextKeys, Settings, Views } from './constants';
 
 /** Shows the progress bar of each News Lens view while `task` runs. */
@@ -21,6 +22,25 @@ function withViewProgress<T>(task: () => Promise<T>): Promise<T> {
 }
 
 export type CorpusState = 'indexing' | 'ready' | 'empty';
+
+/** What the index in place leaves out: the views, the status bar and the log say so. */
+export interface IndexGaps {
+  /** The last load was cancelled: the index is the one from before it (empty if there was none). */
+  cancelled: boolean;
+  /** Files (or linked folders) skipped with a problem: nothing of them is in the index. */
+  skipped: number;
+  /** Files that loaded with some of their records or lines skipped. */
+  partial: number;
+}
+
+/** One sentence on what the index leaves out, or undefined when it is complete. */
+export function describeGaps(gaps: IndexGaps, articles: number): string | undefined {
+  const parts: string[] = [];
+  if (gaps.cancelled) parts.push(articles ? 'Indexing cancelled: showing the previous index.' : 'Indexing cancelled: nothing is loaded.');
+  const problems = [gaps.skipped ? `${plural(gaps.skipped, 'file')} skipped` : '', gaps.partial ? `${plural(gaps.partial, 'file')} partly loaded` : ''].filter(Boolean);
+  if (problems.length) parts.push(`Index incomplete: ${problems.join(', ')} \u2014 see Problems.`);
+  return parts.length ? parts.join(' ') : undefined;
+}
 
 export interface CorpusRoots {
   roots: string[];
@@ -54,7 +74,8 @@ export class CorpusService implements vscode.Disposable {
   private currentState: CorpusState = 'indexing';
   private session: vscode.CancellationTokenSource | undefined;
   private pool: WorkerPool | undefined;
-  private poolSize = 0;
+  private poolKey = '';
+  private lastGaps: IndexGaps = { cancelled: false, skipped: 0, partial: 0 };
   private loading: Promise<CorpusIndex> | undefined;
   private updating: Promise<void> = Promise.resolve();
   private sample = false;
@@ -84,6 +105,11 @@ export class CorpusService implements vscode.Disposable {
 
   get usingSample(): boolean {
     return this.sample;
+  }
+
+  /** What the index in place leaves out (cancelled load, skipped files). */
+  get gaps(): IndexGaps {
+    return this.lastGaps;
   }
 
   /** Resolves when the load in progress (or the last one) and pending file updates have finished. */
@@ -124,9 +150,10 @@ export class CorpusService implements vscode.Disposable {
 
   /** (Re)indexes the whole corpus. Cancels a load in progress. */
   reload(): Promise<CorpusIndex> {
-    this.session?.cancel();
+    this.stopSession();
     this.session?.dispose();
     const session = (this.session = new vscode.CancellationTokenSource());
+    this.progress = { done: 0, total: 0 };
     const run = this.load(session.token).finally(() => {
       if (this.loading === run) this.loading = undefined;
     });
@@ -134,9 +161,32 @@ export class CorpusService implements vscode.Disposable {
     return run;
   }
 
-  /** Stops the load in progress; the previous index stays in place. */
+  /** Stops the load in progress; the previous index stays in place and the UI says so. */
   cancel(): void {
-    this.session?.cancel();
+    if (this.currentState === 'indexing') this.stopSession();
+  }
+
+  /**
+   * Cancels the current load. Its pool goes with it: the workers stop at once instead of finishing
+   * their files (a large one takes many seconds), and the stopped load, which still holds that
+   * pool, cannot cancel work queued by the next load in a fresh one.
+   */
+  private stopSession(): void {
+    if (!this.session || this.session.token.isCancellationRequested) return;
+    this.session.cancel();
+    if (this.loading) {
+      void this.pool?.dispose();
+      this.pool = undefined;
+    }
+  }
+
+  /** After a cancelled load. Only the load the user stopped reports; a replaced one leaves that to its successor. */
+  private cancelled(token: vscode.CancellationToken): CorpusIndex {
+    if (this.session?.token !== token) return this.current;
+    this.log.warn(`Indexing cancelled after ${this.progress.done} of ${this.progress.total} files; the previous index stays (${plural(this.current.size, 'article')}).`);
+    this.lastGaps = { ...this.lastGaps, cancelled: true };
+    this.setState(this.current.size > 0 ? 'ready' : 'empty');
+    return this.current;
   }
 
   private async load(token: vscode.CancellationToken): Promise<CorpusIndex> {
@@ -169,21 +219,18 @@ export class CorpusService implements vscode.Disposable {
       sample = true;
       outcome = await run(roots);
     }
-    if (token.isCancellationRequested || outcome.cancelled) {
-      this.log.info('Indexing cancelled; the previous index stays.');
-      this.setState(this.current.size > 0 ? 'ready' : 'empty');
-      return this.current;
-    }
+    if (token.isCancellationRequested || outcome.cancelled) return this.cancelled(token);
     this.sample = sample;
     this.roots = roots;
     this.current = outcome.index;
     this.watch(roots, settings.include);
     this.publishProblems();
+    const gaps = describeGaps(this.lastGaps, outcome.index.size);
     this.log.info(
       `Indexed ${outcome.index.size} articles from ${outcome.files.length} files (${outcome.analysed} analysed, ${outcome.cached} from cache), ` +
-        `${outcome.index.entities().length} entities in ${Date.now() - started} ms` +
-        (outcome.index.diagnostics.length ? `; ${outcome.index.diagnostics.length} problem(s), see Problems` : ''),
+        `${outcome.index.entities().length} entities in ${Date.now() - started} ms`,
     );
+    if (gaps) this.log.warn(gaps);
     this.setState(outcome.index.size > 0 ? 'ready' : 'empty');
     this.changed.fire(this.current);
     return this.current;
@@ -262,7 +309,7 @@ export class CorpusService implements vscode.Disposable {
       }),
     );
     if (index !== this.current) return;
-    this.publishProblems();
+    this.publishProblems(this.lastGaps.cancelled);
     this.log.info(`Re-indexed ${files.length} changed file(s) in ${Date.now() - started} ms`);
     this.setState(index.size > 0 ? 'ready' : 'empty');
     this.changed.fire(index);
@@ -272,22 +319,25 @@ export class CorpusService implements vscode.Disposable {
     return Promise.all(this.roots.map((root) => nodeSource.stat(root).then((st) => st.realPath, () => root)));
   }
 
+  /** The indexing pool, rebuilt when its size or per-file time limit setting changed. */
   private ensurePool(): WorkerPool {
     const configured = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.workers) ?? 0;
     const size = configured > 0 ? Math.min(16, Math.floor(configured)) : defaultPoolSize();
-    const timeout = (vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.fileTimeoutSeconds) ?? 60) * 1000;
-    if (this.pool && this.poolSize !== size) {
+    const timeout = Math.max(1000, (vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.fileTimeoutSeconds) ?? 60) * 1000);
+    const key = `${size}/${timeout}`;
+    if (this.pool && this.poolKey !== key) {
       void this.pool.dispose();
       this.pool = undefined;
     }
     if (!this.pool) {
-      this.pool = new WorkerPool({ script: path.join(this.extensionPath, 'dist', 'worker.js'), size, fileTimeoutMs: Math.max(1000, timeout) });
-      this.poolSize = size;
+      this.pool = new WorkerPool({ script: path.join(this.extensionPath, 'dist', 'worker.js'), size, fileTimeoutMs: timeout });
+      this.poolKey = key;
     }
     return this.pool;
   }
 
-  private publishProblems(): void {
+  /** Problems panel and log: one entry per problem; counts the files skipped or partly loaded. */
+  private publishProblems(cancelled = false): void {
     const diagnostics: Diagnostic[] = this.current.diagnostics;
     this.problems.clear();
     const byPath = new Map<string, vscode.Diagnostic[]>();
@@ -305,6 +355,8 @@ export class CorpusService implements vscode.Disposable {
       byPath.set(d.path, list);
     }
     for (const [p, list] of byPath) this.problems.set(vscode.Uri.file(p), list);
+    const partial = [...byPath.keys()].filter((p) => this.current.articlesAt(p).length > 0).length;
+    this.lastGaps = { cancelled, skipped: byPath.size - partial, partial };
   }
 
   private setState(state: CorpusState): void {

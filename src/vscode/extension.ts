@@ -41,6 +41,8 @@ export interface NewsLensApi {
   summaries: SummariesFeature;
   decorations: MentionDecorations;
   statusBar: vscode.StatusBarItem;
+  /** Folder of the extension's logs: the News Lens channel writes `News Lens.log` there. */
+  logUri: vscode.Uri;
   activation: ActivationTiming;
 }
 
@@ -72,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
 
   void corpus.reload();
   const activation = { bundleEvaluationStart, activateStart, activateEnd: performance.now() };
-  return { corpus, whenReady: () => corpus.whenReady(), entities, events, articles, summaries, decorations, statusBar, activation };
+  return { corpus, whenReady: () => corpus.whenReady(), entities, events, articles, summaries, decorations, statusBar, logUri: context.logUri, activation };
 }
 
 export function deactivate(): void {

@@ -49,6 +49,7 @@ async function analyzeFile(req: AnalyzeFileRequest): Promise<AnalyzedFile> {
   const analyses: ArticleAnalysis[] = [];
   const kept = [];
   const analyze = file.articles.length ? await analyzer() : undefined;
+  if (analyze) parentPort?.postMessage({ id: req.id, started: true } satisfies WorkerReply);
   for (const article of file.articles) {
     try {
       analyses.push((analyze as Analyze)(article, req.options));

@@ -1,8 +1,9 @@
 /**
- * Which workspace the runner opened: the fixture articles, a folder with no articles at all, or an
- * untrusted folder whose settings point outside it (Restricted Mode).
+ * Which workspace the runner opened: the fixture articles, a folder with no articles at all, the
+ * generated hostile corpus (broken files and hostile text), or an untrusted folder whose settings
+ * point outside it (Restricted Mode).
  */
-export const SCENARIOS = ['workspace', 'seed', 'restricted'] as const;
+export const SCENARIOS = ['workspace', 'seed', 'hostile', 'restricted'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export function currentScenario(): Scenario {

@@ -2,6 +2,8 @@
 // documents, switching the corpus as a user would (settings), and asking the runner to click
 // inside a webview (the runner drives the workbench with Playwright; see scripts/host/runIntegration.mjs).
 import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IndexedArticle } from '../../src/core/index/corpusIndex';
@@ -91,4 +93,60 @@ let uiRequests = 0;
 export function clickInWebview(title: string, selector: string): void {
   assert.ok(hasUiDriver(), 'this host has no UI driver: clicks inside webviews need the code-server runner (scripts/host/runIntegration.mjs)');
   console.log(`[news-lens:ui] ${JSON.stringify({ id: ++uiRequests, action: 'click', webview: title, selector })}`);
+}
+
+/** What the runner saw in a webview (scripts/host/workbenchUi.mjs `inspectWebview`). */
+export interface WebviewInspection {
+  title: string;
+  /** textContent of the element the selector matched. */
+  text: string;
+  /** Count of elements per tag name in the whole page. */
+  elements: Record<string, number>;
+  /** src of each script element; `#id` (or "(inline)") for one without src. */
+  scripts: string[];
+  /** "tag attribute" of each inline event handler attribute. */
+  handlers: string[];
+  /** Every href, src, action and srcset value in the page. */
+  urls: string[];
+}
+
+/** What the runner saw in the hover it opened (scripts/host/workbenchUi.mjs `inspectHover`). */
+export interface HoverInspection {
+  text: string;
+  images: number;
+  /** Target of each link (its data-href, else href). */
+  links: string[];
+}
+
+/**
+ * Asks the runner to look at the workbench (read-only) and waits for its answer, which it writes
+ * to a file in the temporary folder.
+ */
+async function inspect<T>(request: Record<string, unknown>, timeoutMs = 30_000): Promise<T> {
+  assert.ok(hasUiDriver(), 'this host has no UI driver: inspecting the rendered workbench needs the runner (scripts/host/runIntegration.mjs)');
+  const id = ++uiRequests;
+  const reply = path.join(os.tmpdir(), `news-lens-ui-${process.pid}-${id}.json`);
+  await fs.rm(reply, { force: true });
+  console.log(`[news-lens:ui] ${JSON.stringify({ id, ...request, reply })}`);
+  const text = await waitFor(`the runner to answer ${String(request.action)}`, () => fs.readFile(reply, 'utf8').catch(() => undefined), timeoutMs);
+  await fs.rm(reply, { force: true });
+  const answer = JSON.parse(text) as { ok: boolean; result?: T; error?: string };
+  if (!answer.ok) throw new Error(`the runner could not ${String(request.action)}: ${answer.error}`);
+  return answer.result as T;
+}
+
+/** The page of the webview that shows `selector`, as the runner reads it inside the real webview frame. */
+export function inspectWebview(selector: string): Promise<WebviewInspection> {
+  return inspect({ action: 'inspectWebview', selector });
+}
+
+/** Rests the real mouse on `word` in the active editor; what the workbench rendered in the hover (with `expect` in it). */
+export function inspectHover(word: string, expect: string): Promise<HoverInspection> {
+  return inspect({ action: 'inspectHover', word, expect });
+}
+
+/** Asks the runner to click the workbench element matching `selector` (the status bar, a view title), as a user's mouse would. */
+export function clickInWorkbench(selector: string): void {
+  assert.ok(hasUiDriver(), 'this host has no UI driver: clicks on the workbench need the runner (scripts/host/runIntegration.mjs)');
+  console.log(`[news-lens:ui] ${JSON.stringify({ id: ++uiRequests, action: 'clickWorkbench', selector })}`);
 }

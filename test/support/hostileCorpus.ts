@@ -15,6 +15,10 @@ export const HOSTILE_MARKERS = {
   jsLink: '<a href="javascript:alert(1)">click</a>',
   commandLink: '[Open a terminal](command:workbench.action.terminal.new)',
   trackerImage: '![](https://tracker.example/pixel.png)',
+  // Next to capitalised words these become part of entity names, so they reach hover cards and trees.
+  namedCommandLink: 'Lars [Olsen](command:workbench.action.terminal.new)',
+  namedTrackerImage: 'Erik ![Dahl](https://tracker.example/pixel.png)',
+  namedThemeIcon: 'Mette Ba$(alert)kke',
 };
 
 export interface HostileExpectations {
@@ -39,7 +43,8 @@ export async function writeHostileCorpus(dir: string, options: { many?: number; 
   await w(
     'markdown-links.md',
     `---\ntitle: "Berg visits Bergen [x](command:workbench.action.terminal.new)"\ndate: 2024-03-03\nsource: Wire Service\n---\n\n` +
-      `Anna Berg visited Bergen on Saturday. ${m.commandLink} and ${m.trackerImage} appeared in the press release of the Norwegian Red Cross.\n`,
+      `Anna Berg visited Bergen on Saturday. ${m.commandLink} and ${m.trackerImage} appeared in the press release of the Norwegian Red Cross.\n` +
+      `Berg later met ${m.namedCommandLink}, ${m.namedTrackerImage} and ${m.namedThemeIcon} in Bergen.\n`,
   );
   await w(
     'unicode-names.txt',
@@ -81,6 +86,12 @@ export async function writeHostileCorpus(dir: string, options: { many?: number; 
     for (let i = 0; i < options.many; i++) await fs.writeFile(path.join(many, `tiny-${i}.txt`), `Note ${i}\n\nRain in Oslo.\n`);
   }
 
+  return hostileExpectations();
+}
+
+/** What the corpus written by `writeHostileCorpus` must give: the files that load and those skipped, with why. */
+export function hostileExpectations(): HostileExpectations {
+  const m = HOSTILE_MARKERS;
   const rootCanReadAnything = process.getuid?.() === 0;
   return {
     loads: {

@@ -41,6 +41,14 @@ export interface TimelineEntry {
 }
 
 /**
+ * The date an event is filed under: its own resolved date, else its article's publication date
+ * (most news events happen around the day they are reported); null only when neither is known.
+ */
+export function filedDate(e: TimelineEntry): string | null {
+  return e.date ?? e.articleDate ?? null;
+}
+
+/**
  * The corpus in memory: articles with their analyses, and the corpus-level views derived from
  * them (merged entities, lookups by id and offset, co-occurrence, timeline). Articles are added
  * and removed one by one; derived views are recomputed from the stored analyses, never by

@@ -21,6 +21,9 @@ interface Slot {
   timer?: NodeJS.Timeout;
 }
 
+/** Time a worker may take to read a file and start up before the analysis clock starts. */
+const PREPARE_MS = 60_000;
+
 export class CancelledError extends Error {
   constructor() {
     super('indexing cancelled');
@@ -84,6 +87,10 @@ export class WorkerPool {
     worker.on('message', (reply: WorkerReply) => {
       const task = slot.task;
       if (!task || task.req.id !== reply.id) return;
+      if ('started' in reply) {
+        this.arm(slot, this.options.fileTimeoutMs);
+        return;
+      }
       this.finish(slot);
       if (reply.ok) task.resolve(reply.result);
       else task.reject(new Error(reply.error));
@@ -105,13 +112,20 @@ export class WorkerPool {
 
   private run(slot: Slot, task: Task): void {
     slot.task = task;
+    // Until the worker says analysis has started, it is reading the file and, on its first task,
+    // starting up and loading compromise: that time does not count against the file.
+    this.arm(slot, Math.max(this.options.fileTimeoutMs, PREPARE_MS));
+    slot.worker.postMessage(task.req);
+  }
+
+  private arm(slot: Slot, ms: number): void {
+    if (slot.timer) clearTimeout(slot.timer);
     slot.timer = setTimeout(() => {
       const t = slot.task;
       this.replace(slot);
       t?.reject(new Error(`analysis took longer than ${Math.round(this.options.fileTimeoutMs / 1000)} s (newsLens.index.fileTimeoutSeconds); file skipped`));
       this.pump();
-    }, this.options.fileTimeoutMs);
-    slot.worker.postMessage(task.req);
+    }, ms);
   }
 
   private finish(slot: Slot): void {

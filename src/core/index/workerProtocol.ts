@@ -21,7 +21,9 @@ export interface AnalyzeFileRequest {
 
 export type WorkerReply =
   | { id: number; ok: true; result: AnalyzedFile }
-  | { id: number; ok: false; error: string };
+  | { id: number; ok: false; error: string }
+  /** The file is read and the analyser loaded: the per-file analysis time limit starts now. */
+  | { id: number; started: true };
 
 export interface AnalyzedFile {
   file: LoadedFile;

@@ -54,7 +54,7 @@ export interface ArticleAnalysis {
 }
 
 /** Bump when analysis output changes: cached analyses from another version are discarded. */
-export const PIPELINE_VERSION = 4;
+export const PIPELINE_VERSION = 5;
 
 export interface AnalyzeOptions {
   summarySentences: number;

@@ -49,7 +49,7 @@ export function parseText(text: string, base = 0): ParsedSentence[] {
     for (const t of terms) {
       if (!t.offset || t.text === '') continue;
       const start = base + t.offset.start;
-      tokens.push({
+      const token: Token = {
         text: t.text,
         normal: t.normal,
         start,
@@ -58,12 +58,51 @@ export function parseText(text: string, base = 0): ParsedSentence[] {
         post: t.post,
         tags: t.tags,
         sentence: out.length,
-      });
+      };
+      if (ODD_CHAR.test(token.text) && !tidy(token)) continue;
+      tokens.push(token);
     }
     if (tokens.length === 0) continue;
     out.push({ start: tokens[0].start, end: tokens[tokens.length - 1].end, tokens });
   }
   return out;
+}
+
+/** A character that does not belong in a word (markup, invisible format characters, stray punctuation). */
+const ODD_CHAR = /[^\p{L}\p{N}\p{M}.'’&-]/u;
+const MARKUP = /[[\]()<>{}|`*=\\"“”]+/u;
+
+/**
+ * compromise keeps some scraper debris inside a word: markup ("Olsen](command:x", "b>Berg</b"),
+ * invisible format characters ("Guðmundsdóttir.\u200b"). The word is narrowed to its real part
+ * (the first run that is not a tag name) and the rest moves into `pre`/`post`, so names never
+ * carry markup. Returns false when nothing of a word is left.
+ */
+function tidy(t: Token): boolean {
+  let from = 0;
+  let to = t.text.length;
+  if (MARKUP.test(t.text)) {
+    const parts = [...t.text.matchAll(/[^[\]()<>{}|`*=\\"“”]+/gu)];
+    const pick = parts.find((m) => /\p{L}|\p{N}/u.test(m[0]) && t.text[(m.index ?? 0) + m[0].length] !== '>') ?? parts.find((m) => /\p{L}|\p{N}/u.test(m[0]));
+    if (!pick) return false;
+    from = pick.index ?? 0;
+    to = from + pick[0].length;
+  }
+  let word = t.text.slice(from, to);
+  const lead = /^[^\p{L}\p{N}]+/u.exec(word)?.[0].length ?? 0;
+  let trail = /[^\p{L}\p{N}.]+$/u.exec(word)?.[0].length ?? 0;
+  // A full stop left in front of stripped debris ends the sentence, as compromise would have had it.
+  if (trail > 0 && /\.$/.test(word.slice(0, word.length - trail)) && !/^(?:\p{L}\.)+$/u.test(word.slice(lead, word.length - trail))) trail++;
+  from += lead;
+  to -= trail;
+  if (to <= from) return false;
+  word = t.text.slice(from, to);
+  t.pre += t.text.slice(0, from);
+  t.post = t.text.slice(to) + t.post;
+  t.start += from;
+  t.end = t.start + word.length;
+  t.text = word;
+  return true;
 }
 
 interface Lexicon {

@@ -1,4 +1,6 @@
 import type { CorpusIndex, TimelineEntry } from '../index/corpusIndex';
+import { filedDate } from '../index/corpusIndex';
+import { formatDate } from './formatDate';
 import type { Entity, EntityType } from '../model/types';
 import { plural, TYPE_NAMES } from './entityGroups';
 import { commandLink, escapeMarkdown, oneLine, truncate } from './markdown';
@@ -60,7 +62,8 @@ export function entityHoverCard(index: CorpusIndex, entity: Entity, commands: Ho
     const seen = new Set<string>();
     const items: string[] = [];
     for (const e of events) {
-      const line = `- ${escapeMarkdown(e.date ?? 'undated')} \u2014 ${escapeMarkdown(truncate(eventLine(index, e), 100))}`;
+      const date = filedDate(e);
+      const line = `- ${escapeMarkdown(date ? formatDate(date) : 'undated')} \u2014 ${escapeMarkdown(truncate(eventLine(index, e), 100))}`;
       if (seen.has(line)) continue;
       seen.add(line);
       items.push(line);
@@ -80,10 +83,14 @@ export function entityHoverCard(index: CorpusIndex, entity: Entity, commands: Ho
   return { markdown: lines.join('\n\n'), enabledCommands: [commands.revealEntity, commands.showMentions, commands.openSummaries] };
 }
 
-/** Dated events newest first, then undated ones. */
+/** Dated events newest first (by their own date, else their article's), then undated ones. */
 export function latestEvents(entries: readonly TimelineEntry[], limit: number): TimelineEntry[] {
-  const dated = entries.filter((e) => e.date !== null).sort((a, b) => (a.date === b.date ? 0 : (a.date as string) < (b.date as string) ? 1 : -1));
-  return [...dated, ...entries.filter((e) => e.date === null)].slice(0, limit);
+  const dated = entries.filter((e) => filedDate(e) !== null).sort((a, b) => {
+    const x = filedDate(a) as string;
+    const y = filedDate(b) as string;
+    return x === y ? 0 : x < y ? 1 : -1;
+  });
+  return [...dated, ...entries.filter((e) => filedDate(e) === null)].slice(0, limit);
 }
 
 /** One line for an event: its label, or who + trigger + whom, with the place. */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { IndexedArticle } from '../../../src/core/index/corpusIndex';
 import { escapeMarkdown } from '../../../src/core/render/markdown';
 import { Commands, Settings } from '../../../src/vscode/constants';
-import { hoverText, openArticle, positionOf, ready, waitFor } from '../ui';
+import { hoverText, openArticle, ready, waitFor } from '../ui';
 
 /** The first plain-text or Markdown article with mentions, open in an editor. */
 async function openFileArticle(): Promise<{ item: IndexedArticle; editor: vscode.TextEditor }> {
@@ -39,10 +39,13 @@ describe('editor features over the index', () => {
   it('shows nothing over a word that is not an entity, and nothing when hovers are off', async () => {
     const { item, editor } = await openFileArticle();
     const doc = editor.document;
-    const the = positionOf(doc, 'the');
-    assert.strictEqual(item.mentions.some((m) => m.start <= doc.offsetAt(the) && doc.offsetAt(the) < m.end), false);
-    const over = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, the);
-    assert.ok(!hoverText(over).includes(Commands.revealEntity), 'no card over "the"');
+    // A lower-case word outside every mention ("the" in most articles).
+    const words = [...doc.getText().matchAll(/(?<![\p{L}\p{N}])\p{Ll}{3,}(?![\p{L}\p{N}])/gu)];
+    const word = words.find((w) => !item.mentions.some((m) => m.start < w.index + w[0].length && w.index < m.end));
+    assert.ok(word, 'a word that is not a mention');
+    const plain = doc.positionAt(word.index + 1);
+    const over = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, plain);
+    assert.ok(!hoverText(over).includes(Commands.revealEntity), `no card over "${word[0]}"`);
 
     await vscode.workspace.getConfiguration(Settings.section).update(Settings.hoverEnabled, false, vscode.ConfigurationTarget.Global);
     const off = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(item.mentions[0].start + 1));

@@ -19,10 +19,10 @@ describe('render: entity hover card', () => {
     assert.match(md, /^\$\(person\) \*\*Sergei Lavrov\*\* · Person · \*Russian Foreign Minister\*\n/);
     assert.match(md, /\n5 mentions in 2 articles · Also: Lavrov\n/);
     assert.match(md, /\*\*Often with:\*\* (S Jaishankar|New Delhi|India|Russia|United Nations|New York) \(\d+\)/);
-    // The dated meeting comes before the undated statement.
-    const meets = md.indexOf('2024\\-01\\-31 — Lavrov meets Jaishankar \\(New Delhi\\)');
-    const speaks = md.indexOf('undated — Lavrov speaks at the United Nations \\(New York\\)');
-    assert.ok(meets > 0 && speaks > meets, md);
+    // The statement has no date of its own: it is filed under its article's date, newer than the meeting.
+    const speaks = md.indexOf('10 February 2024 — Lavrov speaks at the United Nations \\(New York\\)');
+    const meets = md.indexOf('31 January 2024 — Lavrov meets Jaishankar \\(New Delhi\\)');
+    assert.ok(speaks > 0 && meets > speaks, md);
   });
 
   it('links only to the commands it allows, with the entity id as argument', () => {
@@ -54,10 +54,13 @@ describe('render: entity hover card', () => {
     }
   });
 
-  it('orders dated events newest first, undated last', () => {
+  it('orders events newest first by their own date, else their article date, and undated last', () => {
     const index = buildIndex(TWO_ARTICLES);
-    const entries = index.eventsOf('person:sergei-lavrov');
-    assert.deepStrictEqual(latestEvents(entries, 5).map((e) => e.date), ['2024-01-31', null]);
-    assert.strictEqual(latestEvents(entries, 1).length, 1);
+    const [meeting, statement] = [...index.eventsOf('person:sergei-lavrov')].sort((a, b) => a.event.type.localeCompare(b.event.type));
+    assert.deepStrictEqual([meeting.date, statement.date, statement.articleDate], ['2024-01-31', null, '2024-02-10']);
+    const undated = { ...statement, articleDate: null };
+    const older = { ...meeting, date: '2023-05-01' };
+    assert.deepStrictEqual(latestEvents([undated, older, meeting, statement], 5), [statement, meeting, older, undated]);
+    assert.strictEqual(latestEvents([meeting, statement], 1).length, 1);
   });
 });

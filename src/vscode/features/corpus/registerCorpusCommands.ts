@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { Commands, Settings } from '../../constants';
 import type { FeatureContext } from '../feature';
 
-/** Where the corpus comes from and when it is re-read: refresh, add a folder, the sample, settings. */
+/** Where the corpus comes from and when it is re-read: refresh, cancel, add a folder, the sample, settings. */
 export function registerCorpusCommands(ctx: FeatureContext): void {
   const { corpus, log } = ctx;
   ctx.extension.subscriptions.push(
     vscode.commands.registerCommand(Commands.refresh, () => corpus.reload()),
+    vscode.commands.registerCommand(Commands.cancelIndexing, () => corpus.cancel()),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
     vscode.commands.registerCommand(Commands.useSample, async () => {
       const config = vscode.workspace.getConfiguration(Settings.section);

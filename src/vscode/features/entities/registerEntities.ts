@@ -4,6 +4,7 @@ import { onDidChangeSetting, setting } from '../../adapters/config';
 import { mentionAt } from '../../adapters/documents';
 import { articleUri, rangeIn } from '../../adapters/positions';
 import { Commands, ContextKeys, Settings, Views } from '../../constants';
+import { describeGaps } from '../../corpusService';
 import type { FeatureContext } from '../feature';
 import type { EntityTreeNode } from './entitiesTree';
 import { EntitiesTreeProvider, entityIdOf } from './entitiesTree';
@@ -27,7 +28,13 @@ export function registerEntities(ctx: FeatureContext): EntitiesFeature {
   const updateMessage = (): void => {
     const { shown, total } = provider.counts();
     const parts: string[] = [];
-    if (corpus.state === 'indexing' && total > 0) parts.push(`Indexing${corpus.progress.total ? ` ${corpus.progress.done}/${corpus.progress.total} files` : ''}…`);
+    if (corpus.state === 'indexing') {
+      if (total > 0) parts.push(`Indexing${corpus.progress.total ? ` ${corpus.progress.done}/${corpus.progress.total} files` : ''}…`);
+    } else {
+      // An index that leaves files out never passes for the whole corpus.
+      const gaps = describeGaps(corpus.gaps, corpus.index.size);
+      if (gaps) parts.push(gaps);
+    }
     if (provider.filter) parts.push(shown ? `Filter “${provider.filter}”: ${shown} of ${total} entities.` : `No entity matches “${provider.filter}”.`);
     view.message = parts.join(' ') || undefined;
     view.description = provider.filter ? `“${provider.filter}”` : undefined;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TimelineEntry } from '../../../core/index/corpusIndex';
+import { filedDate } from '../../../core/index/corpusIndex';
 import { plural } from '../../../core/render/entityGroups';
 import { formatDate } from '../../../core/render/formatDate';
 import { eventLine } from '../../../core/render/hoverCard';
@@ -30,14 +31,6 @@ const EVENT_ICONS: Record<string, string> = {
   contest: 'star-full',
   movement: 'arrow-right',
 };
-
-/**
- * The date an event is filed under: its own resolved date, else its article's publication date
- * (most news events happen around the day they are reported); null only when neither is known.
- */
-function filedDate(e: TimelineEntry): string | null {
-  return e.date ?? e.articleDate ?? null;
-}
 
 const PART_LABELS = { who: 'who', whom: 'with', where: 'where' } as const;
 
