@@ -53,7 +53,7 @@ const entries = [
     outfile: 'dist/webview.js',
   },
   // Measurement tools are not shipped in the .vsix (see .vscodeignore).
-  ...['evalNer', 'evalSumm', 'evalEvents', 'bench', 'fuzz'].map((name) => ({
+  ...['evalNer', 'evalSumm', 'evalEvents', 'bench', 'rawBaseline', 'fuzz'].map((name) => ({
     ...node,
     entryPoints: [`scripts/tools/${name}.ts`],
     outfile: `dist/tools/${name}.js`,

@@ -220,6 +220,10 @@ export class CorpusService implements vscode.Disposable {
       outcome = await run(roots);
     }
     if (token.isCancellationRequested || outcome.cancelled) return this.cancelled(token);
+    // Merging entities across the corpus takes seconds on large corpora: done in slices before
+    // the swap, so hovers and trees keep answering from the previous index meanwhile.
+    await outcome.index.prepare();
+    if (token.isCancellationRequested) return this.cancelled(token);
     this.sample = sample;
     this.roots = roots;
     this.current = outcome.index;
@@ -233,6 +237,7 @@ export class CorpusService implements vscode.Disposable {
     if (gaps) this.log.warn(gaps);
     this.setState(outcome.index.size > 0 ? 'ready' : 'empty');
     this.changed.fire(this.current);
+    void pool.settle();
     return this.current;
   }
 
@@ -281,7 +286,9 @@ export class CorpusService implements vscode.Disposable {
    */
   async applyChanges(files: string[]): Promise<void> {
     if (this.loading) await this.loading.catch(() => undefined);
-    const index = this.current;
+    const live = this.current;
+    // Changes go into a copy that replaces the live index once its views are ready (see load).
+    const index = live.clone();
     const settings = this.settings();
     const pool = this.ensurePool();
     const started = Date.now();
@@ -308,7 +315,9 @@ export class CorpusService implements vscode.Disposable {
         }
       }),
     );
-    if (index !== this.current) return;
+    await index.prepare();
+    if (live !== this.current) return;
+    this.current = index;
     this.publishProblems(this.lastGaps.cancelled);
     this.log.info(`Re-indexed ${files.length} changed file(s) in ${Date.now() - started} ms`);
     this.setState(index.size > 0 ? 'ready' : 'empty');

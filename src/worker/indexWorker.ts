@@ -33,6 +33,10 @@ async function handle(req: AnalyzeFileRequest): Promise<WorkerReply> {
 }
 
 async function analyzeFile(req: AnalyzeFileRequest): Promise<AnalyzedFile> {
+  if (req.warmOnly) {
+    await analyzer();
+    return { file: { path: req.path, hash: '', articles: [], diagnostics: [] }, analyses: [], cached: false };
+  }
   const bytes = await readBytes(nodeSource, req.path, req.limits);
   if (!(bytes instanceof Uint8Array)) return { file: bytes, analyses: [], shard: req.shard, cached: false };
   const hash = contentHash(bytes);

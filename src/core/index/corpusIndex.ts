@@ -1,12 +1,14 @@
 import type { Article, Diagnostic, Entity, MainEvent, Mention, NewsEvent, Span } from '../model/types';
 import type { ArticleAnalysis } from '../nlp/analysis';
-import { mergeEntities } from './merge';
+import { mergeSteps } from './merge';
+import type { Steps } from './steps';
+import { runSliced, runSync } from './steps';
 
 export interface IndexedArticle {
   article: Article;
   analysis: ArticleAnalysis;
   /** Mentions with corpus entity ids, sorted by start. */
-  mentions: Mention[];
+  mentions: MentionRef[];
   events: NewsEvent[];
   mainEvent: MainEvent;
   summary: Span[];
@@ -58,6 +60,8 @@ export class CorpusIndex {
   /** Articles by file, then by shard ('' for a whole file): the units of (re)indexing. */
   private readonly files = new Map<string, Map<string, Item[]>>();
   private derived: Derived | undefined;
+  /** Bumped by every change, so a slow `prepare` never installs views of an older state. */
+  private version = 0;
   diagnostics: Diagnostic[] = [];
 
   get size(): number {
@@ -68,6 +72,17 @@ export class CorpusIndex {
 
   paths(): string[] {
     return [...this.files.keys()];
+  }
+
+  /**
+   * A copy to change while this one keeps answering: files and their analyses are shared (they
+   * are never mutated), only the maps holding them are copied.
+   */
+  clone(): CorpusIndex {
+    const copy = new CorpusIndex();
+    for (const [path, shards] of this.files) copy.files.set(path, new Map(shards));
+    copy.diagnostics = [...this.diagnostics];
+    return copy;
   }
 
   /**
@@ -82,23 +97,42 @@ export class CorpusIndex {
       key,
       articles.map((article, i) => ({ article, analysis: analyses[i] })),
     );
+    this.invalidate();
+  }
+
+  private invalidate(): void {
     this.derived = undefined;
+    this.version++;
   }
 
   deleteFile(path: string): boolean {
     const had = this.files.delete(path);
-    if (had) this.derived = undefined;
+    if (had) this.invalidate();
     return had;
   }
 
   clear(): void {
     this.files.clear();
-    this.derived = undefined;
+    this.invalidate();
   }
 
   private get d(): Derived {
-    if (!this.derived) this.derived = derive(this.files);
+    if (!this.derived) this.derived = runSync(deriveSteps(this.files));
     return this.derived;
+  }
+
+  /**
+   * Computes the corpus-level views in short time slices, yielding to the event loop between them,
+   * so a caller on a UI thread stays responsive. Afterwards every lookup is immediate. Changes made
+   * while it runs make it start over.
+   */
+  async prepare(): Promise<void> {
+    while (!this.derived) {
+      const files = this.files;
+      const version = ++this.version;
+      const derived = await runSliced(deriveSteps(files));
+      if (version === this.version && !this.derived) this.derived = derived;
+    }
   }
 
   articles(): IndexedArticle[] {
@@ -153,8 +187,15 @@ export class CorpusIndex {
     return this.d.timeline;
   }
 
+  /** Every pair seen together, strongest first (built on first request: exports need it, hovers do not). */
   coOccurrences(): CoOccurrence[] {
-    return this.d.coOccurrence;
+    const d = this.d;
+    if (!d.coOccurrence) {
+      const list: CoOccurrence[] = [];
+      for (const [a, row] of d.pairs) for (const [b, c] of row) if (a < b) list.push({ a, b, sentences: c.sentences, events: c.events });
+      d.coOccurrence = list.sort((x, y) => y.sentences + y.events - (x.sentences + x.events) || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+    }
+    return d.coOccurrence;
   }
 
   /** Mentions of an article overlapping [start, end), in text order (binary search, no scan). */
@@ -199,13 +240,21 @@ export class CorpusIndex {
     for (let i = lowerBoundKey(keys, q); i < keys.length && keys[i].key.startsWith(q); i++) found.add(keys[i].id);
     return [...found]
       .map((id) => this.d.entities.get(id) as Entity)
-      .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name))
+      .sort((a, b) => b.mentionCount - a.mentionCount || NAME_ORDER.compare(a.name, b.name))
       .slice(0, limit);
   }
 
-  /** Entities most often seen with `entityId`, strongest first. */
+  /** Entities most often seen with `entityId`, strongest first (sorted on first request per entity). */
   related(entityId: string, limit = 5): { entity: Entity; count: number }[] {
-    return (this.d.relatedByEntity.get(entityId) ?? [])
+    const d = this.d;
+    let sorted = d.relatedByEntity.get(entityId);
+    if (!sorted) {
+      sorted = [...(d.pairs.get(entityId) ?? [])]
+        .map(([id, c]) => ({ id, count: c.sentences + c.events }))
+        .sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+      d.relatedByEntity.set(entityId, sorted);
+    }
+    return sorted
       .slice(0, limit)
       .map((r) => ({ entity: this.d.entities.get(r.id) as Entity, count: r.count }))
       .filter((r) => r.entity !== undefined);
@@ -221,7 +270,9 @@ interface Derived {
   byEntity: Map<string, MentionRef[]>;
   eventsByEntity: Map<string, TimelineEntry[]>;
   timeline: TimelineEntry[];
-  coOccurrence: CoOccurrence[];
+  /** Both directions: pairs.get(a).get(b) === pairs.get(b).get(a). */
+  pairs: Map<string, Map<string, { sentences: number; events: number }>>;
+  coOccurrence?: CoOccurrence[];
   relatedByEntity: Map<string, { id: string; count: number }[]>;
   /** Per article, the length of its longest mention (bounds the backwards reach of range queries). */
   longestMention: Map<string, number>;
@@ -309,31 +360,45 @@ function shortHash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function derive(files: Map<string, Map<string, Item[]>>): Derived {
+function* deriveSteps(files: Map<string, Map<string, Item[]>>): Steps<Derived> {
   const list = withUniqueIds(files);
-  const { entities, resolve } = mergeEntities(list.map((i) => i.analysis));
+  yield;
+  const { entities, resolve } = yield* mergeSteps(list.map((i) => i.analysis));
   const articles: IndexedArticle[] = [];
   const byArticle = new Map<string, IndexedArticle>();
   const byPath = new Map<string, IndexedArticle[]>();
   const byEntity = new Map<string, MentionRef[]>();
   const eventsByEntity = new Map<string, TimelineEntry[]>();
   const timeline: TimelineEntry[] = [];
-  const pairs = new Map<string, CoOccurrence>();
-  const pair = (x: string, y: string): CoOccurrence => {
-    const [a, b] = x < y ? [x, y] : [y, x];
-    const k = `${a}\u0000${b}`;
-    let p = pairs.get(k);
-    if (!p) pairs.set(k, (p = { a, b, sentences: 0, events: 0 }));
-    return p;
+  const pairs = new Map<string, Map<string, { sentences: number; events: number }>>();
+  const rowOf = (a: string): Map<string, { sentences: number; events: number }> => {
+    let row = pairs.get(a);
+    if (!row) pairs.set(a, (row = new Map()));
+    return row;
+  };
+  // Both directions share one counter.
+  const pair = (x: string, y: string, what: 'sentences' | 'events'): void => {
+    const row = rowOf(x);
+    let c = row.get(y);
+    if (!c) {
+      c = { sentences: 0, events: 0 };
+      row.set(y, c);
+      rowOf(y).set(x, c);
+    }
+    c[what]++;
   };
 
   for (const { article, analysis } of list) {
+    yield;
     const local = resolve.get(article.id) ?? new Map<string, string>();
     const mapIds = (keys: string[]): string[] => [...new Set(keys.map((k) => local.get(k)).filter((x): x is string => !!x))];
-    const mentions: Mention[] = analysis.mentions
-      .map((m) => ({ entity: local.get(m.key) ?? '', start: m.start, end: m.end, text: m.text }))
-      .filter((m) => m.entity !== '')
-      .sort((a, b) => a.start - b.start || b.end - a.end);
+    // One object per mention serves both the article's list and the entity's (hence articleId).
+    const mentions: MentionRef[] = [];
+    for (const m of analysis.mentions) {
+      const entity = local.get(m.key);
+      if (entity) mentions.push({ entity, start: m.start, end: m.end, text: m.text, articleId: article.id });
+    }
+    mentions.sort((a, b) => a.start - b.start || b.end - a.end);
     const events: NewsEvent[] = analysis.events.map((e, i) => ({
       id: `${article.id}#e${i + 1}`,
       type: e.type,
@@ -357,7 +422,7 @@ function derive(files: Map<string, Map<string, Item[]>>): Derived {
     for (const m of mentions) {
       let refs = byEntity.get(m.entity);
       if (!refs) byEntity.set(m.entity, (refs = []));
-      refs.push({ ...m, articleId: article.id });
+      refs.push(m);
     }
     for (const ev of events) {
       const entry: TimelineEntry = { articleId: article.id, event: ev, date: ev.when?.date ?? null, articleDate: article.date ?? null };
@@ -368,7 +433,7 @@ function derive(files: Map<string, Map<string, Item[]>>): Derived {
         if (!l) eventsByEntity.set(id, (l = []));
         l.push(entry);
       }
-      for (let i = 0; i < participants.length; i++) for (let j = i + 1; j < participants.length; j++) pair(participants[i], participants[j]).events++;
+      for (let i = 0; i < participants.length; i++) for (let j = i + 1; j < participants.length; j++) pair(participants[i], participants[j], 'events');
     }
     coOccurInSentences(
       analysis.sentences,
@@ -383,36 +448,39 @@ function derive(files: Map<string, Map<string, Item[]>>): Derived {
   const byDate = (a: TimelineEntry, b: TimelineEntry): number =>
     older(a.date, b.date) ||
     (a.date === null ? older(a.articleDate, b.articleDate) : 0) ||
-    a.articleId.localeCompare(b.articleId) ||
+    (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) ||
     a.event.sentence.start - b.event.sentence.start ||
     a.event.trigger.start - b.event.trigger.start;
   timeline.sort(byDate);
-  for (const l of eventsByEntity.values()) l.sort((a, b) => -byDate(a, b));
-
-  const coOccurrence = [...pairs.values()].sort((x, y) => y.sentences + y.events - (x.sentences + x.events) || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
-  const relatedByEntity = new Map<string, { id: string; count: number }[]>();
-  for (const p of coOccurrence) {
-    const count = p.sentences + p.events;
-    for (const [x, y] of [[p.a, p.b], [p.b, p.a]]) {
-      let l = relatedByEntity.get(x);
-      if (!l) relatedByEntity.set(x, (l = []));
-      l.push({ id: y, count });
-    }
+  yield;
+  let n = 0;
+  for (const l of eventsByEntity.values()) {
+    if (++n % 256 === 0) yield;
+    l.sort((a, b) => -byDate(a, b));
   }
-  const entityList = [...entities.values()].sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+
+  yield;
+  const entityList = [...entities.values()].sort((a, b) => b.mentionCount - a.mentionCount || NAME_ORDER.compare(a.name, b.name));
+  yield;
   const longestMention = new Map<string, number>();
   for (const item of articles) longestMention.set(item.article.id, item.mentions.reduce((n, m) => Math.max(n, m.end - m.start), 0));
-  return { articles, byArticle, byPath, entities, entityList, byEntity, eventsByEntity, timeline, coOccurrence, relatedByEntity, longestMention };
+  return { articles, byArticle, byPath, entities, entityList, byEntity, eventsByEntity, timeline, pairs, relatedByEntity: new Map(), longestMention };
 }
 
-function coOccurInSentences(sentences: Span[], mentions: Mention[], pair: (a: string, b: string) => CoOccurrence): void {
+/** Orders names as people read them; a Collator is much faster than localeCompare in a sort. */
+const NAME_ORDER = new Intl.Collator('en');
+
+function coOccurInSentences(sentences: Span[], mentions: Mention[], pair: (a: string, b: string, what: 'sentences') => void): void {
   let k = 0;
+  const ids: string[] = [];
   for (const s of sentences) {
-    const ids = new Set<string>();
+    ids.length = 0;
     while (k < mentions.length && mentions[k].start < s.start) k++;
     let j = k;
-    while (j < mentions.length && mentions[j].start < s.end) ids.add(mentions[j++].entity);
-    const arr = [...ids];
-    for (let i = 0; i < arr.length; i++) for (let t = i + 1; t < arr.length; t++) pair(arr[i], arr[t]).sentences++;
+    while (j < mentions.length && mentions[j].start < s.end) {
+      const id = mentions[j++].entity;
+      if (!ids.includes(id)) ids.push(id);
+    }
+    for (let i = 0; i < ids.length; i++) for (let t = i + 1; t < ids.length; t++) pair(ids[i], ids[t], 'sentences');
   }
 }

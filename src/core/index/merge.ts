@@ -1,6 +1,8 @@
 import type { Entity, EntityType } from '../model/types';
 import type { ArticleAnalysis, LocalEntity } from '../nlp/analysis';
 import { aliasIndex, initialsOf } from '../nlp/aliases';
+import type { Steps } from './steps';
+import { runSync } from './steps';
 
 export interface MergeResult {
   entities: Map<string, Entity>;
@@ -34,8 +36,17 @@ interface Group {
   into?: Group;
 }
 
+/** Slugs of names seen in one merge: names repeat across articles and slug() is not cheap. */
+let slugCache = new Map<string, string>();
+
+function slugOf(s: string): string {
+  let v = slugCache.get(s);
+  if (v === undefined) slugCache.set(s, (v = slug(s)));
+  return v;
+}
+
 function words(s: string): string[] {
-  return slug(s).split('-').filter(Boolean);
+  return slugOf(s).split('-').filter(Boolean);
 }
 
 function root(g: Group): Group {
@@ -57,20 +68,36 @@ function canonical(g: Group): string {
  * name (`person:sergei-lavrov`) and depend only on the corpus, not on the order of indexing.
  */
 export function mergeEntities(analyses: Iterable<ArticleAnalysis>): MergeResult {
+  return runSync(mergeSteps(analyses));
+}
+
+/** mergeEntities as steps: yields after every article and every few hundred groups. */
+export function* mergeSteps(analyses: Iterable<ArticleAnalysis>): Steps<MergeResult> {
+  slugCache = new Map();
+  try {
+    return yield* merge(analyses);
+  } finally {
+    slugCache = new Map();
+  }
+}
+
+function* merge(analyses: Iterable<ArticleAnalysis>): Steps<MergeResult> {
   const list = [...analyses].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
   const groups = new Map<string, Group>();
   const localGroup = new Map<string, Map<string, Group>>();
   const groupOf = (e: LocalEntity): Group => {
-    const k = `${e.type}:${slug(e.name)}`;
+    const sl = slugOf(e.name);
+    const k = `${e.type}:${sl}`;
     let g = groups.get(k);
-    if (!g) groups.set(k, (g = { type: e.type, slug: slug(e.name), names: new Map(), aliases: new Set(), roles: [], mentions: 0, articles: new Set() }));
+    if (!g) groups.set(k, (g = { type: e.type, slug: sl, names: new Map(), aliases: new Set(), roles: [], mentions: 0, articles: new Set() }));
     return g;
   };
 
   for (const a of list) {
+    yield;
     const local = new Map<string, Group>();
     localGroup.set(a.articleId, local);
-    const byKey = new Map(a.entities.map((e) => [e.key, e]));
+    let byKey: Map<string, LocalEntity> | undefined;
     for (const e of a.entities) {
       const g = groupOf(e);
       local.set(e.key, g);
@@ -78,7 +105,7 @@ export function mergeEntities(analyses: Iterable<ArticleAnalysis>): MergeResult 
       for (const al of e.aliases) g.aliases.add(al);
       for (const r of e.roles) if (!g.roles.includes(r)) g.roles.push(r);
       if (e.value && !g.value) g.value = e.value;
-      if (e.place && !g.place) g.place = byKey.get(e.place)?.name;
+      if (e.place && !g.place) g.place = (byKey ??= new Map(a.entities.map((x) => [x.key, x]))).get(e.place)?.name;
     }
     for (const m of a.mentions) {
       const g = local.get(m.key);
@@ -88,12 +115,14 @@ export function mergeEntities(analyses: Iterable<ArticleAnalysis>): MergeResult 
     }
   }
 
-  joinShortForms(groups);
+  yield* joinShortForms(groups);
 
   const entities = new Map<string, Entity>();
   const articlesOf = new Map<string, Set<string>>();
   const idOf = new Map<Group, string>();
-  const rootsInOrder = [...groups.values()].filter((g) => !g.into).sort((a, b) => a.slug.localeCompare(b.slug) || a.type.localeCompare(b.type));
+  yield;
+  const rootsInOrder = [...groups.values()].filter((g) => !g.into).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+  yield;
   const members = new Map<Group, Group[]>();
   for (const g of groups.values()) {
     const r = root(g);
@@ -101,7 +130,9 @@ export function mergeEntities(analyses: Iterable<ArticleAnalysis>): MergeResult 
     if (l) l.push(g);
     else members.set(r, [g]);
   }
+  let n = 0;
   for (const r of rootsInOrder) {
+    if (++n % 256 === 0) yield;
     const all = members.get(r) ?? [r];
     const merged: Group = { ...r, names: new Map(), aliases: new Set(), roles: [], mentions: 0, articles: new Set() };
     for (const g of all) {
@@ -114,11 +145,11 @@ export function mergeEntities(analyses: Iterable<ArticleAnalysis>): MergeResult 
       merged.place ??= g.place;
     }
     const name = canonical(merged);
-    const id = `${r.type}:${slug(name)}`;
+    const id = `${r.type}:${slugOf(name)}`;
     const aliases = [...new Set([...merged.names.keys(), ...merged.aliases])].filter((n) => n !== name).sort();
     const entity: Entity = { id, name, type: r.type, aliases, roles: merged.roles, mentionCount: merged.mentions, articleCount: merged.articles.size };
     if (merged.value) entity.value = merged.value;
-    if (merged.place) entity.place = `place:${slug(merged.place)}`;
+    if (merged.place) entity.place = `place:${slugOf(merged.place)}`;
     entities.set(id, entity);
     articlesOf.set(id, merged.articles);
     for (const g of all) idOf.set(g, id);
@@ -126,6 +157,7 @@ export function mergeEntities(analyses: Iterable<ArticleAnalysis>): MergeResult 
 
   const resolve = new Map<string, Map<string, string>>();
   for (const [articleId, local] of localGroup) {
+    if (++n % 64 === 0) yield;
     const m = new Map<string, string>();
     for (const [key, g] of local) m.set(key, idOf.get(g) ?? idOf.get(root(g)) ?? '');
     resolve.set(articleId, m);
@@ -151,7 +183,7 @@ export function mergeEntities(analyses: Iterable<ArticleAnalysis>): MergeResult 
  * Candidates come from maps built once (by name tail, initials, alias), never from a scan of every
  * group per short form: that scan was quadratic and took minutes on a corpus of 19,000 articles.
  */
-function joinShortForms(groups: Map<string, Group>): void {
+function* joinShortForms(groups: Map<string, Group>): Steps<void> {
   const all = [...groups.values()];
   const people = all.filter((g) => g.type === 'person');
   const fullNames = new Map<string, Group>();
@@ -159,8 +191,11 @@ function joinShortForms(groups: Map<string, Group>): void {
     const w = g.slug.split('-');
     if (w.length > 1) fullNames.set(w.join(' '), g);
   }
+  yield;
   const targetOf = aliasIndex(fullNames.keys());
+  let n = 0;
   for (const g of people) {
+    if (++n % 256 === 0) yield;
     const w = g.slug.split('-');
     if (fullNames.has(w.join(' '))) continue;
     const target = targetOf(w);
@@ -169,7 +204,9 @@ function joinShortForms(groups: Map<string, Group>): void {
 
   for (const type of ['organization', 'place'] as const) {
     const ofType = all.filter((g) => g.type === type);
+    yield;
     const names = new Map(ofType.map((g) => [g, canonical(g)]));
+    yield;
     const byInitials = new Map<string, Group[]>();
     const byAlias = new Map<string, Group[]>();
     const add = (map: Map<string, Group[]>, key: string, g: Group): void => {
@@ -184,6 +221,7 @@ function joinShortForms(groups: Map<string, Group>): void {
       for (const alias of o.aliases) add(byAlias, alias, o);
     }
     for (const g of ofType) {
+      if (++n % 256 === 0) yield;
       const name = names.get(g) as string;
       if (!/^[A-Z0-9.&]{2,8}$/.test(name)) continue;
       const letters = name.replace(/\./g, '');

@@ -55,6 +55,22 @@ export class WorkerPool {
     });
   }
 
+  /**
+   * After a load: keeps one worker, with its analyser loaded, so the next file change is analysed
+   * at once, and lets the others go so their memory is returned while nothing is indexing.
+   */
+  async settle(): Promise<void> {
+    if (this.disposed) return;
+    const idle = this.slots.filter((s) => !s.task);
+    if (idle.length === this.slots.length) {
+      for (const s of idle.slice(1)) {
+        this.slots.splice(this.slots.indexOf(s), 1);
+        void s.worker.terminate();
+      }
+    }
+    await this.analyzeFile({ path: '', warmOnly: true, limits: { maxFileBytes: 0, maxFiles: 0 }, options: { summarySentences: 0 } }).catch(() => undefined);
+  }
+
   /** Rejects every queued task; running ones finish (their results are dropped by callers). */
   cancelPending(): void {
     for (const t of this.queue.splice(0)) t.reject(new CancelledError());

@@ -17,6 +17,8 @@ export interface AnalyzeFileRequest {
   options: AnalyzeOptions;
   /** Folder of the persistent analysis cache, when there is one. */
   cacheDir?: string;
+  /** Only load the analyser (so the next change is analysed without start-up delay); no file. */
+  warmOnly?: boolean;
 }
 
 export type WorkerReply =

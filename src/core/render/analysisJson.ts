@@ -40,7 +40,7 @@ export function toAnalysisJson(index: CorpusIndex): AnalysisJson {
         text: a.text,
         summary: item.summary.map((s) => a.text.slice(s.start, s.end)),
         headline: item.analysis.headline,
-        mentions: item.mentions,
+        mentions: item.mentions.map((m) => ({ entity: m.entity, start: m.start, end: m.end, text: m.text })),
         events: item.events,
         mainEvent: item.mainEvent,
       };
