@@ -79,6 +79,8 @@ export class CorpusService implements vscode.Disposable {
   private loading: Promise<CorpusIndex> | undefined;
   private updating: Promise<void> = Promise.resolve();
   private sample = false;
+  /** The analysis settings the current index was built with: its analyses are reused only under the same. */
+  private currentSettingsKey = '';
   private roots: string[] = [];
   private watchers: vscode.Disposable[] = [];
   private pendingChanges = new Set<string>();
@@ -192,6 +194,8 @@ export class CorpusService implements vscode.Disposable {
   private async load(token: vscode.CancellationToken): Promise<CorpusIndex> {
     this.setState('indexing');
     const settings = this.settings();
+    const settingsKey = JSON.stringify([settings.analyze, settings.limits]);
+    const previous = settingsKey === this.currentSettingsKey ? this.current : undefined;
     let { roots, sample } = this.configuredRoots();
     const started = Date.now();
     const pool = this.ensurePool();
@@ -200,6 +204,7 @@ export class CorpusService implements vscode.Disposable {
       withViewProgress(() =>
         indexCorpus(nodeSource, pool, {
           ...settings,
+          previous,
           roots: r,
           confineLinks: restricted,
           isCancelled: () => token.isCancellationRequested,
@@ -227,6 +232,7 @@ export class CorpusService implements vscode.Disposable {
     this.sample = sample;
     this.roots = roots;
     this.current = outcome.index;
+    this.currentSettingsKey = settingsKey;
     this.watch(roots, settings.include);
     this.publishProblems();
     const gaps = describeGaps(this.lastGaps, outcome.index.size);
@@ -309,7 +315,8 @@ export class CorpusService implements vscode.Disposable {
           return;
         }
         try {
-          await indexFile(index, pool, file, size, settings);
+          const sameSettings = JSON.stringify([settings.analyze, settings.limits]) === this.currentSettingsKey;
+          await indexFile(index, pool, file, size, sameSettings ? { ...settings, previous: live } : settings);
         } catch (err) {
           if (!(err instanceof CancelledError)) throw err;
         }

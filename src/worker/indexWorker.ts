@@ -40,6 +40,7 @@ async function analyzeFile(req: AnalyzeFileRequest): Promise<AnalyzedFile> {
   const bytes = await readBytes(nodeSource, req.path, req.limits);
   if (!(bytes instanceof Uint8Array)) return { file: bytes, analyses: [], shard: req.shard, cached: false };
   const hash = contentHash(bytes);
+  if (req.knownHash === hash) return { file: { path: req.path, hash, articles: [], diagnostics: [] }, analyses: [], shard: req.shard, cached: true, unchanged: true };
   const key = req.cacheDir ? cacheKey(hash, req.path, req.shard, req.options) : '';
   let cacheProblem: string | undefined;
   if (req.cacheDir) {

@@ -19,6 +19,21 @@ interface Item {
   analysis: ArticleAnalysis;
 }
 
+/** What one file, or one shard of a large file, contributes. */
+interface Unit {
+  hash: string;
+  items: Item[];
+}
+
+export interface ShardRef {
+  index: number;
+  count: number;
+}
+
+function shardKey(shard: ShardRef | undefined): string {
+  return shard ? `${shard.index}/${shard.count}` : '';
+}
+
 export interface MentionRef extends Mention {
   articleId: string;
 }
@@ -58,7 +73,7 @@ export function filedDate(e: TimelineEntry): string | null {
  */
 export class CorpusIndex {
   /** Articles by file, then by shard ('' for a whole file): the units of (re)indexing. */
-  private readonly files = new Map<string, Map<string, Item[]>>();
+  private readonly files = new Map<string, Map<string, Unit>>();
   private derived: Derived | undefined;
   /** Bumped by every change, so a slow `prepare` never installs views of an older state. */
   private version = 0;
@@ -66,7 +81,7 @@ export class CorpusIndex {
 
   get size(): number {
     let n = 0;
-    for (const shards of this.files.values()) for (const l of shards.values()) n += l.length;
+    for (const shards of this.files.values()) for (const u of shards.values()) n += u.items.length;
     return n;
   }
 
@@ -89,14 +104,27 @@ export class CorpusIndex {
    * Adds or replaces the articles of one file, or of one shard of it. `analyses[i]` belongs to
    * `articles[i]`. Replacing a whole file drops its shards, and the other way round.
    */
-  setFile(path: string, articles: Article[], analyses: ArticleAnalysis[], shard?: { index: number; count: number }): void {
-    const key = shard ? `${shard.index}/${shard.count}` : '';
+  setFile(path: string, articles: Article[], analyses: ArticleAnalysis[], shard?: ShardRef, hash = ''): void {
+    this.putUnit(path, shard, { hash, items: articles.map((article, i) => ({ article, analysis: analyses[i] })) });
+  }
+
+  /** The content hash the articles of a file (or shard) were analysed from, if known. */
+  hashOf(path: string, shard?: ShardRef): string | undefined {
+    return this.files.get(path)?.get(shardKey(shard))?.hash || undefined;
+  }
+
+  /** Takes a file's (or shard's) articles and analyses from another index, as they are. */
+  adopt(path: string, shard: ShardRef | undefined, from: CorpusIndex): boolean {
+    const unit = from.files.get(path)?.get(shardKey(shard));
+    if (unit) this.putUnit(path, shard, unit);
+    return unit !== undefined;
+  }
+
+  private putUnit(path: string, shard: ShardRef | undefined, unit: Unit): void {
+    const key = shardKey(shard);
     let shards = this.files.get(path);
     if (!shards || (key === '') !== shards.has('')) this.files.set(path, (shards = new Map()));
-    shards.set(
-      key,
-      articles.map((article, i) => ({ article, analysis: analyses[i] })),
-    );
+    shards.set(key, unit);
     this.invalidate();
   }
 
@@ -335,10 +363,10 @@ function buildSearchKeys(entities: Iterable<Entity>): { key: string; id: string 
  * are; on a clash the file that sorts first keeps it and the others get a suffix from their path,
  * so ids do not depend on the order in which files finished indexing.
  */
-function withUniqueIds(files: Map<string, Map<string, Item[]>>): Item[] {
+function withUniqueIds(files: Map<string, Map<string, Unit>>): Item[] {
   const list = [...files.keys()]
     .sort()
-    .flatMap((p) => [...(files.get(p)?.values() ?? [])].flat())
+    .flatMap((p) => [...(files.get(p)?.values() ?? [])].flatMap((u) => u.items))
     .sort((x, y) => (x.article.path === y.article.path ? (x.article.line ?? 0) - (y.article.line ?? 0) : x.article.path < y.article.path ? -1 : 1));
   const used = new Set<string>();
   return list.map(({ article, analysis }) => {
@@ -360,7 +388,7 @@ function shortHash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function* deriveSteps(files: Map<string, Map<string, Item[]>>): Steps<Derived> {
+function* deriveSteps(files: Map<string, Map<string, Unit>>): Steps<Derived> {
   const list = withUniqueIds(files);
   yield;
   const { entities, resolve } = yield* mergeSteps(list.map((i) => i.analysis));

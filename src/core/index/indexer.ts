@@ -9,6 +9,7 @@ import { CorpusIndex } from './corpusIndex';
 import type { WorkerPool } from './workerPool';
 import { CancelledError } from './workerPool';
 import type { Shard } from './workerProtocol';
+import { inShard } from './workerProtocol';
 
 export interface IndexProgress {
   done: number;
@@ -21,6 +22,11 @@ export interface IndexSettings {
   analyze?: AnalyzeOptions;
   /** Folder of the persistent analysis cache; none means always analyse. */
   cacheDir?: string;
+  /**
+   * An index built with the same settings: files whose content is unchanged keep its analyses
+   * (workers only hash them), so a refresh costs little time and no second copy in memory.
+   */
+  previous?: CorpusIndex;
 }
 
 export interface IndexRequest extends IndexSettings {
@@ -63,13 +69,16 @@ export function shardsFor(path: string, size: number): (Shard | undefined)[] {
 export async function indexFile(index: CorpusIndex, pool: WorkerPool, path: string, size: number, settings: IndexSettings, stats?: IndexStats): Promise<void> {
   const limits = settings.limits ?? DEFAULT_LIMITS;
   const options = settings.analyze ?? DEFAULT_ANALYZE_OPTIONS;
+  const previous = settings.previous;
   const diagnostics: Diagnostic[] = [];
   const results = await Promise.all(
     shardsFor(path, size).map(async (shard) => {
       try {
-        const r = await pool.analyzeFile({ path, shard, limits, options, cacheDir: settings.cacheDir });
+        const knownHash = previous?.hashOf(path, shard);
+        const r = await pool.analyzeFile({ path, shard, limits, options, cacheDir: settings.cacheDir, knownHash });
         if (stats) stats[r.cached ? 'cached' : 'analysed']++;
-        diagnostics.push(...r.file.diagnostics);
+        if (r.unchanged && previous) diagnostics.push(...previous.diagnostics.filter((d) => d.path === path && inShard(d.line, shard)));
+        else diagnostics.push(...r.file.diagnostics);
         return r;
       } catch (err) {
         if (err instanceof CancelledError) throw err;
@@ -79,7 +88,11 @@ export async function indexFile(index: CorpusIndex, pool: WorkerPool, path: stri
     }),
   );
   index.deleteFile(path);
-  for (const r of results) if (r && r.file.articles.length) index.setFile(path, r.file.articles, r.analyses, r.shard);
+  for (const r of results) {
+    if (!r) continue;
+    if (r.unchanged && previous) index.adopt(path, r.shard, previous);
+    else if (r.file.articles.length) index.setFile(path, r.file.articles, r.analyses, r.shard, r.file.hash);
+  }
   index.diagnostics = [...index.diagnostics.filter((d) => d.path !== path), ...diagnostics];
 }
 

@@ -19,6 +19,8 @@ export interface AnalyzeFileRequest {
   cacheDir?: string;
   /** Only load the analyser (so the next change is analysed without start-up delay); no file. */
   warmOnly?: boolean;
+  /** The hash the caller already has analyses for: when the file still has it, nothing is sent back. */
+  knownHash?: string;
 }
 
 export type WorkerReply =
@@ -33,6 +35,8 @@ export interface AnalyzedFile {
   shard?: Shard;
   /** True when the analyses came from the cache rather than from running NLP. */
   cached: boolean;
+  /** The file still has `knownHash`: `file` holds only path and hash, the caller keeps what it has. */
+  unchanged?: boolean;
 }
 
 export function inShard(line: number | undefined, shard: Shard | undefined): boolean {

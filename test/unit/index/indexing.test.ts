@@ -47,6 +47,17 @@ describe('index: worker pool, cache and incremental updates', function () {
     assert.deepStrictEqual(toAnalysisJson(warm.index), toAnalysisJson(cold.index));
   });
 
+  it('keeps the analyses of unchanged files from the previous index on a refresh (no copy, no NLP)', async () => {
+    const roots = [path.join(dir, 'corpus')];
+    const first = await indexCorpus(nodeSource, pool, { roots });
+    await fs.writeFile(path.join(dir, 'corpus', 'b.txt'), ARTICLE_B.replace('Hamburg', 'Bremen'));
+    const again = await indexCorpus(nodeSource, pool, { roots, previous: first.index });
+    assert.deepStrictEqual([again.analysed, again.cached], [1, 1]);
+    const a = path.join(dir, 'corpus', 'a.txt');
+    assert.strictEqual(again.index.articlesAt(a)[0].analysis, first.index.articlesAt(a)[0].analysis, 'the same object, not a copy');
+    assert.ok(again.index.articlesAt(path.join(dir, 'corpus', 'b.txt'))[0].article.text.includes('Bremen'));
+  });
+
   it('re-analyses a changed file only, and drops a deleted one', async () => {
     const cacheDir = path.join(dir, 'cache');
     const { index } = await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
