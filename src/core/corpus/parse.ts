@@ -194,10 +194,14 @@ export function articleFromRecord(
   };
 }
 
+/** A title for a record without one: its first sentence, or the start of its first line, shortened on a word boundary. */
 function firstSentence(text: string): string {
   const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
   const m = /^(.{10,200}?[.!?])\s/.exec(line);
-  return (m ? m[1] : line.slice(0, 120)).trim();
+  if (m) return m[1].trim();
+  if (line.length <= 120) return line.trim();
+  const cut = line.slice(0, 120).replace(/\s+\S*$/, '');
+  return `${cut.trim()}…`;
 }
 
 function describeJsonError(err: unknown): string {

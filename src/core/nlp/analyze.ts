@@ -44,7 +44,8 @@ export function analysisRegions(article: Article): Span[] {
  */
 function headlineInBodyEnd(article: Article): number {
   const title = article.title.trim();
-  const opens = title !== '' && title.length < article.bodyEnd - article.bodyStart && article.text.startsWith(title, article.bodyStart);
+  const after = article.text[article.bodyStart + title.length] ?? '';
+  const opens = title !== '' && title.length < article.bodyEnd - article.bodyStart && article.text.startsWith(title, article.bodyStart) && !/[\p{L}\p{N}]/u.test(after);
   return opens && !/[.!?]['"’”]?$/.test(title) ? article.bodyStart + title.length : article.bodyStart;
 }
 

@@ -87,6 +87,15 @@ describe('corpus: JSON and JSONL', () => {
     assert.strictEqual(articles[0].url, 'http://x');
   });
 
+  it('titles a record without one by its first sentence, or a word-boundary cut of a long first line', () => {
+    const short = parseArticleFile('a.json', JSON.stringify({ text: 'Floods hit Dhaka on Monday. Rescue teams arrived.' }), 'a').articles[0];
+    assert.strictEqual(short.title, 'Floods hit Dhaka on Monday.');
+    const long = 'Officials ' + 'in the capital said the water was rising '.repeat(8) + 'and more';
+    const a = parseArticleFile('b.json', JSON.stringify({ text: long }), 'b').articles[0];
+    assert.ok(a.title.endsWith('…') && a.title.length <= 121, a.title);
+    assert.ok(long.startsWith(a.title.slice(0, -1)) && long[a.title.length - 1] === ' ', 'cut on a word boundary');
+  });
+
   it('reports malformed JSON instead of throwing', () => {
     const { articles, diagnostics } = parseArticleFile('bad.json', '{"title": ', 'bad');
     assert.strictEqual(articles.length, 0);
