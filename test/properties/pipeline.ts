@@ -29,7 +29,8 @@ const HOSTILE = [
 /** Text that looks like news often enough to reach the deeper parts of the pipeline. */
 export const newsText = fc
   .array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...WORDS) }, { weight: 2, arbitrary: fc.constantFrom(...HOSTILE) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) }), {
-    maxLength: 160,
+    maxLength: 400,
+    size: 'large',
   })
   .chain((words) => fc.constantFrom(' ', ' ', ' ', '\n', '. ').chain((sep) => fc.constant(words.join(sep))));
 
