@@ -243,6 +243,8 @@ function classify(core: Token[], before: Token | undefined, after: Token | undef
   if (core.some((t) => t.text === '&') && core.length > 2) return { type: 'organization' };
   if (ORG_SUFFIXES.has(last) && core.length > 1) return { type: 'organization' };
   if (hasConnector && ORG_HEADS.has(keys[0])) return { type: 'organization' };
+  // Company names that fuse their business into one word: "NationsBank", "KeyCorp", "Rabobank".
+  if (core.length === 1 && /^\p{Lu}\p{L}{2,}(?:bank|corp)$/iu.test(bare(core[0])) && !/^(?:bank|corp)$/i.test(bare(core[0]))) return { type: 'organization' };
   if (hasConnector && PLACE_HEADS.has(keys[0])) return { type: 'place' };
   if (PLACE_SUFFIXES.has(last) && core.length > 1) return { type: 'place' };
   if (before && ROLE_HEADS.has(before.normal) && !UPPER.test(before.text) && looksLikeName(core)) return { type: 'person' };
@@ -291,7 +293,7 @@ function roleAfter(tokens: Token[], at: number): Token[] | undefined {
   return end > from ? tokens.slice(at, end) : undefined;
 }
 
-function roleText(text: string, tokens: Token[]): string {
+function spanText(text: string, tokens: Token[]): string {
   return textOf(text, tokens).text.replace(/\s+/g, ' ');
 }
 
@@ -382,6 +384,13 @@ function scanSentence(text: string, tokens: Token[], shouted: Set<number> | unde
       i++;
       continue;
     }
+    // Listed names with lowercase words in them ("Organisation for Security and Cooperation in Europe").
+    const listed = shouted ? 0 : listedSpan(tokens, i);
+    if (listed) {
+      segment(text, tokens, i, i + listed, false, false, candidates, extras);
+      i += listed;
+      continue;
+    }
     let weak = kind === 'weak';
     let j = i + 1;
     while (j < tokens.length && joinable(tokens[j - 1], tokens[j]) && !dateTokens.has(j)) {
@@ -409,6 +418,16 @@ function scanSentence(text: string, tokens: Token[], shouted: Set<number> | unde
     splitRun(text, tokens, i, j, weak, !!shouted, candidates, extras);
     i = j;
   }
+}
+
+/** Length of a gazetteer name starting at `i` that has a lowercase word inside, 0 if none. */
+function listedSpan(tokens: Token[], i: number): number {
+  for (let n = Math.min(MAX_GAZETTEER_TOKENS, tokens.length - i); n >= 3; n--) {
+    const run = tokens.slice(i, i + n);
+    if (!run.slice(1, -1).some((t) => !UPPER.test(t.text)) || !run.slice(0, -1).every((t, k) => joinable(t, run[k + 1]))) continue;
+    if (gazetteerHit(run)) return n;
+  }
+  return 0;
 }
 
 /** Splits a run at hyphens between country words ("India-Russia", "Russian-Indian"), then handles each part. */
@@ -444,6 +463,31 @@ function nationality(text: string, tokens: Token[], extras: Extra[]): void {
   extras.push({ type: 'nationality', ...span, name: span.text.replace(/\s+/g, ' '), ...(place ? { place } : {}) });
 }
 
+/**
+ * A wire dateline: a line opening in capitals with the date or the agency after it ("BONN
+ * 1996-08-22", "MOSCOW (Reuters) -", "LA CORUNA, Spain"): it names where the story was filed.
+ */
+function isDateline(text: string, tokens: Token[], from: number, to: number, shouted: boolean): boolean {
+  if (shouted || to - from > 3 || to >= tokens.length) return false;
+  const first = tokens[from];
+  if (first.start > 0 && !/\n\s*$/.test(text.slice(Math.max(0, first.start - first.pre.length - 2), first.start))) return false;
+  if (tokens.slice(from, to).some((t) => HAS_LOWER.test(t.text) || !LETTER.test(t.text))) return false;
+  const dated = (t: Token): boolean => t.tags.has('Date') || t.tags.has('Month') || /^\d{4}-\d{2}-\d{2}$/.test(t.text);
+  const after = tokens[to];
+  if (dated(after) || after.pre.includes('(')) return true;
+  // "IRVINE, Calif 1996-08-30", "AL-RAM, West Bank": the region comes between the city and the date.
+  if (!/^,\s/.test(tokens[to - 1].post)) return false;
+  for (let k = to; k < Math.min(tokens.length, to + 4); k++) {
+    if (dated(tokens[k]) || tokens[k].pre.includes('(')) return k > to;
+    if (!UPPER.test(tokens[k].text)) return false;
+  }
+  return false;
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+}
+
 /** A city or region named as a side in a result ("Surrey beat Kent", "Chicago 5 Houston 3") is a club. */
 function isTeamContext(before: Token | undefined, after: Token | undefined): boolean {
   if (after && after.tags.has('Cardinal') && !after.tags.has('Date') && !after.tags.has('Percent') && /^\d+$/.test(after.text)) return true;
@@ -466,7 +510,7 @@ function segment(text: string, tokens: Token[], from: number, to: number, weak: 
   if (peeled.role) {
     const r = textOf(text, peeled.role);
     extras.push({ type: 'role', ...r, name: r.text });
-    roles.push(roleText(text, [...peeled.nationality, ...peeled.role]));
+    roles.push(spanText(text, [...peeled.nationality, ...peeled.role]));
   }
   const core = peeled.core;
   if (core.length === 0 || core.every((t) => HONORIFICS.has(bareKey(t)))) return;
@@ -475,7 +519,7 @@ function segment(text: string, tokens: Token[], from: number, to: number, weak: 
   const before = tokens[coreFrom - 1];
   const after = tokens[to];
   const lowerRole = roleBefore(tokens, coreFrom);
-  const typed = classify(core, before, after, peeled.personCue || (!!lowerRole && looksLikeName(core)), shouted);
+  const typed = isDateline(text, tokens, from, to, shouted) ? { type: 'place' as const, canonical: gazetteerHit(core)?.name ?? titleCase(spanText(text, core)) } : classify(core, before, after, peeled.personCue || (!!lowerRole && looksLikeName(core)), shouted);
   const guessed = typed.guessed ?? false;
   let { type, canonical } = typed;
   if (type === 'place' && GAZETTEER.get(lookupKey(canonical ?? ''))?.kind !== 'country' && !core.some((t) => t.tags.has('Country')) && isTeamContext(before, after)) {
@@ -486,10 +530,10 @@ function segment(text: string, tokens: Token[], from: number, to: number, weak: 
     if (lowerRole) {
       const r = textOf(text, lowerRole);
       extras.push({ type: 'role', ...r, name: r.text });
-      roles.push(roleText(text, lowerRole));
+      roles.push(spanText(text, lowerRole));
     }
     const app = roleAfter(tokens, to);
-    if (app) roles.push(roleText(text, app));
+    if (app) roles.push(spanText(text, app));
   }
   const span = textOf(text, core);
   const possessive = /['’]s$/i.test(core[core.length - 1].text);

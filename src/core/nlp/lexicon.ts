@@ -30,7 +30,7 @@ export const INTERNATIONAL_ORGANIZATIONS: [string, string[]][] = [
   ['African Union', []],
   ['Arab League', ['League of Arab States']],
   ['Organisation for Economic Co-operation and Development', ['OECD', 'Organization for Economic Cooperation and Development']],
-  ['Organization for Security and Co-operation in Europe', ['OSCE', 'Organization for Security and Cooperation in Europe']],
+  ['Organization for Security and Co-operation in Europe', ['OSCE', 'Organization for Security and Cooperation in Europe', 'Organisation for Security and Co-operation in Europe', 'Organisation for Security and Cooperation in Europe']],
   ['UNESCO', ['United Nations Educational, Scientific and Cultural Organization']],
   ['UNICEF', ["United Nations Children's Fund"]],
   ['UNHCR', ['United Nations High Commissioner for Refugees', 'U.N. refugee agency']],
@@ -69,6 +69,7 @@ export const INTERNATIONAL_ORGANIZATIONS: [string, string[]][] = [
   ['al Qaeda', ['al-Qaeda', 'Al Qaeda', 'Al-Qaeda']],
   ['Kremlin', []],
   ['Pentagon', []],
+  ['Treasury', ['U.S. Treasury', 'US Treasury', 'HM Treasury']],
 ];
 
 /** World regions news refers to as places. */

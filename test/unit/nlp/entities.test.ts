@@ -46,6 +46,29 @@ describe('entities: clean spans', () => {
     assert.deepStrictEqual(names(a, 'person'), []);
   });
 
+  it('keeps a listed name whole across its lowercase words, in either spelling', () => {
+    const a = analyze('Monitors from the Organisation for Security and Cooperation in Europe arrived on Monday.');
+    assert.deepStrictEqual(names(a, 'organization'), ['Organization for Security and Co-operation in Europe']);
+  });
+
+  it('takes company names that fuse their business into one word for organisations', () => {
+    const a = analyze('Shares in NationsBank and KeyCorp rose, while Rabobank was unchanged.');
+    assert.deepStrictEqual(names(a, 'organization').sort(), ['KeyCorp', 'NationsBank', 'Rabobank']);
+  });
+
+  it('reads a wire dateline as the place the story was filed from', () => {
+    for (const [text, place] of [
+      ['BONN 1996-08-22\nThe government said on Thursday it would act.', 'Bonn'],
+      ['KHASAVYURT, Russia 1996-08-31\nTalks went on.', 'Khasavyurt'],
+      ['MONTE CARLO (Reuters) - The race was won by a local driver.', 'Monte Carlo'],
+    ]) {
+      const a = analyze(text);
+      assert.ok(names(a, 'place').includes(place), `${place} in ${names(a, 'place')}`);
+      assert.ok(![...names(a, 'organization'), ...names(a, 'person')].some((n) => n.toLowerCase() === place.toLowerCase()), text);
+    }
+    assert.ok(!names(analyze('CRICKET - SURREY WIN AT THE OVAL\nSurrey beat Kent.'), 'place').includes('Cricket'));
+  });
+
   it('treats a city named as a side in a result as a club, a country as a place', () => {
     const a = analyze('Leicestershire beat Somerset by 10 wickets, while England drew with Pakistan.');
     assert.deepStrictEqual(names(a, 'organization').sort(), ['Leicestershire', 'Somerset']);
