@@ -1,0 +1,35 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import nlp from 'compromise';
+import { parseText } from '../../../src/core/nlp/nlp';
+import { useFastSweep, useStockSweep } from '../../../src/core/nlp/sweep';
+
+const SEEDS = path.join(__dirname, '../../../../seeds');
+
+const SAMPLES = [
+  "Mr. Smith didn't say whether the U.S. would sell 1,200 tonnes of wheat to Iran by March 3, 2025, but he'd \"consider it\".",
+  'Shares of Apple Inc. fell 3.5% on Monday after the Federal Reserve raised rates; analysts at Goldman Sachs had expected it.',
+  'The 27-year-old striker, who joined from Real Madrid last summer, scored twice as Chelsea beat Arsenal 3-1 at Stamford Bridge.',
+  "Police said the suspects were arrested near Nairobi's central market late on Friday night and would appear in court next week.",
+  'SOCCER - ENGLISH PREMIER LEAGUE RESULTS\nLONDON 1996-08-24\nResults of English premier league matches on Saturday:',
+  'May said she may visit the May Day parade in Reading, reading a speech about the will of Will Smith.',
+];
+
+function tagsOf(text: string): string {
+  return JSON.stringify(parseText(text).map((s) => s.tokens.map((t) => [t.text, t.start, [...t.tags].sort().join(',')])));
+}
+
+describe('nlp: the faster rule sweep', () => {
+  after(() => useFastSweep(nlp.world()));
+
+  it('tags real news exactly as compromise\'s own sweep does', () => {
+    const texts = [...SAMPLES, ...fs.readdirSync(SEEDS).map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8'))];
+    const fast = texts.map(tagsOf);
+    useStockSweep(nlp.world());
+    const stock = texts.map(tagsOf);
+    useFastSweep(nlp.world());
+    assert.ok(fast.every((t) => t.length > 2));
+    for (let i = 0; i < texts.length; i++) assert.strictEqual(fast[i], stock[i], texts[i].slice(0, 60));
+  });
+});
