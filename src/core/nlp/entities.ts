@@ -176,10 +176,10 @@ function looksLikeName(tokens: Token[]): boolean {
   // "Analysts said", "Traders said": a plural common noun is a group, not someone's name.
   if (tokens.length === 1 && tokens[0].tags.has('Plural') && !tokens[0].tags.has('Person')) return false;
   if (gazetteerHit(tokens)) return false;
-  for (const t of tokens) {
+  for (const [i, t] of tokens.entries()) {
     const n = bareKey(t);
     if (ORG_SUFFIXES.has(n) || PLACE_SUFFIXES.has(n) || GAZETTEER.has(n) || DEMONYMS.has(n)) return false;
-    if (!UPPER.test(t.text) && !PARTICLES.has(n)) return false;
+    if (!UPPER.test(t.text) && !PARTICLES.has(n) && !(i > 0 && tokens[i - 1].post === '-' && t.post === '-')) return false;
   }
   return true;
 }
@@ -398,6 +398,11 @@ function scanSentence(text: string, tokens: Token[], shouted: Set<number> | unde
       if (next) {
         if (next === 'strong' && shouted) weak = false;
         j++;
+        continue;
+      }
+      // Lowercase particles inside hyphenated names: "Mazar-i-Sharif", "Inzamam-ul-Haq", "Stratford-upon-Avon".
+      if (!shouted && tokens[j - 1].post === '-' && tokens[j].post === '-' && /^\p{Ll}{1,4}$/u.test(tokens[j].text) && j + 1 < tokens.length && nameToken(tokens, j + 1, shouted, known)) {
+        j += 2;
         continue;
       }
       const n = tokens[j].normal || tokens[j].text;

@@ -51,6 +51,12 @@ describe('entities: clean spans', () => {
     assert.deepStrictEqual(names(a, 'organization'), ['Organization for Security and Co-operation in Europe']);
   });
 
+  it('keeps lowercase particles inside hyphenated names', () => {
+    const a = analyze('Pakistan captain Inzamam-ul-Haq arrived in Mazar-i-Sharif on Thursday.');
+    assert.deepStrictEqual(names(a, 'person'), ['Inzamam-ul-Haq']);
+    assert.ok(names(a, 'place').includes('Mazar-i-Sharif'), `${names(a, 'place')}`);
+  });
+
   it('takes company names that fuse their business into one word for organisations', () => {
     const a = analyze('Shares in NationsBank and KeyCorp rose, while Rabobank was unchanged.');
     assert.deepStrictEqual(names(a, 'organization').sort(), ['KeyCorp', 'NationsBank', 'Rabobank']);
