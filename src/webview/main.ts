@@ -2,6 +2,7 @@
 // textContent, never innerHTML. The host is the only source of data; this page keeps UI state
 // (search, sort, entity filter, scroll) with setState so a reload or a restart restores it.
 import type { CardData, ChipData, HostMessage, PanelUiState, Snapshot, WebviewMessage } from '../shared/protocol';
+import { TYPE_ICONS, TYPE_NAMES } from '../shared/entityTypes';
 import { sanitizeUiState } from '../shared/protocol';
 
 interface VsCodeApi {
@@ -12,22 +13,6 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const TYPE_ICONS: Record<ChipData['type'], string> = {
-  person: 'person',
-  organization: 'organization',
-  place: 'location',
-  date: 'calendar',
-  role: 'briefcase',
-  nationality: 'globe',
-};
-const TYPE_NAMES: Record<ChipData['type'], string> = {
-  person: 'Person',
-  organization: 'Organization',
-  place: 'Place',
-  date: 'Date',
-  role: 'Role',
-  nationality: 'Nationality',
-};
 const MORE_STEP = 100;
 
 const storedState = vscode.getState();

@@ -12,15 +12,6 @@ export interface EntityGroup {
   entities: Entity[];
 }
 
-export const TYPE_NAMES: Record<EntityType, string> = {
-  person: 'Person',
-  organization: 'Organization',
-  place: 'Place',
-  date: 'Date',
-  role: 'Role',
-  nationality: 'Nationality',
-};
-
 /** True when `filter` occurs in the entity's name, an alias or a role (case and accents ignored). */
 export function matchesFilter(entity: Entity, filter: string): boolean {
   const f = searchKey(filter);

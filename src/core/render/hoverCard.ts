@@ -1,8 +1,9 @@
 import type { CorpusIndex, TimelineEntry } from '../index/corpusIndex';
 import { filedDate } from '../index/corpusIndex';
 import { formatDate } from './formatDate';
-import type { Entity, EntityType } from '../model/types';
-import { plural, TYPE_NAMES } from './entityGroups';
+import type { Entity } from '../model/types';
+import { TYPE_ICONS, TYPE_NAMES } from '../../shared/entityTypes';
+import { plural } from './entityGroups';
 import { commandLink, escapeMarkdown, oneLine, truncate } from './markdown';
 
 /** The command ids a hover card links to; the host passes its constants, so ids live in one place. */
@@ -25,16 +26,6 @@ export interface HoverCardOptions {
   /** Extra arguments for the "Show All Mentions" link after the entity id (where to peek). */
   mentionsAt?: (string | number)[];
 }
-
-/** Codicon per entity type (trees, hovers and the panel use the same). */
-export const TYPE_ICONS: Record<EntityType, string> = {
-  person: 'person',
-  organization: 'organization',
-  place: 'location',
-  date: 'calendar',
-  role: 'briefcase',
-  nationality: 'globe',
-};
 
 /**
  * The card shown when hovering a mention: name and type, roles, aliases, counts, the entities most

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../../../core/index/corpusIndex';
 import type { Entity, EntityType, Mention } from '../../../core/model/types';
-import { entityDescription, groupEntities, plural, TYPE_NAMES } from '../../../core/render/entityGroups';
+import { entityDescription, groupEntities, plural } from '../../../core/render/entityGroups';
+import { TYPE_NAMES } from '../../../shared/entityTypes';
 import { ARTICLE_DOCUMENTS, articleOf, mentionAt } from '../../adapters/documents';
 import { articleUri, rangeIn } from '../../adapters/positions';
 import type { CorpusService } from '../../corpusService';
