@@ -14,6 +14,14 @@ const SAMPLES = [
   "Police said the suspects were arrested near Nairobi's central market late on Friday night and would appear in court next week.",
   'SOCCER - ENGLISH PREMIER LEAGUE RESULTS\nLONDON 1996-08-24\nResults of English premier league matches on Saturday:',
   'May said she may visit the May Day parade in Reading, reading a speech about the will of Will Smith.',
+  'The company, which makes chips for phones, said profits had fallen sharply in the three months to June, blaming weaker demand in China and a stronger dollar.',
+  'Ministers are expected to approve the plan next week, although several MPs have warned that it could push up energy bills for millions of households.',
+  'Speaking after the match, the coach said his players had been "outstanding" and that the team was now focused on the final against Brazil on Sunday.',
+  'Prices rose by 2.4% in the year to March, the Office for National Statistics said, down from 3.1% a month earlier, giving the Bank of England room to cut rates.',
+  'Firefighters battled the blaze for more than six hours before it was brought under control, and residents were told to keep their windows closed.',
+  'He was sentenced to eight years in prison after being found guilty of fraud, having taken more than £2m from investors who trusted him with their savings.',
+  'Analysts expect the new console to sell well over Christmas, but some warn that shortages of parts could leave shops struggling to meet demand.',
+  'The singer, whose latest album topped the charts in both the US and the UK, will begin a world tour in Tokyo in the autumn, her spokesman confirmed.',
 ];
 
 function tagsOf(text: string): string {
