@@ -37,6 +37,8 @@ interface Figures {
   baselineSeconds?: number;
   baselineWordsPerSecond?: number;
   speedupVsBaseline?: number;
+  /** Work raw compromise gets done on `workers` threads at once, as a multiple of one thread's: the ceiling for any pool here. */
+  parallelCapacity?: number;
   warmSeconds?: number;
   warmPercentOfCold?: number;
   incrementalMs?: number;
@@ -92,6 +94,17 @@ function rawBaseline(texts: string[]): Promise<number> {
     });
     worker.once('error', reject);
   });
+}
+
+/**
+ * How much more raw compromise gets done on `n` threads at once than on one, over a sample of the
+ * texts: a 2-vCPU virtual machine may give far less than 2, which bounds what the pool can reach.
+ */
+async function parallelCapacity(texts: string[], n: number): Promise<number> {
+  const sample = texts.slice(0, 150);
+  const one = await rawBaseline(sample);
+  const many = await Promise.all(Array.from({ length: n }, () => rawBaseline(sample)));
+  return round((n * one) / Math.max(...many), 2);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -150,6 +163,7 @@ async function measure(input: string, workers: number, limit: number | undefined
       figures.baselineSeconds = round(baselineSeconds, 2);
       figures.baselineWordsPerSecond = Math.round(words / baselineSeconds);
       figures.speedupVsBaseline = round(baselineSeconds / coldSeconds, 2);
+      if (workers > 1) figures.parallelCapacity = await parallelCapacity(loaded.articles.map((a) => a.text), workers);
 
       pool = new WorkerPool({ script: WORKER_SCRIPT, size: workers, fileTimeoutMs: 600_000 });
       t = process.hrtime.bigint();
@@ -206,6 +220,7 @@ function describe(f: Figures): string {
   if (f.baselineSeconds !== undefined) {
     rows.push(['raw compromise, 1 thread', `${f.baselineSeconds} s, ${f.baselineWordsPerSecond} words/s`]);
     rows.push(['cold speed-up vs baseline', `${f.speedupVsBaseline}×`]);
+    if (f.parallelCapacity !== undefined) rows.push([`raw compromise, ${f.workers} threads at once`, `${f.parallelCapacity}× the work of one thread (this machine's ceiling for the pool)`]);
     rows.push(['warm reopen (cache hit)', `${f.warmSeconds} s = ${f.warmPercentOfCold}% of cold`]);
     if (f.incrementalMs !== undefined) rows.push(['one changed article applied', `${f.incrementalMs} ms (corpus of ${f.incrementalCorpusArticles} articles)`]);
     rows.push(['hover lookup', `p50 ${f.hoverP50Ms} ms, p99 ${f.hoverP99Ms} ms over ${f.hoverLookups} mentions`]);
