@@ -476,7 +476,11 @@ function isDateline(text: string, tokens: Token[], from: number, to: number, sho
   if (shouted || to - from > 3 || to >= tokens.length) return false;
   const first = tokens[from];
   if (first.start > 0 && !/\n\s*$/.test(text.slice(Math.max(0, first.start - first.pre.length - 2), first.start))) return false;
-  if (tokens.slice(from, to).some((t) => HAS_LOWER.test(t.text) || !LETTER.test(t.text))) return false;
+  const run = tokens.slice(from, to);
+  if (run.some((t) => HAS_LOWER.test(t.text) || !LETTER.test(t.text))) return false;
+  // "NATO (the alliance) said": a name the gazetteer knows as something else opens the line.
+  const known = gazetteerHit(run);
+  if (known && known.type !== 'place') return false;
   const dated = (t: Token): boolean => t.tags.has('Date') || t.tags.has('Month') || /^\d{4}-\d{2}-\d{2}$/.test(t.text);
   const after = tokens[to];
   if (dated(after) || after.pre.includes('(')) return true;

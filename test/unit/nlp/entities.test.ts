@@ -73,6 +73,7 @@ describe('entities: clean spans', () => {
       assert.ok(![...names(a, 'organization'), ...names(a, 'person')].some((n) => n.toLowerCase() === place.toLowerCase()), text);
     }
     assert.ok(!names(analyze('CRICKET - SURREY WIN AT THE OVAL\nSurrey beat Kent.'), 'place').includes('Cricket'));
+    assert.deepStrictEqual(names(analyze('Talks went on.\nNATO (the alliance) said on Monday it would act.'), 'organization'), ['NATO']);
   });
 
   it('treats a city named as a side in a result as a club, a country as a place', () => {
