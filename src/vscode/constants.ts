@@ -30,6 +30,7 @@ export const Commands = {
   sortByMentions: 'newsLens.entities.sortByMentions',
   filterEntities: 'newsLens.entities.filter',
   clearEntityFilter: 'newsLens.entities.clearFilter',
+  showMore: 'newsLens.showMore',
 } as const;
 
 export const Settings = {

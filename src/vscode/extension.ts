@@ -1,6 +1,7 @@
 // First import: marks when the bundle starts evaluating (see loadTime.ts).
 import { bundleEvaluationStart } from './loadTime';
 import * as vscode from 'vscode';
+import { Views } from './constants';
 import type { CorpusIndex } from '../core/index/corpusIndex';
 import { CorpusService } from './corpusService';
 import type { ArticlesFeature } from './features/articles/registerArticles';
@@ -17,6 +18,7 @@ import { registerExport } from './features/export/exportCommand';
 import type { FeatureContext } from './features/feature';
 import { registerHover } from './features/hover/entityHoverProvider';
 import { registerNavigation } from './features/navigation/navigationProviders';
+import { registerShowMore } from './features/paging';
 import { registerStatusBar } from './features/statusBar';
 import type { SummariesFeature } from './features/summaries/registerSummaries';
 import { registerSummaries } from './features/summaries/registerSummaries';
@@ -62,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   const entities = registerEntities(ctx);
   const events = registerEvents(ctx);
   const articles = registerArticles(ctx);
+  registerShowMore(ctx, { [Views.entities]: entities.provider, [Views.events]: events.provider, [Views.articles]: articles.provider });
   registerHover(ctx);
   registerNavigation(ctx);
   const decorations = registerDecorations(ctx);

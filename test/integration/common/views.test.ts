@@ -123,6 +123,7 @@ describe('sidebar views', () => {
     const roots = provider.getChildren();
     assert.strictEqual(roots.length, newsLens.corpus.index.size);
     const node = roots[0];
+    assert.ok(node.kind === 'article');
     const item = newsLens.corpus.index.article(node.articleId);
     assert.ok(item);
     const tree = provider.getTreeItem(node);

@@ -4,14 +4,20 @@ import type { Span } from '../../../core/model/types';
 import { plural } from '../../../core/render/entityGroups';
 import { oneLine } from '../../../core/render/markdown';
 import { articleUri, rangeIn } from '../../adapters/positions';
+import { Views } from '../../constants';
 import type { CorpusService } from '../../corpusService';
+import type { MoreNode } from '../../../core/render/pages';
+import { Pages } from '../../../core/render/pages';
+import { moreItem } from '../paging';
 
-export type ArticleTreeNode = { kind: 'article'; id: string; articleId: string } | { kind: 'sentence'; id: string; articleId: string; span: Span };
+export type ArticleTreeNode = { kind: 'article'; id: string; articleId: string } | { kind: 'sentence'; id: string; articleId: string; span: Span } | MoreNode;
 
 /** Articles, newest first (title, date and source) → their summary sentences. */
 export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleTreeNode> {
   private readonly emitter = new vscode.EventEmitter<ArticleTreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
+  /** Rows shown of the article list (one list: key "root"). */
+  private readonly pages = new Pages();
 
   constructor(private readonly corpus: CorpusService) {}
 
@@ -19,8 +25,18 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleTree
     this.emitter.fire(undefined);
   }
 
+  /** Shows the next page of articles. */
+  showMore(key: string): void {
+    this.pages.more(key);
+    this.emitter.fire(undefined);
+  }
+
   getChildren(node?: ArticleTreeNode): ArticleTreeNode[] {
-    if (!node) return [...this.corpus.index.articles()].sort(newestFirst).map((a) => ({ kind: 'article', id: `article:${a.article.id}`, articleId: a.article.id }));
+    if (!node) {
+      const { shown, more } = this.pages.page('root', 'articles/more', [...this.corpus.index.articles()].sort(newestFirst));
+      const rows: ArticleTreeNode[] = shown.map((a) => ({ kind: 'article', id: `article:${a.article.id}`, articleId: a.article.id }));
+      return more ? [...rows, more] : rows;
+    }
     if (node.kind === 'article') {
       return (this.corpus.index.article(node.articleId)?.summary ?? []).map((span) => ({ kind: 'sentence', id: `${node.id}/sentence:${span.start}`, articleId: node.articleId, span }));
     }
@@ -32,6 +48,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleTree
   }
 
   getTreeItem(node: ArticleTreeNode): vscode.TreeItem {
+    if (node.kind === 'more') return moreItem(Views.articles, node);
     const item = this.corpus.index.article(node.articleId);
     const a = item?.article;
     if (node.kind === 'article') {

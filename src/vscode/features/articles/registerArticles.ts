@@ -25,8 +25,8 @@ export function registerArticles(ctx: FeatureContext): ArticlesFeature {
   return { view, provider };
 }
 
-function isArticleNode(x: unknown): x is ArticleTreeNode {
-  return typeof x === 'object' && x !== null && typeof (x as ArticleTreeNode).articleId === 'string';
+function isArticleNode(x: unknown): x is { articleId: string } {
+  return typeof x === 'object' && x !== null && typeof (x as { articleId?: unknown }).articleId === 'string';
 }
 
 /** Opens an article with its first summary sentence selected (the title when it has no summary). */

@@ -7,14 +7,18 @@ import { entityTooltip } from '../../../core/render/hoverCard';
 import { TYPE_ICONS } from '../../../shared/entityTypes';
 import { sentenceSnippet } from '../../../core/render/snippet';
 import { articleUri, rangeIn } from '../../adapters/positions';
-import { EntityColors } from '../../constants';
+import { EntityColors, Views } from '../../constants';
 import type { CorpusService } from '../../corpusService';
+import type { MoreNode } from '../../../core/render/pages';
+import { Pages } from '../../../core/render/pages';
+import { moreItem } from '../paging';
 
 export type EntityTreeNode =
   | { kind: 'type'; id: string; group: EntityGroup }
   | { kind: 'entity'; id: string; entity: Entity }
   | { kind: 'article'; id: string; entityId: string; articleId: string; mentions: MentionRef[] }
-  | { kind: 'mention'; id: string; entityId: string; mention: MentionRef };
+  | { kind: 'mention'; id: string; entityId: string; mention: MentionRef }
+  | MoreNode;
 
 /**
  * Entities grouped by type → entity → articles that mention it → each mention. Nodes are cached
@@ -28,6 +32,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
   private nodes = new Map<string, EntityTreeNode>();
   private currentSort: EntitySort = 'mentions';
   private currentFilter = '';
+  /** Rows shown per type group, keyed by entity type. */
+  private readonly pages = new Pages();
 
   constructor(private readonly corpus: CorpusService) {}
 
@@ -37,6 +43,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
 
   set sort(sort: EntitySort) {
     this.currentSort = sort;
+    this.pages.reset();
     this.refresh();
   }
 
@@ -46,6 +53,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
 
   set filter(filter: string) {
     this.currentFilter = filter;
+    this.pages.reset();
     this.refresh();
   }
 
@@ -75,6 +83,21 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
     return this.node({ kind: 'type', id: `type:${group.type}`, group });
   }
 
+  /** Shows the next page of a type group. */
+  showMore(type: string): void {
+    const group = this.currentGroups().find((g) => g.type === type);
+    if (!group) return;
+    this.pages.more(type);
+    this.emitter.fire(this.typeNode(group));
+  }
+
+  /** Grows the entity's type group far enough to show it, so it can be revealed. */
+  showEntity(entityId: string): void {
+    const entity = this.corpus.index.entity(entityId);
+    const group = entity && this.currentGroups().find((g) => g.type === entity.type);
+    if (group && this.pages.reach(group.type, group.entities.indexOf(entity))) this.emitter.fire(this.typeNode(group));
+  }
+
   /** The node of an entity, when the current filter shows it. */
   entityNode(entityId: string): EntityTreeNode | undefined {
     const entity = this.corpus.index.entity(entityId);
@@ -86,8 +109,11 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
     const index = this.corpus.index;
     if (!node) return this.currentGroups().map((g) => this.typeNode(g));
     switch (node.kind) {
-      case 'type':
-        return node.group.entities.map((entity) => this.node({ kind: 'entity', id: `entity:${entity.id}`, entity }));
+      case 'type': {
+        const { shown, more } = this.pages.page(node.group.type, `${node.id}/more`, node.group.entities);
+        const rows: EntityTreeNode[] = shown.map((entity) => this.node({ kind: 'entity', id: `entity:${entity.id}`, entity }));
+        return more ? [...rows, more] : rows;
+      }
       case 'entity': {
         const byArticle = new Map<string, MentionRef[]>();
         for (const m of index.mentionsOf(node.entity.id)) {
@@ -108,6 +134,10 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
     switch (node.kind) {
       case 'type':
         return undefined;
+      case 'more': {
+        const group = this.currentGroups().find((g) => g.type === node.key);
+        return group ? this.typeNode(group) : undefined;
+      }
       case 'entity': {
         const group = this.currentGroups().find((g) => g.type === node.entity.type);
         return group ? this.typeNode(group) : undefined;
@@ -134,6 +164,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
   getTreeItem(node: EntityTreeNode): vscode.TreeItem {
     const index = this.corpus.index;
     switch (node.kind) {
+      case 'more':
+        return moreItem(Views.entities, node);
       case 'type': {
         const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;

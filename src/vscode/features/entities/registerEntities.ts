@@ -55,6 +55,7 @@ export function registerEntities(ctx: FeatureContext): EntitiesFeature {
     const entity = corpus.index.entity(entityId);
     if (!entity) return false;
     if (provider.filter && !matchesFilter(entity, provider.filter)) setFilter('');
+    provider.showEntity(entityId);
     const node = provider.entityNode(entityId);
     if (!node) return false;
     await view.reveal(node, { select: true, focus: options.focus ?? true, expand: options.expand ?? false });

@@ -6,15 +6,21 @@ import { formatDate } from '../../../core/render/formatDate';
 import { eventLine } from '../../../core/render/hoverCard';
 import { oneLine } from '../../../core/render/markdown';
 import { articleUri, rangeIn } from '../../adapters/positions';
-import { Commands } from '../../constants';
+import { Commands, Views } from '../../constants';
 import type { CorpusService } from '../../corpusService';
 import { typeIcon } from '../entities/entitiesTree';
+import type { MoreNode } from '../../../core/render/pages';
+import { PAGE_SIZE, Pages } from '../../../core/render/pages';
+import { moreItem } from '../paging';
 
 export type EventTreeNode =
   | { kind: 'date'; id: string; date: string | null; entries: TimelineEntry[] }
   | { kind: 'event'; id: string; entry: TimelineEntry }
   | { kind: 'participant'; id: string; entry: TimelineEntry; entityId: string; part: 'who' | 'whom' | 'where' }
-  | { kind: 'evidence'; id: string; entry: TimelineEntry };
+  | { kind: 'evidence'; id: string; entry: TimelineEntry }
+  | MoreNode;
+
+const ROOT = 'root';
 
 /** Codicons for the event taxonomy (src/core/nlp/eventTypes.ts); unknown types get the generic icon. */
 const EVENT_ICONS: Record<string, string> = {
@@ -39,12 +45,20 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
   private readonly emitter = new vscode.EventEmitter<EventTreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private roots: EventTreeNode[] | undefined;
+  /** Rows shown of the dates (key "root") and of each date's events (key: the date node's id). */
+  private readonly pages = new Pages();
 
   constructor(private readonly corpus: CorpusService) {}
 
   refresh(): void {
     this.roots = undefined;
     this.emitter.fire(undefined);
+  }
+
+  /** Shows the next page of the dates, or of one date's events. */
+  showMore(key: string): void {
+    this.pages.more(key);
+    this.emitter.fire(key === ROOT ? undefined : this.dateNodes().find((d) => d.id === key));
   }
 
   private dateNodes(): EventTreeNode[] {
@@ -62,10 +76,16 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
   }
 
   getChildren(node?: EventTreeNode): EventTreeNode[] {
-    if (!node) return this.dateNodes();
+    if (!node) {
+      const { shown, more } = this.pages.page(ROOT, 'dates/more', this.dateNodes());
+      return more ? [...shown, more] : [...shown];
+    }
     switch (node.kind) {
-      case 'date':
-        return node.entries.map((entry) => ({ kind: 'event', id: `event:${entry.event.id}`, entry }));
+      case 'date': {
+        const { shown, more } = this.pages.page(node.id, `${node.id}/more`, node.entries);
+        const rows: EventTreeNode[] = shown.map((entry) => ({ kind: 'event', id: `event:${entry.event.id}`, entry }));
+        return more ? [...rows, more] : rows;
+      }
       case 'event': {
         const e = node.entry.event;
         const parts: EventTreeNode[] = [];
@@ -82,6 +102,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
 
   getParent(node: EventTreeNode): EventTreeNode | undefined {
     if (node.kind === 'date') return undefined;
+    if (node.kind === 'more') return node.key === ROOT ? undefined : this.dateNodes().find((d) => d.id === node.key);
     if (node.kind === 'event') return this.dateNodes().find((d) => d.kind === 'date' && d.date === filedDate(node.entry));
     return { kind: 'event', id: `event:${node.entry.event.id}`, entry: node.entry };
   }
@@ -89,8 +110,12 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
   getTreeItem(node: EventTreeNode): vscode.TreeItem {
     const index = this.corpus.index;
     switch (node.kind) {
+      case 'more':
+        return moreItem(Views.events, node);
       case 'date': {
-        const item = new vscode.TreeItem(node.date ? formatDate(node.date) : 'Undated', vscode.TreeItemCollapsibleState.Expanded);
+        // A long timeline opens collapsed: expanding every day at once would ask for every event.
+        const open = index.timeline().length <= PAGE_SIZE;
+        const item = new vscode.TreeItem(node.date ? formatDate(node.date) : 'Undated', open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.id;
         item.description = plural(node.entries.length, 'event');
         item.tooltip = node.date
