@@ -17,7 +17,7 @@ export interface AnalyzeFileRequest {
   options: AnalyzeOptions;
   /** Folder of the persistent analysis cache, when there is one. */
   cacheDir?: string;
-  /** Only load the analyser (so the next change is analysed without start-up delay); no file. */
+  /** Only load and warm up the analyser (so the next change is analysed without start-up delay); no file. */
   warmOnly?: boolean;
   /** The hash the caller already has analyses for: when the file still has it, nothing is sent back. */
   knownHash?: string;
