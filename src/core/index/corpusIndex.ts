@@ -232,7 +232,8 @@ export class CorpusIndex {
     if (!ms || end <= start) return [];
     // Mentions are sorted by start; a mention starting before `start` can still overlap it, but
     // never by more than the longest mention of the article.
-    const from = lowerBound(ms, start - (this.d.longestMention.get(articleId) ?? 0));
+    const reach = start - (this.d.longestMention.get(articleId) ?? 0);
+    const from = lowerBound(ms, (m) => m.start < reach);
     const out: Mention[] = [];
     for (let i = from; i < ms.length && ms[i].start < end; i++) if (ms[i].end > start) out.push(ms[i]);
     return out;
@@ -265,7 +266,7 @@ export class CorpusIndex {
     const d = this.d;
     const keys = (d.searchKeys ??= buildSearchKeys(d.entityList));
     const found = new Set<string>();
-    for (let i = lowerBoundKey(keys, q); i < keys.length && keys[i].key.startsWith(q); i++) found.add(keys[i].id);
+    for (let i = lowerBound(keys, (k) => k.key < q); i < keys.length && keys[i].key.startsWith(q); i++) found.add(keys[i].id);
     return [...found]
       .map((id) => this.d.entities.get(id) as Entity)
       .sort((a, b) => b.mentionCount - a.mentionCount || NAME_ORDER.compare(a.name, b.name))
@@ -318,23 +319,13 @@ export function searchKey(s: string): string {
     .trim();
 }
 
-function lowerBound(ms: Span[], start: number): number {
+/** The first index of sorted `items` for which `before` is false. */
+function lowerBound<T>(items: readonly T[], before: (item: T) => boolean): number {
   let lo = 0;
-  let hi = ms.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ms[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function lowerBoundKey(keys: { key: string }[], q: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid].key < q) lo = mid + 1;
+    if (before(items[mid])) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -21,6 +21,14 @@ export class Pages {
     return this.limits.get(key) ?? PAGE_SIZE;
   }
 
+  /** The shown part of `items` as rows, followed by the row that offers the rest when some are hidden. */
+  rows<T, R>(key: string, id: string, items: readonly T[], toRow: (item: T) => R): (R | MoreNode)[] {
+    const { shown, more } = this.page(key, id, items);
+    const rows: (R | MoreNode)[] = shown.map(toRow);
+    if (more) rows.push(more);
+    return rows;
+  }
+
   /** The shown part of `items`, and the row that offers the rest when some are hidden. */
   page<T>(key: string, id: string, items: readonly T[]): { shown: readonly T[]; more?: MoreNode } {
     const limit = this.limit(key);

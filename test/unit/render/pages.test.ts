@@ -24,6 +24,13 @@ describe('render: paged lists', () => {
     assert.strictEqual(pages.page('other', 'o/more', items).shown.length, PAGE_SIZE, 'each list pages on its own');
   });
 
+  it('gives the shown rows mapped, then the "more" row', () => {
+    const rows = new Pages().rows('k', 'k/more', items, (i) => ({ kind: 'item' as const, i }));
+    assert.strictEqual(rows.length, PAGE_SIZE + 1);
+    assert.deepStrictEqual(rows[0], { kind: 'item', i: 0 });
+    assert.deepStrictEqual(rows[PAGE_SIZE], { kind: 'more', id: 'k/more', key: 'k', hidden: PAGE_SIZE + 50 });
+  });
+
   it('grows a list far enough to show a row being revealed, and says whether it had to', () => {
     const pages = new Pages();
     assert.strictEqual(pages.reach('k', 10), false);

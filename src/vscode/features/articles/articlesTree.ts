@@ -33,9 +33,8 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleTree
 
   getChildren(node?: ArticleTreeNode): ArticleTreeNode[] {
     if (!node) {
-      const { shown, more } = this.pages.page('root', 'articles/more', [...this.corpus.index.articles()].sort(newestFirst));
-      const rows: ArticleTreeNode[] = shown.map((a) => ({ kind: 'article', id: `article:${a.article.id}`, articleId: a.article.id }));
-      return more ? [...rows, more] : rows;
+      const articles = [...this.corpus.index.articles()].sort(newestFirst);
+      return this.pages.rows('root', 'articles/more', articles, (a): ArticleTreeNode => ({ kind: 'article', id: `article:${a.article.id}`, articleId: a.article.id }));
     }
     if (node.kind === 'article') {
       return (this.corpus.index.article(node.articleId)?.summary ?? []).map((span) => ({ kind: 'sentence', id: `${node.id}/sentence:${span.start}`, articleId: node.articleId, span }));

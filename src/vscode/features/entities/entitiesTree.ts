@@ -109,11 +109,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
     const index = this.corpus.index;
     if (!node) return this.currentGroups().map((g) => this.typeNode(g));
     switch (node.kind) {
-      case 'type': {
-        const { shown, more } = this.pages.page(node.group.type, `${node.id}/more`, node.group.entities);
-        const rows: EntityTreeNode[] = shown.map((entity) => this.node({ kind: 'entity', id: `entity:${entity.id}`, entity }));
-        return more ? [...rows, more] : rows;
-      }
+      case 'type':
+        return this.pages.rows(node.group.type, `${node.id}/more`, node.group.entities, (entity): EntityTreeNode => this.node({ kind: 'entity', id: `entity:${entity.id}`, entity }));
       case 'entity': {
         const byArticle = new Map<string, MentionRef[]>();
         for (const m of index.mentionsOf(node.entity.id)) {

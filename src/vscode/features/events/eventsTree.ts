@@ -77,14 +77,11 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
 
   getChildren(node?: EventTreeNode): EventTreeNode[] {
     if (!node) {
-      const { shown, more } = this.pages.page(ROOT, 'dates/more', this.dateNodes());
-      return more ? [...shown, more] : [...shown];
+      return this.pages.rows(ROOT, 'dates/more', this.dateNodes(), (d) => d);
     }
     switch (node.kind) {
       case 'date': {
-        const { shown, more } = this.pages.page(node.id, `${node.id}/more`, node.entries);
-        const rows: EventTreeNode[] = shown.map((entry) => ({ kind: 'event', id: `event:${entry.event.id}`, entry }));
-        return more ? [...rows, more] : rows;
+        return this.pages.rows(node.id, `${node.id}/more`, node.entries, (entry): EventTreeNode => ({ kind: 'event', id: `event:${entry.event.id}`, entry }));
       }
       case 'event': {
         const e = node.entry.event;
