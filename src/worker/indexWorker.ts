@@ -1,6 +1,6 @@
 import { parentPort } from 'worker_threads';
 import { contentHash, parseBytes, readBytes } from '../core/corpus/load';
-import { nodeSource } from '../core/corpus/nodeSource';
+import { blockingNodeSource } from '../core/corpus/nodeSource';
 import { cacheKey, readCacheEntry, writeCacheEntry } from '../core/index/analysisCache';
 import type { AnalyzedFile, AnalyzeFileRequest, WorkerReply } from '../core/index/workerProtocol';
 import { inShard } from '../core/index/workerProtocol';
@@ -45,7 +45,7 @@ async function analyzeFile(req: AnalyzeFileRequest): Promise<AnalyzedFile> {
     (await analyzer())(WARM_UP, req.options);
     return { file: { path: req.path, hash: '', articles: [], diagnostics: [] }, analyses: [], cached: false };
   }
-  const bytes = await readBytes(nodeSource, req.path, req.limits);
+  const bytes = await readBytes(blockingNodeSource, req.path, req.limits);
   if (!(bytes instanceof Uint8Array)) return { file: bytes, analyses: [], shard: req.shard, cached: false };
   const hash = contentHash(bytes);
   if (req.knownHash === hash) return { file: { path: req.path, hash, articles: [], diagnostics: [] }, analyses: [], shard: req.shard, cached: true, unchanged: true };
@@ -53,7 +53,7 @@ async function analyzeFile(req: AnalyzeFileRequest): Promise<AnalyzedFile> {
   let cacheProblem: string | undefined;
   if (req.cacheDir) {
     const hit = await readCacheEntry(req.cacheDir, key);
-    if (hit.status === 'hit') return { file: hit.entry.file, analyses: hit.entry.analyses, shard: req.shard, cached: true };
+    if (hit.status === 'hit') return { file: { path: req.path, hash, articles: [], diagnostics: [] }, analyses: [], entryJson: hit.json, shard: req.shard, cached: true };
     if (hit.status === 'corrupt') cacheProblem = `cache entry discarded (${hit.reason}); re-analysed`;
   }
   const shard = req.shard;

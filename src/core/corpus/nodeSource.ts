@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { promises as fs, readdirSync, readFileSync, realpathSync, statSync } from 'fs';
 import type { CorpusSource, FileStat } from './source';
 
 /** CorpusSource over the local file system (Node only; used by the CLI and the indexing worker). */
@@ -15,3 +15,32 @@ export const nodeSource: CorpusSource = {
     return fs.readFile(path);
   },
 };
+
+/**
+ * The same over blocking calls, for an indexing worker: it has nothing else to do while it waits
+ * for the disk, and each asynchronous call costs a round trip through libuv's small thread pool,
+ * which all workers share. On a warm reopen (every file a cache hit) those round trips were most
+ * of the time.
+ */
+export const blockingNodeSource: CorpusSource = {
+  stat(path: string): Promise<FileStat> {
+    return attempt(() => {
+      const st = statSync(path);
+      return { kind: st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other', size: st.size, realPath: realpathSync(path) };
+    });
+  },
+  readDirectory(path: string): Promise<string[]> {
+    return attempt(() => readdirSync(path).sort());
+  },
+  readFile(path: string): Promise<Uint8Array> {
+    return attempt(() => readFileSync(path));
+  },
+};
+
+function attempt<T>(f: () => T): Promise<T> {
+  try {
+    return Promise.resolve(f());
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'crypto';
-import { promises as fs } from 'fs';
+import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import type { LoadedFile } from '../corpus/load';
 import type { AnalyzeOptions, ArticleAnalysis } from '../nlp/analysis';
@@ -30,13 +30,15 @@ function entryPath(dir: string, key: string): string {
   return path.join(dir, key.slice(0, 2), `${key}.json`);
 }
 
-export type CacheRead = { status: 'hit'; entry: CacheEntry } | { status: 'miss' } | { status: 'corrupt'; reason: string };
+/** A hit carries the entry and the JSON text it was parsed from (see AnalyzedFile.entryJson). */
+export type CacheRead = { status: 'hit'; entry: CacheEntry; json: string } | { status: 'miss' } | { status: 'corrupt'; reason: string };
 
+/** Reads with a blocking call: only indexing workers read the cache (see blockingNodeSource). */
 export async function readCacheEntry(dir: string, key: string): Promise<CacheRead> {
   const file = entryPath(dir, key);
   let raw: string;
   try {
-    raw = await fs.readFile(file, 'utf8');
+    raw = readFileSync(file, 'utf8');
   } catch {
     return { status: 'miss' };
   }
@@ -52,7 +54,7 @@ export async function readCacheEntry(dir: string, key: string): Promise<CacheRea
     await fs.rm(file, { force: true });
     return { status: 'corrupt', reason: why };
   }
-  return { status: 'hit', entry: entry as CacheEntry };
+  return { status: 'hit', entry: entry as CacheEntry, json: raw };
 }
 
 function invalidEntry(e: unknown, key: string): string | undefined {

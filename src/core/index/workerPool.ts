@@ -1,5 +1,6 @@
 import { Worker } from 'worker_threads';
 import type { AnalyzedFile, AnalyzeFileRequest, WorkerReply } from './workerProtocol';
+import { received } from './workerProtocol';
 
 export interface PoolOptions {
   /** Path of the built worker bundle (dist/worker.js). */
@@ -108,7 +109,8 @@ export class WorkerPool {
         return;
       }
       this.finish(slot);
-      if (reply.ok) task.resolve(reply.result);
+      // The worker parsed and checked a cache entry's text before sending it: parsing it again cannot fail.
+      if (reply.ok) task.resolve(received(reply.result));
       else task.reject(new Error(reply.error));
       this.pump();
     });

@@ -1,4 +1,5 @@
 import type { LoadedFile } from '../corpus/load';
+import type { CacheEntry } from './analysisCache';
 import type { LoadLimits } from '../corpus/source';
 import type { AnalyzeOptions, ArticleAnalysis } from '../nlp/analysis';
 
@@ -37,6 +38,19 @@ export interface AnalyzedFile {
   cached: boolean;
   /** The file still has `knownHash`: `file` holds only path and hash, the caller keeps what it has. */
   unchanged?: boolean;
+  /**
+   * A cache hit travels as the entry's JSON text instead of `file` and `analyses`: copying a
+   * string to the calling thread and parsing it there costs less than structured-cloning the
+   * parsed objects, and the worker skips serialising them. See `received`.
+   */
+  entryJson?: string;
+}
+
+/** A worker's answer as the caller uses it: a cache hit's entry parsed into `file` and `analyses`. */
+export function received(result: AnalyzedFile): AnalyzedFile {
+  if (result.entryJson === undefined) return result;
+  const entry = JSON.parse(result.entryJson) as CacheEntry;
+  return { ...result, file: entry.file, analyses: entry.analyses, entryJson: undefined };
 }
 
 export function inShard(line: number | undefined, shard: Shard | undefined): boolean {

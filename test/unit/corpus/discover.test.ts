@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { discoverFiles, isWithin } from '../../../src/core/corpus/discover';
-import { nodeSource } from '../../../src/core/corpus/nodeSource';
+import { blockingNodeSource, nodeSource } from '../../../src/core/corpus/nodeSource';
 
 describe('corpus discovery: links out of a corpus folder (Restricted Mode)', () => {
   let dir: string;
@@ -41,6 +41,19 @@ describe('corpus discovery: links out of a corpus folder (Restricted Mode)', () 
     assert.deepStrictEqual(relative(found.files), ['alias.txt', 'inner/nested.txt', 'own.txt']);
     const skipped = found.diagnostics.filter((d) => /outside the corpus folder/.test(d.message)).map((d) => path.basename(d.path));
     assert.deepStrictEqual(skipped.sort(), ['linked-file.txt', 'linked-folder']);
+  });
+
+  it('the blocking source used by indexing workers answers as the asynchronous one does', async () => {
+    for (const confineLinks of [false, true]) {
+      const sync = await discoverFiles(blockingNodeSource, [corpus], undefined, undefined, { confineLinks });
+      const async = await discoverFiles(nodeSource, [corpus], undefined, undefined, { confineLinks });
+      assert.deepStrictEqual(sync, async);
+    }
+    const file = path.join(corpus, 'linked-file.txt');
+    assert.deepStrictEqual(await blockingNodeSource.stat(file), await nodeSource.stat(file));
+    assert.deepStrictEqual(Buffer.from(await blockingNodeSource.readFile(file)), await fs.readFile(file));
+    await assert.rejects(blockingNodeSource.readFile(path.join(corpus, 'missing.txt')), /ENOENT/);
+    await assert.rejects(blockingNodeSource.stat(path.join(corpus, 'missing.txt')), /ENOENT/);
   });
 
   it('isWithin compares path segments, not string prefixes', () => {
