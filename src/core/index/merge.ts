@@ -134,16 +134,8 @@ function* merge(analyses: Iterable<ArticleAnalysis>): Steps<MergeResult> {
   for (const r of rootsInOrder) {
     if (++n % 256 === 0) yield;
     const all = members.get(r) ?? [r];
-    const merged: Group = { ...r, names: new Map(), aliases: new Set(), roles: [], mentions: 0, articles: new Set() };
-    for (const g of all) {
-      for (const [n, c] of g.names) merged.names.set(n, (merged.names.get(n) ?? 0) + c);
-      for (const al of g.aliases) merged.aliases.add(al);
-      for (const x of g.roles) if (!merged.roles.includes(x)) merged.roles.push(x);
-      merged.mentions += g.mentions;
-      for (const id of g.articles) merged.articles.add(id);
-      merged.value ??= g.value;
-      merged.place ??= g.place;
-    }
+    // Most groups have no short forms joined to them: those are used as they are, not copied.
+    const merged = all.length === 1 ? r : combined(r, all);
     const name = canonical(merged);
     const id = `${r.type}:${slugOf(name)}`;
     const aliases = [...new Set([...merged.names.keys(), ...merged.aliases])].filter((n) => n !== name).sort();
@@ -176,6 +168,21 @@ function* merge(analyses: Iterable<ArticleAnalysis>): Steps<MergeResult> {
     place.articleCount = arts.size;
   }
   return { entities, resolve };
+}
+
+/** One group holding the names, aliases, roles, mentions and articles of all `members` of root `r`. */
+function combined(r: Group, members: Group[]): Group {
+  const merged: Group = { ...r, names: new Map(), aliases: new Set(), roles: [], mentions: 0, articles: new Set() };
+  for (const g of members) {
+    for (const [n, c] of g.names) merged.names.set(n, (merged.names.get(n) ?? 0) + c);
+    for (const al of g.aliases) merged.aliases.add(al);
+    for (const x of g.roles) if (!merged.roles.includes(x)) merged.roles.push(x);
+    merged.mentions += g.mentions;
+    for (const id of g.articles) merged.articles.add(id);
+    merged.value ??= g.value;
+    merged.place ??= g.place;
+  }
+  return merged;
 }
 
 /**
