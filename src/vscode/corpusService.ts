@@ -23,6 +23,8 @@ function withViewProgress<T>(task: () => Promise<T>): Promise<T> {
 
 export type CorpusState = 'indexing' | 'ready' | 'empty';
 
+const PROGRESS_EVERY_MS = 150;
+
 /** What the index in place leaves out: the views, the status bar and the log say so. */
 export interface IndexGaps {
   /** The last load was cancelled: the index is the one from before it (empty if there was none). */
@@ -85,6 +87,7 @@ export class CorpusService implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private pendingChanges = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
+  private progressTimer: NodeJS.Timeout | undefined;
   progress: IndexProgress = { done: 0, total: 0 };
 
   private readonly problems = vscode.languages.createDiagnosticCollection('news-lens');
@@ -208,10 +211,7 @@ export class CorpusService implements vscode.Disposable {
           roots: r,
           confineLinks: restricted,
           isCancelled: () => token.isCancellationRequested,
-          onProgress: (p) => {
-            this.progress = p;
-            this.stateChanged.fire(this.currentState);
-          },
+          onProgress: (p) => this.reportProgress(p),
         }),
       );
     this.log.info(`Indexing ${sample ? 'the bundled sample corpus' : roots.join(', ')}`);
@@ -375,6 +375,19 @@ export class CorpusService implements vscode.Disposable {
     this.lastGaps = { cancelled, skipped: byPath.size - partial, partial };
   }
 
+  /**
+   * Progress reaches the views and the status bar at most every PROGRESS_EVERY_MS: files from the
+   * cache finish by the thousand per second, and an update per file kept the workbench so busy
+   * re-rendering that a hover asked for during a Refresh waited about a second.
+   */
+  private reportProgress(p: IndexProgress): void {
+    this.progress = p;
+    this.progressTimer ??= setTimeout(() => {
+      this.progressTimer = undefined;
+      this.stateChanged.fire(this.currentState);
+    }, PROGRESS_EVERY_MS);
+  }
+
   private setState(state: CorpusState): void {
     this.currentState = state;
     void vscode.commands.executeCommand('setContext', ContextKeys.state, state);
@@ -391,6 +404,7 @@ export class CorpusService implements vscode.Disposable {
     this.session?.dispose();
     this.trustGranted.dispose();
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.progressTimer) clearTimeout(this.progressTimer);
     for (const w of this.watchers) w.dispose();
     void this.pool?.dispose();
     this.problems.dispose();
