@@ -11,6 +11,8 @@
 //   --hovers N       mentions to hover over (default 200)
 //   --no-refresh     skip the Refresh measured with hovers running meanwhile
 //   --timeout-minutes M   per session (default 30)
+//   --cpu-profile DIR     write the extension host's CPU profile of each session to DIR/<session>.cpuprofile
+//                         (open it in Chrome DevTools or VS Code); sampling slows the host a little
 //
 // The suite running inside the host is test/bench/hostBench.ts (built to dist/tools/hostBench.js).
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
@@ -29,7 +31,7 @@ function say(line) {
 }
 
 function usage() {
-  return 'usage: npm run bench:host -- <corpus dir or file> [--workers N] [--limit N] [--cold-only] [--hovers N] [--no-refresh] [--timeout-minutes M]';
+  return 'usage: npm run bench:host -- <corpus dir or file> [--workers N] [--limit N] [--cold-only] [--hovers N] [--no-refresh] [--timeout-minutes M] [--cpu-profile DIR]';
 }
 
 /** Copies the corpus (or its first `limit` files / JSONL records) into `dir`, which the host opens. */
@@ -232,6 +234,7 @@ async function main() {
       hovers: { type: 'string' },
       'no-refresh': { type: 'boolean' },
       'timeout-minutes': { type: 'string' },
+      'cpu-profile': { type: 'string' },
     },
   });
   if (!positionals[0]) {
@@ -261,6 +264,7 @@ async function main() {
     const env = {
       NEWS_LENS_BENCH_HOVERS: values.hovers ?? '',
       NEWS_LENS_BENCH_REFRESH: values['no-refresh'] ? '0' : '1',
+      NEWS_LENS_BENCH_CPU_PROFILE: values['cpu-profile'] ? resolve(values['cpu-profile']) : '',
     };
     const timeoutMs = (Number(values['timeout-minutes']) || 30) * 60_000;
     // The workbench names the workspace after its URI, which holds the port: the warm session must
