@@ -50,7 +50,7 @@ export interface NewsLensApi {
 
 /**
  * Composition root. Builds the log and the corpus service, registers each feature (each owns its
- * disposables), and starts indexing without awaiting it: activation reads no corpus and runs no NLP.
+ * disposables), and has indexing start once it has returned: activation reads no corpus and runs no NLP.
  */
 export function activate(context: vscode.ExtensionContext): NewsLensApi {
   const activateStart = performance.now();
@@ -75,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   });
   const statusBar = registerStatusBar(ctx);
 
-  void corpus.reload();
+  corpus.start();
   const activation = { bundleEvaluationStart, activateStart, activateEnd: performance.now() };
   return { corpus, whenReady: () => corpus.whenReady(), entities, events, articles, summaries, decorations, statusBar, logUri: context.logUri, activation };
 }
