@@ -88,6 +88,7 @@ export class CorpusService implements vscode.Disposable {
   private pendingChanges = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
   private progressTimer: NodeJS.Timeout | undefined;
+  private disposed = false;
   progress: IndexProgress = { done: 0, total: 0 };
 
   private readonly problems = vscode.languages.createDiagnosticCollection('news-lens');
@@ -160,7 +161,7 @@ export class CorpusService implements vscode.Disposable {
    */
   start(): void {
     const first: Promise<CorpusIndex> = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-      this.loading === first ? this.reload() : this.whenReady(),
+      this.disposed ? this.current : this.loading === first ? this.reload() : this.whenReady(),
     );
     this.loading = first;
   }
@@ -412,6 +413,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.session?.cancel();
     this.session?.dispose();
     this.trustGranted.dispose();
