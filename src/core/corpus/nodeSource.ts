@@ -1,7 +1,7 @@
 import { promises as fs, readdirSync, readFileSync, realpathSync, statSync } from 'fs';
 import type { CorpusSource, FileStat } from './source';
 
-/** CorpusSource over the local file system (Node only; used by the CLI and the indexing worker). */
+/** CorpusSource over the local file system (Node only; used by the CLI and the extension host). */
 export const nodeSource: CorpusSource = {
   async stat(path: string): Promise<FileStat> {
     const st = await fs.stat(path);
