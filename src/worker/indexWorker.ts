@@ -1,7 +1,7 @@
 import { parentPort } from 'worker_threads';
 import { contentHash, parseBytes, readBytes } from '../core/corpus/load';
 import { blockingNodeSource } from '../core/corpus/nodeSource';
-import { cacheKey, readCacheEntry, writeCacheEntry } from '../core/index/analysisCache';
+import { cacheKey, discardCacheEntry, readCacheText, writeCacheEntry } from '../core/index/analysisCache';
 import type { AnalyzedFile, AnalyzeFileRequest, WorkerReply } from '../core/index/workerProtocol';
 import { inShard } from '../core/index/workerProtocol';
 import type { Article } from '../core/model/types';
@@ -51,10 +51,12 @@ async function analyzeFile(req: AnalyzeFileRequest): Promise<AnalyzedFile> {
   if (req.knownHash === hash) return { file: { path: req.path, hash, articles: [], diagnostics: [] }, analyses: [], shard: req.shard, cached: true, unchanged: true };
   const key = req.cacheDir ? cacheKey(hash, req.path, req.shard, req.options) : '';
   let cacheProblem: string | undefined;
-  if (req.cacheDir) {
-    const hit = await readCacheEntry(req.cacheDir, key);
-    if (hit.status === 'hit') return { file: { path: req.path, hash, articles: [], diagnostics: [] }, analyses: [], entryJson: hit.json, shard: req.shard, cached: true };
-    if (hit.status === 'corrupt') cacheProblem = `cache entry discarded (${hit.reason}); re-analysed`;
+  if (req.cacheDir && req.discardCache !== undefined) {
+    await discardCacheEntry(req.cacheDir, key);
+    cacheProblem = `cache entry discarded (${req.discardCache}); re-analysed`;
+  } else if (req.cacheDir) {
+    const entryJson = readCacheText(req.cacheDir, key);
+    if (entryJson !== undefined) return { file: { path: req.path, hash, articles: [], diagnostics: [] }, analyses: [], entryJson, entryKey: key, shard: req.shard, cached: true };
   }
   const shard = req.shard;
   const file = parseBytes(req.path, bytes, hash, shard ? (line) => inShard(line, shard) : undefined);

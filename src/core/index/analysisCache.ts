@@ -30,31 +30,36 @@ function entryPath(dir: string, key: string): string {
   return path.join(dir, key.slice(0, 2), `${key}.json`);
 }
 
-/** A hit carries the entry and the JSON text it was parsed from (see AnalyzedFile.entryJson). */
-export type CacheRead = { status: 'hit'; entry: CacheEntry; json: string } | { status: 'miss' } | { status: 'corrupt'; reason: string };
+export type CacheRead = { status: 'hit'; entry: CacheEntry } | { status: 'miss' } | { status: 'corrupt'; reason: string };
 
-/** Reads with a blocking call: only indexing workers read the cache (see blockingNodeSource). */
-export async function readCacheEntry(dir: string, key: string): Promise<CacheRead> {
-  const file = entryPath(dir, key);
-  let raw: string;
+/**
+ * The text of an entry, or undefined when there is none. A blocking read: only indexing workers
+ * read the cache (see blockingNodeSource), and they pass the text on unparsed; the caller, which
+ * needs the objects anyway, parses and checks it with `parseCacheEntry`.
+ */
+export function readCacheText(dir: string, key: string): string | undefined {
   try {
-    raw = readFileSync(file, 'utf8');
+    return readFileSync(entryPath(dir, key), 'utf8');
   } catch {
-    return { status: 'miss' };
+    return undefined;
   }
+}
+
+/** Parses an entry's text and checks it against its key, its pipeline version and its own texts. */
+export function parseCacheEntry(raw: string, key: string): Exclude<CacheRead, { status: 'miss' }> {
   let entry: unknown;
   try {
     entry = JSON.parse(raw);
   } catch {
-    await fs.rm(file, { force: true });
     return { status: 'corrupt', reason: 'not valid JSON' };
   }
   const why = invalidEntry(entry, key);
-  if (why) {
-    await fs.rm(file, { force: true });
-    return { status: 'corrupt', reason: why };
-  }
-  return { status: 'hit', entry: entry as CacheEntry, json: raw };
+  return why ? { status: 'corrupt', reason: why } : { status: 'hit', entry: entry as CacheEntry };
+}
+
+/** Deletes an entry that failed its checks: it is never trusted, and the next write replaces it. */
+export async function discardCacheEntry(dir: string, key: string): Promise<void> {
+  await fs.rm(entryPath(dir, key), { force: true });
 }
 
 function invalidEntry(e: unknown, key: string): string | undefined {

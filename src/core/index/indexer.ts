@@ -75,7 +75,9 @@ export async function indexFile(index: CorpusIndex, pool: WorkerPool, path: stri
     shardsFor(path, size).map(async (shard) => {
       try {
         const knownHash = previous?.hashOf(path, shard);
-        const r = await pool.analyzeFile({ path, shard, limits, options, cacheDir: settings.cacheDir, knownHash });
+        const request = { path, shard, limits, options, cacheDir: settings.cacheDir, knownHash };
+        let r = await pool.analyzeFile(request);
+        if (r.corruptEntry !== undefined) r = await pool.analyzeFile({ ...request, discardCache: r.corruptEntry });
         if (stats) stats[r.cached ? 'cached' : 'analysed']++;
         if (r.unchanged && previous) diagnostics.push(...previous.diagnostics.filter((d) => d.path === path && inShard(d.line, shard)));
         else diagnostics.push(...r.file.diagnostics);

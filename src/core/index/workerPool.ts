@@ -109,7 +109,6 @@ export class WorkerPool {
         return;
       }
       this.finish(slot);
-      // The worker parsed and checked a cache entry's text before sending it: parsing it again cannot fail.
       if (reply.ok) task.resolve(received(reply.result));
       else task.reject(new Error(reply.error));
       this.pump();

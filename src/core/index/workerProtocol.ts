@@ -1,7 +1,7 @@
 import type { LoadedFile } from '../corpus/load';
-import type { CacheEntry } from './analysisCache';
 import type { LoadLimits } from '../corpus/source';
 import type { AnalyzeOptions, ArticleAnalysis } from '../nlp/analysis';
+import { parseCacheEntry } from './analysisCache';
 
 /** Large JSONL files are indexed as several shards: records whose line number ≡ index (mod count). */
 export interface Shard {
@@ -22,6 +22,8 @@ export interface AnalyzeFileRequest {
   warmOnly?: boolean;
   /** The hash the caller already has analyses for: when the file still has it, nothing is sent back. */
   knownHash?: string;
+  /** The file's cache entry failed its checks for this reason (see `received`): delete it and analyse the file. */
+  discardCache?: string;
 }
 
 export type WorkerReply =
@@ -39,18 +41,22 @@ export interface AnalyzedFile {
   /** The file still has `knownHash`: `file` holds only path and hash, the caller keeps what it has. */
   unchanged?: boolean;
   /**
-   * A cache hit travels as the entry's JSON text instead of `file` and `analyses`: copying a
-   * string to the calling thread and parsing it there costs less than structured-cloning the
-   * parsed objects, and the worker skips serialising them. See `received`.
+   * A cache hit travels as the entry's JSON text (with its key) instead of `file` and `analyses`:
+   * the worker neither parses nor serialises it, and copying a string to the calling thread and
+   * parsing it there costs less than structured-cloning the objects. See `received`.
    */
   entryJson?: string;
+  entryKey?: string;
+  /** Set by `received` when `entryJson` failed its checks: the caller asks again with `discardCache`. */
+  corruptEntry?: string;
 }
 
-/** A worker's answer as the caller uses it: a cache hit's entry parsed into `file` and `analyses`. */
+/** A worker's answer as the caller uses it: a cache hit's text parsed and checked into `file` and `analyses`. */
 export function received(result: AnalyzedFile): AnalyzedFile {
   if (result.entryJson === undefined) return result;
-  const entry = JSON.parse(result.entryJson) as CacheEntry;
-  return { ...result, file: entry.file, analyses: entry.analyses, entryJson: undefined };
+  const read = parseCacheEntry(result.entryJson, result.entryKey ?? '');
+  if (read.status === 'corrupt') return { ...result, entryJson: undefined, cached: false, corruptEntry: read.reason };
+  return { ...result, file: read.entry.file, analyses: read.entry.analyses, entryJson: undefined };
 }
 
 export function inShard(line: number | undefined, shard: Shard | undefined): boolean {

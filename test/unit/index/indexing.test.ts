@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cacheKey, readCacheEntry, writeCacheEntry } from '../../../src/core/index/analysisCache';
+import { cacheKey, parseCacheEntry, readCacheText, writeCacheEntry } from '../../../src/core/index/analysisCache';
 import { indexCorpus, indexFile, shardsFor } from '../../../src/core/index/indexer';
 import { WorkerPool } from '../../../src/core/index/workerPool';
 import { nodeSource } from '../../../src/core/corpus/nodeSource';
@@ -86,7 +86,13 @@ describe('index: worker pool, cache and incremental updates', function () {
     const again = await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
     assert.deepStrictEqual([again.analysed, again.cached], [2, 0]);
     assert.strictEqual(again.index.size, 2);
-    assert.ok(again.index.diagnostics.some((d) => /cache entry discarded/.test(d.message)));
+    assert.deepStrictEqual(
+      again.index.diagnostics.map((d) => d.message.replace(/\(.*\)/, '(…)')).sort(),
+      ['cache entry discarded (…); re-analysed', 'cache entry discarded (…); re-analysed'],
+    );
+    const third = await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
+    assert.deepStrictEqual([third.analysed, third.cached], [0, 2], 'the discarded entries were written again');
+    assert.deepStrictEqual(third.index.diagnostics, []);
   });
 
   it('splits a large JSONL file into shards that together hold every record once', async () => {
@@ -137,12 +143,14 @@ describe('index: cache entries', () => {
         wordCount: 3,
       };
       await writeCacheEntry(dir, key, { path: '/x/a.txt', hash: 'abc', articles: [article], diagnostics: [] }, [analysis]);
-      const hit = await readCacheEntry(dir, key);
+      const text = readCacheText(dir, key);
+      assert.ok(text !== undefined);
+      const hit = parseCacheEntry(text, key);
       assert.strictEqual(hit.status, 'hit');
+      assert.strictEqual(parseCacheEntry(text, cacheKey('abd', '/x/a.txt', undefined, DEFAULT_ANALYZE_OPTIONS)).status, 'corrupt', 'an entry read under another key');
       await writeCacheEntry(dir, key, { path: '/x/a.txt', hash: 'abc', articles: [article], diagnostics: [] }, [{ ...analysis, mentions: [{ key: 'place:paris', start: 1, end: 6, text: 'Paris' }] }]);
-      const bad = await readCacheEntry(dir, key);
-      assert.deepStrictEqual(bad, { status: 'corrupt', reason: 'mention offsets do not match the text' });
-      assert.strictEqual((await readCacheEntry(dir, key)).status, 'miss', 'a corrupt entry is deleted');
+      assert.deepStrictEqual(parseCacheEntry(readCacheText(dir, key) ?? '', key), { status: 'corrupt', reason: 'mention offsets do not match the text' });
+      assert.strictEqual(readCacheText(dir, 'no-such-key'), undefined);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
