@@ -6,7 +6,8 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Commands, EXTENSION_ID, Settings, Views } from '../../../src/vscode/constants';
+import { articleUri } from '../../../src/vscode/adapters/positions';
+import { ARTICLE_SCHEME, Commands, EXTENSION_ID, Settings, Views } from '../../../src/vscode/constants';
 import { extension } from '../extensionApi';
 import { clickInWorkbench, ready, waitFor } from '../ui';
 
@@ -82,5 +83,20 @@ describe('cancelling indexing', () => {
     assert.strictEqual(newsLens.corpus.gaps.cancelled, false);
     assert.ok(!newsLens.entities.view.message?.includes('cancelled'), newsLens.entities.view.message);
     assert.ok(!newsLens.statusBar.text.includes('cancelled'), newsLens.statusBar.text);
+  });
+
+  it('an article view opened while a load runs shows the article from the index in place at once', async () => {
+    const newsLens = await ready();
+    const item = newsLens.corpus.index.articles().find((a) => articleUri(a.article).scheme === ARTICLE_SCHEME);
+    assert.ok(item, 'the hostile workspace has JSON articles, shown as news-lens: views');
+    await vscode.workspace.getConfiguration(Settings.section).update(Settings.corpusPaths, [dir], vscode.ConfigurationTarget.Global);
+    await waitFor('a load to run', () => newsLens.corpus.state === 'indexing');
+    const doc = await vscode.workspace.openTextDocument(articleUri(item.article));
+    assert.strictEqual(newsLens.corpus.state, 'indexing', 'the view did not wait for the load');
+    assert.strictEqual(doc.getText(), item.article.text);
+    newsLens.corpus.cancel();
+    await waitFor('the load to stop', () => newsLens.corpus.state !== 'indexing', 30_000);
+    await vscode.workspace.getConfiguration(Settings.section).update(Settings.corpusPaths, undefined, vscode.ConfigurationTarget.Global);
+    await waitFor('the workspace corpus to load again', () => newsLens.corpus.state !== 'indexing' && !newsLens.corpus.gaps.cancelled, 60_000);
   });
 });

@@ -19,8 +19,9 @@ export class ArticleContentProvider implements vscode.TextDocumentContentProvide
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const id = articleIdOfUri(uri);
-    const index = await this.corpus.whenReady();
-    const item = id ? index.article(id) : undefined;
+    // The index in place answers at once, during a Refresh too (the view is refreshed after the
+    // swap); only an article it does not hold waits for the load in progress, as on the first load.
+    const item = (id && this.corpus.index.article(id)) || (id ? (await this.corpus.whenReady()).article(id) : undefined);
     return item ? item.article.text : `This article is no longer in the News Lens corpus (${id ?? uri.toString()}).`;
   }
 
