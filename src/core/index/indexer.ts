@@ -61,6 +61,8 @@ export function shardsFor(path: string, size: number): (Shard | undefined)[] {
   return Array.from({ length: count }, (_, index) => ({ index, count }));
 }
 
+let nextRead = 1;
+
 /**
  * Analyses one file (all its shards) in the pool and puts the result into `index`, replacing what
  * the file contributed before. Its diagnostics replace the file's old ones. Cancellation and
@@ -71,11 +73,13 @@ export async function indexFile(index: CorpusIndex, pool: WorkerPool, path: stri
   const options = settings.analyze ?? DEFAULT_ANALYZE_OPTIONS;
   const previous = settings.previous;
   const diagnostics: Diagnostic[] = [];
+  const shards = shardsFor(path, size);
+  const sameRead = shards.length > 1 ? nextRead++ : undefined;
   const results = await Promise.all(
-    shardsFor(path, size).map(async (shard) => {
+    shards.map(async (shard) => {
       try {
         const knownHash = previous?.hashOf(path, shard);
-        const request = { path, shard, limits, options, cacheDir: settings.cacheDir, knownHash };
+        const request = { path, shard, limits, options, cacheDir: settings.cacheDir, knownHash, sameRead };
         let r = await pool.analyzeFile(request);
         if (r.corruptEntry !== undefined) r = await pool.analyzeFile({ ...request, discardCache: r.corruptEntry });
         if (stats) stats[r.cached ? 'cached' : 'analysed']++;

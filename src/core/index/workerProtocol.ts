@@ -24,6 +24,8 @@ export interface AnalyzeFileRequest {
   knownHash?: string;
   /** The file's cache entry failed its checks for this reason (see `received`): delete it and analyse the file. */
   discardCache?: string;
+  /** Requests for the shards of one file at one time share this number: a worker hashes the file once for all of them. */
+  sameRead?: number;
 }
 
 export type WorkerReply =

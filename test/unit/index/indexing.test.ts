@@ -114,6 +114,20 @@ describe('index: worker pool, cache and incremental updates', function () {
       index.diagnostics.map((d) => d.line),
       [11],
     );
+
+    // Reopened from the cache (each worker hashes the file once for all its shards), then changed.
+    const cacheDir = path.join(dir, 'shard-cache');
+    await indexCorpus(nodeSource, pool, { roots: [file], cacheDir });
+    const warm = await indexCorpus(nodeSource, pool, { roots: [file], cacheDir });
+    assert.deepStrictEqual([warm.analysed, warm.cached], [0, shardsFor(file, size).length]);
+    assert.deepStrictEqual(
+      warm.index.articles().map((a) => a.article.text),
+      index.articles().map((a) => a.article.text),
+    );
+    await fs.writeFile(file, lines.join('\n').replace('story 7 was ready', 'story 7 was late'));
+    const changed = await indexCorpus(nodeSource, pool, { roots: [file], cacheDir });
+    assert.strictEqual(changed.analysed, shardsFor(file, size).length, 'a changed file is read again, not taken from an earlier hash');
+    assert.match(changed.index.article('r7')?.article.text ?? '', /story 7 was late/);
   });
 
   it('skips a file over the size limit with a diagnostic and keeps the rest', async () => {
