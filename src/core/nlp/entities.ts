@@ -1,7 +1,7 @@
 import type { EntityType } from '../model/types';
 import type { LocalEntity, LocalMention } from './analysis';
 import { aliasTarget, initialsOf } from './aliases';
-import { DEMONYMS, GAZETTEER, MAX_GAZETTEER_TOKENS, lookupKey } from './gazetteer';
+import { DEMONYMS, GAZETTEER, GAZETTEER_FIRST_WORDS, MAX_GAZETTEER_TOKENS, lookupKey } from './gazetteer';
 import { EVENT_SUFFIXES, GROUP_WORDS, HONORIFICS, NON_NAME_ACRONYMS, ORG_CUES_AFTER, ORG_CUES_BEFORE, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES, RESULT_WORDS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS } from './lexicon';
 import type { ParsedSentence, Token } from './nlp';
 import { resolveDatePhrase } from './temporal';
@@ -352,10 +352,16 @@ export function extractEntities(text: string, sentences: ParsedSentence[], artic
   return resolve(text, candidates, extras);
 }
 
+/** Whether a gazetteer name of more than one word can start with this token (spares a lookup per length). */
+function mayStartGazetteerName(t: Token): boolean {
+  return GAZETTEER_FIRST_WORDS.has(lookupKey(t.text).split('-')[0]);
+}
+
 /** Indices of tokens inside multi-word gazetteer names ("SRI LANKA"), for lines where case says nothing. */
 function gazetteerTokens(tokens: Token[]): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
+    if (!mayStartGazetteerName(tokens[i])) continue;
     for (let n = Math.min(MAX_GAZETTEER_TOKENS, tokens.length - i); n >= 2; n--) {
       if (!gazetteerHit(tokens.slice(i, i + n))) continue;
       for (let k = i; k < i + n; k++) out.add(k);
@@ -427,6 +433,7 @@ function scanSentence(text: string, tokens: Token[], shouted: Set<number> | unde
 
 /** Length of a gazetteer name starting at `i` that has a lowercase word inside, 0 if none. */
 function listedSpan(tokens: Token[], i: number): number {
+  if (!mayStartGazetteerName(tokens[i])) return 0;
   for (let n = Math.min(MAX_GAZETTEER_TOKENS, tokens.length - i); n >= 3; n--) {
     const run = tokens.slice(i, i + n);
     if (!run.slice(1, -1).some((t) => !UPPER.test(t.text)) || !run.slice(0, -1).every((t, k) => joinable(t, run[k + 1]))) continue;

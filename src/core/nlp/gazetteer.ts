@@ -149,3 +149,6 @@ function add(surface: string, entry: GazetteerEntry): void {
 
 /** Longest number of tokens a gazetteer name has, to bound the lookups. */
 export const MAX_GAZETTEER_TOKENS = Math.max(...[...GAZETTEER.keys()].map((k) => k.split(' ').length));
+
+/** First words of the gazetteer names of more than one word: a run starting with another word needs no lookups. */
+export const GAZETTEER_FIRST_WORDS = new Set([...GAZETTEER.keys()].filter((k) => /[ -]/.test(k)).map((k) => k.split(/[ -]/)[0]));
