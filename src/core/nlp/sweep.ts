@@ -7,13 +7,39 @@
  * the tags come out identical (test/unit/nlp/sweep.test.ts compares both on real news).
  */
 
+interface Reg {
+  tag?: string;
+  word?: string;
+  fastOr?: Set<string>;
+  pos?: string;
+  choices?: Reg[][];
+  optional?: boolean;
+  negative?: boolean;
+  anything?: boolean;
+  greedy?: boolean;
+  start?: boolean;
+  end?: boolean;
+  [other: string]: unknown;
+}
+
 interface Rule {
   match: string;
+  regs?: Reg[];
   needs: string[];
   wants: string[];
   minWant: number;
   minWords: number;
   ifNo?: string[];
+}
+
+interface Term {
+  text: string;
+  normal: string;
+  machine?: string | null;
+  root?: string;
+  implicit?: string;
+  alias?: string[];
+  tags: Set<string>;
 }
 
 interface Net {
@@ -25,12 +51,12 @@ type Pointer = [number, number, number];
 
 interface Methods {
   one: {
-    cacheDoc(document: unknown[][]): Set<string>[];
-    match(docs: unknown[][], rule: Rule): { ptrs: Pointer[] };
+    cacheDoc(document: Term[][]): Set<string>[];
+    match(docs: Term[][], rule: Rule): { ptrs: Pointer[] };
   };
 }
 
-type BulkMatch = (document: unknown[][], net: Net, methods: Methods, opts?: { matchOne?: boolean }) => object[];
+type BulkMatch = (document: Term[][], net: Net, methods: Methods, opts?: { matchOne?: boolean }) => object[];
 
 interface World {
   methods: { one: { bulkMatch: BulkMatch } };
@@ -140,16 +166,65 @@ function candidates(index: HookIndex, net: Net, haves: Set<string>, words: numbe
   return out;
 }
 
+const starts = new WeakMap<Rule, ((t: Term) => boolean) | null>();
+
+/** The test a term must pass for a match of `rule` to start at it (null: any term may start one). */
+function startTest(rule: Rule): ((t: Term) => boolean) | null {
+  let test = starts.get(rule);
+  if (test === undefined) starts.set(rule, (test = buildStartTest(rule.regs)));
+  return test;
+}
+
+/** Keys of a first reg that leave doesMatch's verdict to its tag, word or word list (the rest are capture-group and repeat marks). */
+const SIMPLE = new Set(['tag', 'word', 'fastOr', 'pos', 'operator', 'greedy', 'group', 'groupStart', 'groupEnd']);
+
+function anchored(regs: Reg[]): boolean {
+  return regs.some((r) => r.start === true || (r.choices ?? []).some(anchored));
+}
+
+/**
+ * What compromise's doesMatch asks of the first term, for a first reg that must match its term (not
+ * optional, negative or a wildcard) by tag, word or word list alone, in a rule with no ^ anchor: the
+ * match is then tried on the sentence from the first term passing it, where ^ would mean something else.
+ */
+function buildStartTest(regs: Reg[] | undefined): ((t: Term) => boolean) | null {
+  const r = regs?.[0];
+  if (!regs || !r || anchored(regs) || r.optional === true || r.negative === true || r.anything === true || r.end === true) return null;
+  if (Object.keys(r).some((k) => r[k] !== undefined && !SIMPLE.has(k))) return null;
+  if (r.word !== undefined) {
+    const w = r.word;
+    return (t) => t.machine === w || t.text === w || t.normal === w || (t.alias?.includes(w) ?? false);
+  }
+  if (r.tag !== undefined) {
+    const tag = r.tag;
+    return (t) => t.tags.has(tag);
+  }
+  if (r.fastOr !== undefined) {
+    const set = r.fastOr;
+    const pos = r.pos;
+    return (t) => (pos === undefined || t.tags.has(pos)) && (set.has(t.root || t.implicit || t.machine || t.normal) || set.has(t.text));
+  }
+  return null;
+}
+
 const fastBulkMatch: BulkMatch = (document, net, methods, opts = {}) => {
   const index = hookIndex(net);
   if (!index) return (stock as BulkMatch)(document, net, methods, opts);
   const caches = methods.one.cacheDoc(document);
   const results: object[] = [];
   for (let n = 0; n < document.length; n++) {
-    for (const rule of candidates(index, net, caches[n], document[n].length)) {
-      const { ptrs } = methods.one.match([document[n]], rule);
+    const terms = document[n];
+    for (const rule of candidates(index, net, caches[n], terms.length)) {
+      // compromise tries a rule at every term; where its first term cannot match, skip ahead.
+      const test = startTest(rule);
+      let from = 0;
+      if (test) while (from < terms.length && !test(terms[from])) from++;
+      if (from === terms.length) continue;
+      const { ptrs } = methods.one.match([from === 0 ? terms : terms.slice(from)], rule);
       for (const ptr of ptrs) {
         ptr[0] = n;
+        ptr[1] += from;
+        ptr[2] += from;
         results.push({ ...rule, pointer: ptr });
       }
       if (ptrs.length > 0 && opts.matchOne === true) return [results[0]];
