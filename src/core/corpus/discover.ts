@@ -9,6 +9,7 @@ export const DEFAULT_INCLUDE = '**/*.{txt,md,json,jsonl}';
 
 /** Folders that never hold articles and are expensive to walk. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'dist', 'out']);
+const STAT_BATCH = 64;
 
 export interface Discovery {
   files: string[];
@@ -102,29 +103,34 @@ export async function discoverFiles(
       diagnostics.push({ path: dir, severity: 'error', message: `cannot read folder: ${errorReason(err)}` });
       return;
     }
-    for (const name of names) {
-      if (truncated) return;
-      if (name.startsWith('.') || SKIPPED_DIRS.has(name)) continue;
-      const full = path.join(dir, name);
-      let st;
-      try {
-        st = await source.stat(full);
-      } catch (err) {
-        diagnostics.push({ path: full, severity: 'error', message: `skipped: ${errorReason(err)}` });
-        continue;
-      }
-      if (options.confineLinks && !isWithin(st.realPath, rootReal)) {
-        diagnostics.push({ path: full, severity: 'warning', message: 'skipped: a link leading outside the corpus folder (Restricted Mode)' });
-        continue;
-      }
-      if (st.kind === 'directory') {
-        if (visited.has(st.realPath)) {
-          diagnostics.push({ path: full, severity: 'warning', message: 'skipped: symbolic link loop (folder already visited)' });
+    const visible = names.filter((name) => !name.startsWith('.') && !SKIPPED_DIRS.has(name));
+    // A batch of stats is asked for at once (each waits for a round trip through libuv's thread
+    // pool; one after another they took most of discovering 2,225 files); results are used in name order.
+    for (let from = 0; from < visible.length; from += STAT_BATCH) {
+      const batch = visible.slice(from, from + STAT_BATCH).map((name) => path.join(dir, name));
+      const stats = await Promise.all(batch.map((full) => source.stat(full).then((st) => ({ st }), (err: unknown) => ({ err }))));
+      for (let k = 0; k < batch.length; k++) {
+        if (truncated) return;
+        const full = batch[k];
+        const r = stats[k];
+        if ('err' in r) {
+          diagnostics.push({ path: full, severity: 'error', message: `skipped: ${errorReason(r.err)}` });
           continue;
         }
-        await walk(full, accept, new Set([...visited, st.realPath]), rootReal);
-      } else if (st.kind === 'file' && accept(full)) {
-        add(full, st.realPath, st.size);
+        const st = r.st;
+        if (options.confineLinks && !isWithin(st.realPath, rootReal)) {
+          diagnostics.push({ path: full, severity: 'warning', message: 'skipped: a link leading outside the corpus folder (Restricted Mode)' });
+          continue;
+        }
+        if (st.kind === 'directory') {
+          if (visited.has(st.realPath)) {
+            diagnostics.push({ path: full, severity: 'warning', message: 'skipped: symbolic link loop (folder already visited)' });
+            continue;
+          }
+          await walk(full, accept, new Set([...visited, st.realPath]), rootReal);
+        } else if (st.kind === 'file' && accept(full)) {
+          add(full, st.realPath, st.size);
+        }
       }
     }
   };
