@@ -1,5 +1,6 @@
 import type { Article, Diagnostic, Entity, MainEvent, Mention, NewsEvent, Span } from '../model/types';
 import type { ArticleAnalysis } from '../nlp/analysis';
+import type { MergeResult } from './merge';
 import { mergeSteps } from './merge';
 import type { Steps } from './steps';
 import { runSliced, runSync } from './steps';
@@ -75,6 +76,11 @@ export class CorpusIndex {
   /** Articles by file, then by shard ('' for a whole file): the units of (re)indexing. */
   private readonly files = new Map<string, Map<string, Unit>>();
   private derived: Derived | undefined;
+  /** Merged entities known for exactly the current files (from a snapshot): deriving then skips merging. */
+  private premerged: MergeResult | undefined;
+  /** The merge the last derive computed, until `takeMerged` hands it out to be kept. */
+  private merged: MergeResult | undefined;
+  private keepMerged = false;
   /** Bumped by every change, so a slow `prepare` never installs views of an older state. */
   private version = 0;
   diagnostics: Diagnostic[] = [];
@@ -130,7 +136,40 @@ export class CorpusIndex {
 
   private invalidate(): void {
     this.derived = undefined;
+    this.premerged = undefined;
+    this.merged = undefined;
+    this.keepMerged = false;
     this.version++;
+  }
+
+  /** Every file (and shard) with its content hash, sorted; undefined when a hash is unknown. */
+  units(): string[] | undefined {
+    const out: string[] = [];
+    for (const [path, shards] of this.files) {
+      for (const [shard, unit] of shards) {
+        if (!unit.hash) return undefined;
+        out.push(`${path}\u0000${shard}\u0000${unit.hash}`);
+      }
+    }
+    return out.sort();
+  }
+
+  /**
+   * Before deriving: with `merged` (made for exactly the current files, see mergeSnapshot.ts) the
+   * derive uses it instead of merging; without, the merge it computes is kept for `takeMerged`.
+   * Any change to the files drops both.
+   */
+  mergeFrom(merged: MergeResult | undefined): void {
+    this.premerged = merged;
+    this.keepMerged = merged === undefined;
+    this.derived = undefined;
+  }
+
+  /** The merge computed by the last derive after `mergeFrom(undefined)`, once. */
+  takeMerged(): MergeResult | undefined {
+    const m = this.merged;
+    this.merged = undefined;
+    return m;
   }
 
   deleteFile(path: string): boolean {
@@ -145,8 +184,14 @@ export class CorpusIndex {
   }
 
   private get d(): Derived {
-    if (!this.derived) this.derived = runSync(deriveSteps(this.files));
-    return this.derived;
+    if (!this.derived) this.install(runSync(deriveSteps(this.files, this.premerged)));
+    return this.derived as Derived;
+  }
+
+  private install(derived: Derived): void {
+    this.derived = derived;
+    if (this.keepMerged) this.merged = derived.merged;
+    derived.merged = undefined;
   }
 
   /**
@@ -158,8 +203,8 @@ export class CorpusIndex {
     while (!this.derived) {
       const files = this.files;
       const version = ++this.version;
-      const derived = await runSliced(deriveSteps(files));
-      if (version === this.version && !this.derived) this.derived = derived;
+      const derived = await runSliced(deriveSteps(files, this.premerged));
+      if (version === this.version && !this.derived) this.install(derived);
     }
   }
 
@@ -307,6 +352,8 @@ interface Derived {
   longestMention: Map<string, number>;
   /** `searchKey` of every word-start suffix of every entity name and alias, sorted by key; built on first search. */
   searchKeys?: { key: string; id: string }[];
+  /** The merge this derive computed, handed to the index (see takeMerged) and then dropped. */
+  merged?: MergeResult;
 }
 
 /** Lower-case, accents removed, runs of non-letters as one space. */
@@ -379,10 +426,11 @@ function shortHash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function* deriveSteps(files: Map<string, Map<string, Unit>>): Steps<Derived> {
+function* deriveSteps(files: Map<string, Map<string, Unit>>, premerged?: MergeResult): Steps<Derived> {
   const list = withUniqueIds(files);
   yield;
-  const { entities, resolve } = yield* mergeSteps(list.map((i) => i.analysis));
+  const merged = premerged ?? (yield* mergeSteps(list.map((i) => i.analysis)));
+  const { entities, resolve } = merged;
   const articles: IndexedArticle[] = [];
   const byArticle = new Map<string, IndexedArticle>();
   const byPath = new Map<string, IndexedArticle[]>();
@@ -483,7 +531,7 @@ function* deriveSteps(files: Map<string, Map<string, Unit>>): Steps<Derived> {
   yield;
   const longestMention = new Map<string, number>();
   for (const item of articles) longestMention.set(item.article.id, item.mentions.reduce((n, m) => Math.max(n, m.end - m.start), 0));
-  return { articles, byArticle, byPath, entities, entityList, byEntity, eventsByEntity, timeline, pairs, relatedByEntity: new Map(), longestMention };
+  return { articles, byArticle, byPath, entities, entityList, byEntity, eventsByEntity, timeline, pairs, relatedByEntity: new Map(), longestMention, merged };
 }
 
 /** Orders names as people read them; a Collator is much faster than localeCompare in a sort. */

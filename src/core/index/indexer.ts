@@ -6,6 +6,7 @@ import type { Diagnostic } from '../model/types';
 import type { AnalyzeOptions } from '../nlp/analysis';
 import { DEFAULT_ANALYZE_OPTIONS } from '../nlp/analysis';
 import { CorpusIndex } from './corpusIndex';
+import { mergeKey, readMergeSnapshot, writeMergeSnapshot } from './mergeSnapshot';
 import type { WorkerPool } from './workerPool';
 import { CancelledError } from './workerPool';
 import type { Shard } from './workerProtocol';
@@ -49,6 +50,8 @@ export interface IndexOutcome extends IndexStats {
   index: CorpusIndex;
   cancelled: boolean;
   files: string[];
+  /** The merged entities came from the cache's snapshot (see mergeSnapshot.ts). */
+  mergedFromCache: boolean;
 }
 
 /** JSONL files larger than this are split into shards so every worker shares the work. */
@@ -137,5 +140,21 @@ export async function indexCorpus(source: CorpusSource, pool: WorkerPool, req: I
       req.onProgress?.({ done, total, path });
     }),
   );
-  return { index, cancelled, files: found.files, ...stats };
+  const mergedFromCache = !cancelled && req.cacheDir !== undefined ? await deriveWithSnapshot(index, req.cacheDir, req.analyze ?? DEFAULT_ANALYZE_OPTIONS) : false;
+  return { index, cancelled, files: found.files, ...stats, mergedFromCache };
+}
+
+/**
+ * Derives the corpus views (in time slices) from the cache's merged-entities snapshot when it was
+ * made for exactly these files, else merges and leaves a snapshot for the next reopen. A snapshot
+ * that cannot be written only costs that reopen its merge. Returns whether the snapshot was used.
+ */
+async function deriveWithSnapshot(index: CorpusIndex, cacheDir: string, options: AnalyzeOptions): Promise<boolean> {
+  const key = mergeKey(index.units(), options);
+  const merged = key ? await readMergeSnapshot(cacheDir, key) : undefined;
+  index.mergeFrom(merged);
+  await index.prepare();
+  const fresh = index.takeMerged();
+  if (key && fresh) await writeMergeSnapshot(cacheDir, key, fresh).catch(() => undefined);
+  return merged !== undefined;
 }

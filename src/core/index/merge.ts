@@ -4,6 +4,12 @@ import { aliasIndex, initialsOf } from '../nlp/aliases';
 import type { Steps } from './steps';
 import { runSync } from './steps';
 
+/**
+ * Bump with any change to how entities are merged: a merged-entities snapshot in the cache
+ * (mergeSnapshot.ts) made by other merging code is then never used.
+ */
+export const MERGE_VERSION = 1;
+
 export interface MergeResult {
   entities: Map<string, Entity>;
   /** articleId -> local key -> corpus entity id */

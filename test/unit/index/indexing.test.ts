@@ -47,6 +47,30 @@ describe('index: worker pool, cache and incremental updates', function () {
     assert.deepStrictEqual(toAnalysisJson(warm.index), toAnalysisJson(cold.index));
   });
 
+  it('keeps the merged entities in the cache: a reopen of unchanged files uses them, a change or a bad snapshot does not', async () => {
+    const roots = [path.join(dir, 'corpus')];
+    const cacheDir = path.join(dir, 'cache');
+    const reopen = () => indexCorpus(nodeSource, pool, { roots, cacheDir });
+    const plain = await indexCorpus(nodeSource, pool, { roots });
+    const first = await reopen();
+    const again = await reopen();
+    assert.deepStrictEqual([plain.mergedFromCache, first.mergedFromCache, again.mergedFromCache], [false, false, true]);
+    assert.deepStrictEqual(toAnalysisJson(again.index), toAnalysisJson(plain.index));
+    assert.deepStrictEqual(again.index.timeline(), plain.index.timeline());
+    assert.deepStrictEqual(again.index.related('person:anna-berg'), plain.index.related('person:anna-berg'));
+
+    await fs.appendFile(path.join(dir, 'corpus', 'b.txt'), 'Officials of the World Bank in Nairobi welcomed the deal.\n');
+    const changed = await reopen();
+    assert.strictEqual(changed.mergedFromCache, false);
+    assert.ok(changed.index.entity('organization:world-bank'), 'the changed file is merged afresh');
+
+    await fs.writeFile(path.join(cacheDir, 'merged-entities.jsonl'), '{"format":"news-lens-merged","key":"');
+    const afterBad = await reopen();
+    assert.strictEqual(afterBad.mergedFromCache, false);
+    assert.deepStrictEqual(toAnalysisJson(afterBad.index), toAnalysisJson(changed.index));
+    assert.strictEqual((await reopen()).mergedFromCache, true, 'the bad snapshot was replaced');
+  });
+
   it('keeps the analyses of unchanged files from the previous index on a refresh (no copy, no NLP)', async () => {
     const roots = [path.join(dir, 'corpus')];
     const first = await indexCorpus(nodeSource, pool, { roots });
@@ -79,7 +103,10 @@ describe('index: worker pool, cache and incremental updates', function () {
     const cacheDir = path.join(dir, 'cache');
     await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
     const entries: string[] = [];
-    for (const sub of await fs.readdir(cacheDir)) for (const f of await fs.readdir(path.join(cacheDir, sub))) entries.push(path.join(cacheDir, sub, f));
+    // Entries live in two-letter folders; the merged-entities snapshot sits beside them.
+    for (const sub of await fs.readdir(cacheDir, { withFileTypes: true })) {
+      if (sub.isDirectory()) for (const f of await fs.readdir(path.join(cacheDir, sub.name))) entries.push(path.join(cacheDir, sub.name, f));
+    }
     assert.strictEqual(entries.length, 2);
     await fs.writeFile(entries[0], '{"format":"news-lens-cache","version":1,"key":"tru');
     await fs.writeFile(entries[1], JSON.stringify({ format: 'news-lens-cache', version: -1 }));
