@@ -192,6 +192,9 @@ export class CorpusIndex {
     this.derived = derived;
     if (this.keepMerged) this.merged = derived.merged;
     derived.merged = undefined;
+    // The views hold what they need of a merge; its per-article maps need not stay in memory.
+    this.premerged = undefined;
+    this.keepMerged = false;
   }
 
   /**

@@ -151,7 +151,9 @@ export async function indexCorpus(source: CorpusSource, pool: WorkerPool, req: I
  */
 async function deriveWithSnapshot(index: CorpusIndex, cacheDir: string, options: AnalyzeOptions): Promise<boolean> {
   const key = mergeKey(index.units(), options);
-  const merged = key ? await readMergeSnapshot(cacheDir, key) : undefined;
+  const snapshot = key ? await readMergeSnapshot(cacheDir, key) : undefined;
+  // Every article must be resolved by it; one that is not makes the snapshot unusable.
+  const merged = snapshot && snapshot.resolve.size === index.size ? snapshot : undefined;
   index.mergeFrom(merged);
   await index.prepare();
   const fresh = index.takeMerged();
