@@ -175,22 +175,38 @@ function startTest(rule: Rule): ((t: Term) => boolean) | null {
   return test;
 }
 
-/** Keys of a first reg that leave doesMatch's verdict to its tag, word or word list (the rest are capture-group and repeat marks). */
+/** Keys of a reg that leave doesMatch's verdict to its tag, word or word list (the rest are capture-group and repeat marks). */
 const SIMPLE = new Set(['tag', 'word', 'fastOr', 'pos', 'operator', 'greedy', 'group', 'groupStart', 'groupEnd']);
+/** The same for an (a|b) block, whose alternatives' first regs are then tested one by one. */
+const BLOCK = new Set(['choices', 'operator', 'greedy', 'group', 'groupStart', 'groupEnd']);
 
 function anchored(regs: Reg[]): boolean {
   return regs.some((r) => r.start === true || (r.choices ?? []).some(anchored));
 }
 
+function only(r: Reg, keys: Set<string>): boolean {
+  return Object.keys(r).every((k) => r[k] === undefined || keys.has(k));
+}
+
 /**
- * What compromise's doesMatch asks of the first term, for a first reg that must match its term (not
- * optional, negative or a wildcard) by tag, word or word list alone, in a rule with no ^ anchor: the
- * match is then tried on the sentence from the first term passing it, where ^ would mean something else.
+ * What compromise's doesMatch asks of the first term of a match, in a rule with no ^ anchor (the
+ * match is then tried on the sentence from the first term passing it, where ^ would mean something
+ * else): for a first reg that must match its term (not optional, negative or a wildcard) by tag,
+ * word or word list alone, or for an (a|b) block of such alternatives, any of which may start it.
  */
 function buildStartTest(regs: Reg[] | undefined): ((t: Term) => boolean) | null {
   const r = regs?.[0];
-  if (!regs || !r || anchored(regs) || r.optional === true || r.negative === true || r.anything === true || r.end === true) return null;
-  if (Object.keys(r).some((k) => r[k] !== undefined && !SIMPLE.has(k))) return null;
+  if (!regs || !r || anchored(regs)) return null;
+  if (r.choices === undefined) return termTest(r);
+  if (r.operator !== 'or' || r.optional === true || r.negative === true || !only(r, BLOCK)) return null;
+  const tests = r.choices.map((alt) => (alt.length > 0 ? termTest(alt[0]) : null));
+  if (tests.some((t) => t === null)) return null;
+  const all = tests as ((t: Term) => boolean)[];
+  return (t) => all.some((test) => test(t));
+}
+
+function termTest(r: Reg): ((t: Term) => boolean) | null {
+  if (r.optional === true || r.negative === true || r.anything === true || r.end === true || !only(r, SIMPLE)) return null;
   if (r.word !== undefined) {
     const w = r.word;
     return (t) => t.machine === w || t.text === w || t.normal === w || (t.alias?.includes(w) ?? false);
