@@ -250,7 +250,7 @@ export class CorpusService implements vscode.Disposable {
     this.publishProblems();
     const gaps = describeGaps(this.lastGaps, outcome.index.size);
     this.log.info(
-      `Indexed ${outcome.index.size} articles from ${outcome.files.length} files (${outcome.analysed} analysed, ${outcome.cached} from cache), ` +
+      `Indexed ${outcome.index.size} articles from ${outcome.files.length} files (${outcome.analysed} analysed, ${outcome.cached} from cache${outcome.mergedFromCache ? ', entities merged from cache' : ''}), ` +
         `${outcome.index.entities().length} entities in ${Date.now() - started} ms`,
     );
     if (gaps) this.log.warn(gaps);
