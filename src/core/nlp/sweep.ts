@@ -3,13 +3,17 @@
  * rules to try on each sentence and runs them. Stock compromise walks every hook word of the rule
  * net for every sentence, concatenating and filtering the rule lists as it goes: about a fifth of a
  * whole parse. Here each rule is filed under its rarest need, so a sentence looks only at rules that
- * can apply to it, and the survivors are put in exactly the order stock compromise would try them:
- * the tags come out identical (test/unit/nlp/sweep.test.ts compares both on real news).
+ * can apply to it, and the survivors are put in exactly the order stock compromise would try them.
+ * A rule is then tried only from the terms its first (and second) reg can match, instead of from
+ * every term with a fresh copy of the rest of the sentence. The tags come out identical
+ * (test/unit/nlp/sweep.test.ts compares both on real news).
  */
 
 interface Reg {
   tag?: string;
   word?: string;
+  method?: string;
+  switch?: string;
   fastOr?: Set<string>;
   pos?: string;
   choices?: Reg[][];
@@ -40,6 +44,8 @@ interface Term {
   implicit?: string;
   alias?: string[];
   tags: Set<string>;
+  switch?: string;
+  id: string;
 }
 
 interface Net {
@@ -47,19 +53,21 @@ interface Net {
   always: Rule[];
 }
 
-type Pointer = [number, number, number];
+type Pointer = [number, number, number, string?, string?];
+
+type TermMethod = (t: Term) => boolean;
 
 interface Methods {
   one: {
     cacheDoc(document: Term[][]): Set<string>[];
-    match(docs: Term[][], rule: Rule): { ptrs: Pointer[] };
+    match(docs: Term[][], rule: Rule): { ptrs: Pointer[]; byGroup: Record<string, Pointer[]> };
   };
 }
 
 type BulkMatch = (document: Term[][], net: Net, methods: Methods, opts?: { matchOne?: boolean }) => object[];
 
 interface World {
-  methods: { one: { bulkMatch: BulkMatch } };
+  methods: { one: { bulkMatch: BulkMatch; termMethods: Record<string, TermMethod | undefined> } };
 }
 
 /** A rule with every hook it is listed under (ascending hook numbers) and its position in each list. */
@@ -176,7 +184,7 @@ function startTest(rule: Rule): ((t: Term) => boolean) | null {
 }
 
 /** Keys of a reg that leave doesMatch's verdict to its tag, word or word list (the rest are capture-group and repeat marks). */
-const SIMPLE = new Set(['tag', 'word', 'fastOr', 'pos', 'operator', 'greedy', 'group', 'groupStart', 'groupEnd']);
+const SIMPLE = new Set(['tag', 'word', 'method', 'switch', 'fastOr', 'pos', 'operator', 'greedy', 'group', 'groupStart', 'groupEnd']);
 /** The same for an (a|b) block, whose alternatives' first regs are then tested one by one. */
 const BLOCK = new Set(['choices', 'operator', 'greedy', 'group', 'groupStart', 'groupEnd']);
 
@@ -198,11 +206,16 @@ function buildStartTest(regs: Reg[] | undefined): ((t: Term) => boolean) | null 
   const r = regs?.[0];
   if (!regs || !r || anchored(regs)) return null;
   if (r.choices === undefined) return termTest(r);
-  if (r.operator !== 'or' || r.optional === true || r.negative === true || !only(r, BLOCK)) return null;
+  if (r.optional === true || r.negative === true || !only(r, BLOCK)) return null;
   const tests = r.choices.map((alt) => (alt.length > 0 ? termTest(alt[0]) : null));
-  if (tests.some((t) => t === null)) return null;
-  const all = tests as ((t: Term) => boolean)[];
-  return (t) => all.some((test) => test(t));
+  if (r.operator === 'and') {
+    // Every alternative must match from this term: those with a test must pass it.
+    const known = tests.filter((t) => t !== null) as ((t: Term) => boolean)[];
+    return known.length === 0 ? null : (t) => known.every((test) => test(t));
+  }
+  if (r.operator !== 'or' || tests.some((t) => t === null)) return null;
+  const any = tests as ((t: Term) => boolean)[];
+  return (t) => any.some((test) => test(t));
 }
 
 function termTest(r: Reg): ((t: Term) => boolean) | null {
@@ -215,12 +228,105 @@ function termTest(r: Reg): ((t: Term) => boolean) | null {
     const tag = r.tag;
     return (t) => t.tags.has(tag);
   }
+  if (r.method !== undefined) {
+    const method = termMethods[r.method];
+    return typeof method === 'function' ? (t) => method(t) === true : () => false;
+  }
+  if (r.switch !== undefined) {
+    const choice = r.switch;
+    return (t) => t.switch === choice;
+  }
   if (r.fastOr !== undefined) {
     const set = r.fastOr;
     const pos = r.pos;
     return (t) => (pos === undefined || t.tags.has(pos)) && (set.has(t.root || t.implicit || t.machine || t.normal) || set.has(t.text));
   }
   return null;
+}
+
+interface Anchored {
+  /** The rule with its first reg marked ^ and without its capture group or notIf, which are applied here. */
+  rule: Rule;
+  group: string | undefined;
+  notIf: Rule | undefined;
+  required: number;
+  /** The test of the term after the first, when the first reg takes exactly one term and the second must match the next. */
+  second: ((t: Term) => boolean) | null;
+}
+
+const anchoredRules = new WeakMap<Rule, Anchored | null>();
+
+function hasEnd(regs: Reg[]): boolean {
+  return regs.some((r) => r.end === true || (r.choices ?? []).some(hasEnd));
+}
+
+/**
+ * `rule` as tried from one term only: compromise tries it only from the first term it is given
+ * when its first reg is marked ^. The whole match has to come back (compromise steps past a match
+ * before dropping it for its capture group or its notIf), so those two are left to matchAtStarts.
+ * Null for a rule with a $ anchor, whose matches compromise drops after stepping past them too.
+ */
+function anchoredAt(rule: Rule): Anchored | null {
+  let a = anchoredRules.get(rule);
+  if (a === undefined) {
+    const regs = rule.regs as Reg[];
+    const { group, notIf, ...rest } = rule as Rule & { group?: string | number; notIf?: Reg[] };
+    a = hasEnd(regs)
+      ? null
+      : {
+          rule: { ...rest, regs: [{ ...regs[0], start: true }, ...regs.slice(1)] },
+          group: group === undefined ? undefined : String(group),
+          notIf: notIf === undefined ? undefined : { ...rest, match: '', regs: notIf },
+          required: regs.filter((r) => r.optional !== true && r.negative !== true).length,
+          second: regs.length > 1 && regs[0].greedy !== true && regs[0].choices === undefined ? termTest(regs[1]) : null,
+        };
+    anchoredRules.set(rule, a);
+  }
+  return a;
+}
+
+/**
+ * compromise tries a rule at every term of the sentence, copying the rest of the sentence each
+ * time; a rule whose first term has a test is tried only at the terms passing it, anchored there,
+ * stepping past each match as compromise does (matches never overlap) and then keeping it, or its
+ * capture group, unless the rule's notIf matches inside it.
+ */
+function matchAtStarts(terms: Term[], anchored: Anchored, test: (t: Term) => boolean, methods: Methods): Pointer[] {
+  const out: Pointer[] = [];
+  const last = terms.length - anchored.required;
+  for (let i = 0; i <= last; i++) {
+    if (!test(terms[i])) continue;
+    // A contraction's first half may stand for two terms, so the next term is not checked after one.
+    if (anchored.second !== null && !terms[i].implicit && !(i + 1 < terms.length && anchored.second(terms[i + 1]))) continue;
+    const found = methods.one.match([i === 0 ? terms : terms.slice(i)], anchored.rule);
+    const whole = found.ptrs[0];
+    if (whole === undefined) continue;
+    const end = whole[2] + i;
+    const vetoed = anchored.notIf !== undefined && methods.one.match([terms.slice(i, end)], anchored.notIf).ptrs.length > 0;
+    const part = vetoed ? undefined : anchored.group === undefined ? whole : found.byGroup[anchored.group]?.[0];
+    if (part !== undefined) {
+      const from = part[1] + i;
+      const to = part[2] + i;
+      out.push([0, from, to, terms[from].id, terms[to - 1].id]);
+    }
+    i = Math.max(i, end - 1);
+  }
+  return out;
+}
+
+function matchFrom(terms: Term[], rule: Rule, test: ((t: Term) => boolean) | null, methods: Methods): Pointer[] {
+  if (test === null) return methods.one.match([terms], rule).ptrs;
+  const anchored = anchoredAt(rule);
+  if (anchored !== null) return matchAtStarts(terms, anchored, test, methods);
+  let from = 0;
+  while (from < terms.length && !test(terms[from])) from++;
+  if (from === terms.length) return [];
+  const { ptrs } = methods.one.match([from === 0 ? terms : terms.slice(from)], rule);
+  for (const ptr of ptrs) {
+    ptr[1] += from;
+    ptr[2] += from;
+  }
+  return ptrs;
 }
 
 const fastBulkMatch: BulkMatch = (document, net, methods, opts = {}) => {
@@ -231,16 +337,9 @@ const fastBulkMatch: BulkMatch = (document, net, methods, opts = {}) => {
   for (let n = 0; n < document.length; n++) {
     const terms = document[n];
     for (const rule of candidates(index, net, caches[n], terms.length)) {
-      // compromise tries a rule at every term; where its first term cannot match, skip ahead.
-      const test = startTest(rule);
-      let from = 0;
-      if (test) while (from < terms.length && !test(terms[from])) from++;
-      if (from === terms.length) continue;
-      const { ptrs } = methods.one.match([from === 0 ? terms : terms.slice(from)], rule);
+      const ptrs = matchFrom(terms, rule, startTest(rule), methods);
       for (const ptr of ptrs) {
         ptr[0] = n;
-        ptr[1] += from;
-        ptr[2] += from;
         results.push({ ...rule, pointer: ptr });
       }
       if (ptrs.length > 0 && opts.matchOne === true) return [results[0]];
@@ -250,11 +349,14 @@ const fastBulkMatch: BulkMatch = (document, net, methods, opts = {}) => {
 };
 
 let stock: BulkMatch | undefined;
+/** compromise's @method tests (@hasHyphen, @hasComma...), for the first-term tests. */
+let termMethods: Record<string, TermMethod | undefined> = {};
 
 /** Makes compromise `world` use the faster rule sweep. */
 export function useFastSweep(world: unknown): void {
   const one = (world as World).methods.one;
   stock ??= one.bulkMatch;
+  termMethods = one.termMethods;
   one.bulkMatch = fastBulkMatch;
 }
 

@@ -22,6 +22,10 @@ const SAMPLES = [
   'He was sentenced to eight years in prison after being found guilty of fraud, having taken more than £2m from investors who trusted him with their savings.',
   'Analysts expect the new console to sell well over Christmas, but some warn that shortages of parts could leave shops struggling to meet demand.',
   'The singer, whose latest album topped the charts in both the US and the UK, will begin a world tour in Tokyo in the autumn, her spokesman confirmed.',
+  // First terms tested by @method and and-blocks, %switch% words, notIf vetoes and capture groups.
+  'The long-awaited follow-up sells well, the award-winning chef-owner says, and the low-cost start-up plans cuts.',
+  'Traders buy, sell and swap shares while the firm\'s top car maker, South Korea\'s biggest, plans more job cuts.',
+  'She was getting close to a deal when he sent back the forms, looked around and charged back in.',
 ];
 
 function tagsOf(text: string): string {
