@@ -13,8 +13,12 @@ import type { AnalyzeOptions, ArticleAnalysis } from '../core/nlp/analysis';
  * request, answering from the persistent cache when the content has not changed. compromise is
  * loaded only on the first cache miss, so reopening an unchanged corpus never loads it.
  */
-parentPort?.on('message', (req: AnalyzeFileRequest) => {
-  void handle(req).then((reply) => parentPort?.postMessage(reply));
+let turn: Promise<void> = Promise.resolve();
+
+// The pool sends requests, a batch at a time, before the earlier ones are answered; they are worked
+// through one at a time, in order, so the first request the pool has not heard back about is the one running.
+parentPort?.on('message', (reqs: AnalyzeFileRequest[]) => {
+  for (const req of reqs) turn = turn.then(() => handle(req).then((reply) => parentPort?.postMessage(reply)));
 });
 
 type Analyze = (article: Article, options: AnalyzeOptions) => ArticleAnalysis;

@@ -108,6 +108,7 @@ export async function indexFile(index: CorpusIndex, pool: WorkerPool, path: stri
 /** Discovers the corpus and analyses every file in the pool, building a fresh index. */
 export async function indexCorpus(source: CorpusSource, pool: WorkerPool, req: IndexRequest): Promise<IndexOutcome> {
   const limits = req.limits ?? DEFAULT_LIMITS;
+  pool.prestart();
   const found = await discoverFiles(source, req.roots, req.include, limits, { confineLinks: req.confineLinks });
   const index = new CorpusIndex();
   index.diagnostics = [...found.diagnostics];

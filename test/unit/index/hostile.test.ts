@@ -81,6 +81,26 @@ describe('hostile corpus: bad files are skipped with one clear message each, the
     }
   });
 
+  it('answers the requests a timed-out worker still held through a fresh worker', async () => {
+    const folder = path.join(dir, 'in-flight');
+    const cacheDir = path.join(dir, 'in-flight-cache');
+    await fs.mkdir(folder, { recursive: true });
+    const story = (city: string): string => `Talks in ${city}\n\nMinisters from ten countries met in ${city} on Monday to discuss trade, officials said.\n`;
+    const cached = ['b.txt', 'c.txt', 'd.txt'];
+    for (const [i, name] of cached.entries()) await fs.writeFile(path.join(folder, name), story(['Lisbon', 'Quito', 'Hanoi'][i]));
+    await indexCorpus(nodeSource, pool, { roots: [folder], cacheDir });
+    await fs.writeFile(path.join(folder, 'a.txt'), story('Dakar'));
+    // One worker is sent a.txt with the files after it; its analysis overruns, the rest come from the cache.
+    const slowPool = new WorkerPool({ script: WORKER, size: 1, fileTimeoutMs: 1 });
+    try {
+      const { index } = await indexCorpus(nodeSource, slowPool, { roots: [folder], cacheDir });
+      assert.deepStrictEqual(index.articles().map((a) => path.basename(a.article.path)), cached);
+      assert.deepStrictEqual(index.diagnostics.map((d) => [path.basename(d.path), /took longer than/.test(d.message)]), [['a.txt', true]]);
+    } finally {
+      await slowPool.dispose();
+    }
+  });
+
   it('reports a file deleted before it is read, without touching the rest of the index', async () => {
     const corpus = path.join(dir, 'corpus');
     const { index } = await indexCorpus(nodeSource, pool, { roots: [path.join(corpus, 'utf16-bom.txt'), path.join(corpus, 'partial.jsonl')] });
