@@ -82,7 +82,7 @@ export async function indexFile(index: CorpusIndex, pool: WorkerPool, path: stri
     shards.map(async (shard) => {
       try {
         const knownHash = previous?.hashOf(path, shard);
-        const request = { path, shard, limits, options, cacheDir: settings.cacheDir, knownHash, sameRead };
+        const request = { path, shard, limits, options, cacheDir: settings.cacheDir, knownHash, sameRead, bytes: shard ? size / shard.count : size };
         let r = await pool.analyzeFile(request);
         if (r.corruptEntry !== undefined) r = await pool.analyzeFile({ ...request, discardCache: r.corruptEntry });
         if (stats) stats[r.cached ? 'cached' : 'analysed']++;

@@ -26,6 +26,8 @@ export interface AnalyzeFileRequest {
   discardCache?: string;
   /** Requests for the shards of one file at one time share this number: a worker hashes the file once for all of them. */
   sameRead?: number;
+  /** Bytes of the file (of the shard) as discovered: the pool never queues work behind, or next to, a large one. */
+  bytes?: number;
 }
 
 export type WorkerReply =
