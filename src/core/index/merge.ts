@@ -42,12 +42,19 @@ interface Group {
   into?: Group;
 }
 
-/** Slugs of names seen in one merge: names repeat across articles and slug() is not cheap. */
-let slugCache = new Map<string, string>();
+/**
+ * Slugs of names seen in recent merges: names repeat across articles, a corpus is merged again on
+ * every change, and slug() is not cheap. Emptied when it outgrows what a large corpus names.
+ */
+const slugCache = new Map<string, string>();
+const SLUG_CACHE_MAX = 200_000;
 
 function slugOf(s: string): string {
   let v = slugCache.get(s);
-  if (v === undefined) slugCache.set(s, (v = slug(s)));
+  if (v === undefined) {
+    if (slugCache.size >= SLUG_CACHE_MAX) slugCache.clear();
+    slugCache.set(s, (v = slug(s)));
+  }
   return v;
 }
 
@@ -79,23 +86,20 @@ export function mergeEntities(analyses: Iterable<ArticleAnalysis>): MergeResult 
 
 /** mergeEntities as steps: yields after every article and every few hundred groups. */
 export function* mergeSteps(analyses: Iterable<ArticleAnalysis>): Steps<MergeResult> {
-  slugCache = new Map();
-  try {
-    return yield* merge(analyses);
-  } finally {
-    slugCache = new Map();
-  }
-}
-
-function* merge(analyses: Iterable<ArticleAnalysis>): Steps<MergeResult> {
   const list = [...analyses].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
-  const groups = new Map<string, Group>();
+  const groups: Group[] = [];
+  // By type, then slug: a lookup by one joined string hashed a new string for every local entity.
+  const byType = new Map<EntityType, Map<string, Group>>();
   const localGroup = new Map<string, Map<string, Group>>();
   const groupOf = (e: LocalEntity): Group => {
     const sl = slugOf(e.name);
-    const k = `${e.type}:${sl}`;
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { type: e.type, slug: sl, names: new Map(), aliases: new Set(), roles: [], mentions: 0, articles: new Set() }));
+    let ofType = byType.get(e.type);
+    if (!ofType) byType.set(e.type, (ofType = new Map()));
+    let g = ofType.get(sl);
+    if (!g) {
+      ofType.set(sl, (g = { type: e.type, slug: sl, names: new Map(), aliases: new Set(), roles: [], mentions: 0, articles: new Set() }));
+      groups.push(g);
+    }
     return g;
   };
 
@@ -127,10 +131,10 @@ function* merge(analyses: Iterable<ArticleAnalysis>): Steps<MergeResult> {
   const articlesOf = new Map<string, Set<string>>();
   const idOf = new Map<Group, string>();
   yield;
-  const rootsInOrder = [...groups.values()].filter((g) => !g.into).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+  const rootsInOrder = groups.filter((g) => !g.into).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
   yield;
   const members = new Map<Group, Group[]>();
-  for (const g of groups.values()) {
+  for (const g of groups) {
     const r = root(g);
     const l = members.get(r);
     if (l) l.push(g);
@@ -196,8 +200,7 @@ function combined(r: Group, members: Group[]): Group {
  * Candidates come from maps built once (by name tail, initials, alias), never from a scan of every
  * group per short form: that scan was quadratic and took minutes on a corpus of 19,000 articles.
  */
-function* joinShortForms(groups: Map<string, Group>): Steps<void> {
-  const all = [...groups.values()];
+function* joinShortForms(all: Group[]): Steps<void> {
   const people = all.filter((g) => g.type === 'person');
   const fullNames = new Map<string, Group>();
   for (const g of people) {
