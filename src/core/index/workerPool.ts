@@ -8,6 +8,11 @@ export interface PoolOptions {
   size: number;
   /** A file taking longer than this is abandoned (its worker is replaced) and reported. */
   fileTimeoutMs: number;
+  /**
+   * A cache entry this long takes tens of milliseconds to parse; such answers are parsed one per
+   * turn of the event loop, so two that arrive together do not block the host back to back.
+   */
+  largeEntryChars?: number;
 }
 
 interface Task {
@@ -46,6 +51,7 @@ const IN_FLIGHT_CACHED = 16;
  * A worker holding one is sent nothing else.
  */
 const LARGE_BYTES = 256 * 1024;
+const LARGE_ENTRY_CHARS = 1024 * 1024;
 
 function depth(slot: Slot): number {
   return slot.answering ? IN_FLIGHT_CACHED : IN_FLIGHT;
@@ -81,6 +87,8 @@ export class CancelledError extends Error {
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
+  /** Large answers waiting to be parsed, one per turn of the event loop (see largeEntryChars). */
+  private readonly intake: (() => void)[] = [];
   private nextId = 1;
   private disposed = false;
 
@@ -147,6 +155,22 @@ export class WorkerPool {
     }
   }
 
+  /** Runs `job` on a later turn of the event loop than any other job queued here. */
+  private takeIn(job: () => void): void {
+    this.intake.push(job);
+    if (this.intake.length === 1) setImmediate(() => this.takeNext());
+  }
+
+  private takeNext(): void {
+    const job = this.intake[0] as () => void;
+    try {
+      job();
+    } finally {
+      this.intake.shift();
+      if (this.intake.length) setImmediate(() => this.takeNext());
+    }
+  }
+
   private spawn(): Slot {
     const worker = new Worker(this.options.script);
     const slot: Slot = { worker, tasks: [], answering: false };
@@ -161,8 +185,9 @@ export class WorkerPool {
       slot.answering = reply.ok && reply.result.cached;
       if (slot.tasks.length) this.arm(slot, this.prepareMs);
       else this.disarm(slot);
-      if (reply.ok) task.resolve(received(reply.result));
-      else task.reject(new Error(reply.error));
+      if (!reply.ok) task.reject(new Error(reply.error));
+      else if ((reply.result.entryJson?.length ?? 0) < (this.options.largeEntryChars ?? LARGE_ENTRY_CHARS)) task.resolve(received(reply.result));
+      else this.takeIn(() => task.resolve(received(reply.result)));
       this.pump();
     });
     const fail = (why: string): void => {

@@ -47,6 +47,20 @@ describe('index: worker pool, cache and incremental updates', function () {
     assert.deepStrictEqual(toAnalysisJson(warm.index), toAnalysisJson(cold.index));
   });
 
+  it('takes large cache entries in one per turn of the event loop, with the same result', async () => {
+    const cacheDir = path.join(dir, 'cache');
+    const cold = await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
+    // Every entry counts as large here; the reopen must still hold exactly what the cold load did.
+    const paced = new WorkerPool({ script: WORKER, size: 1, fileTimeoutMs: 60_000, largeEntryChars: 1 });
+    try {
+      const warm = await indexCorpus(nodeSource, paced, { roots: [path.join(dir, 'corpus')], cacheDir });
+      assert.deepStrictEqual([warm.analysed, warm.cached], [0, 2]);
+      assert.deepStrictEqual(toAnalysisJson(warm.index), toAnalysisJson(cold.index));
+    } finally {
+      await paced.dispose();
+    }
+  });
+
   it('keeps the merged entities in the cache: a reopen of unchanged files uses them, a change or a bad snapshot does not', async () => {
     const roots = [path.join(dir, 'corpus')];
     const cacheDir = path.join(dir, 'cache');
