@@ -51,6 +51,7 @@ const IN_FLIGHT_CACHED = 16;
  * A worker holding one is sent nothing else.
  */
 const LARGE_BYTES = 256 * 1024;
+/** The default of PoolOptions.largeEntryChars. */
 const LARGE_ENTRY_CHARS = 1024 * 1024;
 
 function depth(slot: Slot): number {
