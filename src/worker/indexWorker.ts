@@ -8,15 +8,18 @@ import { inShard } from '../core/index/workerProtocol';
 import type { Article } from '../core/model/types';
 import type { AnalyzeOptions, ArticleAnalysis } from '../core/nlp/analysis';
 
+/** The requests received so far, chained so that each starts when the one before has been answered. */
+let turn: Promise<void> = Promise.resolve();
+
 /**
  * Indexing worker: reads, parses and analyses one file (or one shard of a large JSONL file) per
  * request, answering from the persistent cache when the content has not changed. compromise is
  * loaded only on the first cache miss, so reopening an unchanged corpus never loads it.
+ *
+ * The pool sends requests, a batch at a time, before the earlier ones are answered; they are worked
+ * through one at a time, in order, so the first request the pool has not heard back about is the
+ * one running.
  */
-let turn: Promise<void> = Promise.resolve();
-
-// The pool sends requests, a batch at a time, before the earlier ones are answered; they are worked
-// through one at a time, in order, so the first request the pool has not heard back about is the one running.
 parentPort?.on('message', (reqs: AnalyzeFileRequest[]) => {
   for (const req of reqs) turn = turn.then(() => handle(req).then((reply) => parentPort?.postMessage(reply)));
 });

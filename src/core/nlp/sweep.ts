@@ -183,13 +183,14 @@ function startTest(rule: Rule): ((t: Term) => boolean) | null {
   return test;
 }
 
-/** Keys of a reg that leave doesMatch's verdict to its tag, word or word list (the rest are capture-group and repeat marks). */
+/** Keys of a reg that leave doesMatch's verdict to its tag, word, @method, %switch% or word list (the rest are capture-group and repeat marks). */
 const SIMPLE = new Set(['tag', 'word', 'method', 'switch', 'fastOr', 'pos', 'operator', 'greedy', 'group', 'groupStart', 'groupEnd']);
-/** The same for an (a|b) block, whose alternatives' first regs are then tested one by one. */
+/** The same for an (a|b) or (a && b) block, whose alternatives' first regs are then tested one by one. */
 const BLOCK = new Set(['choices', 'operator', 'greedy', 'group', 'groupStart', 'groupEnd']);
 
-function anchored(regs: Reg[]): boolean {
-  return regs.some((r) => r.start === true || (r.choices ?? []).some(anchored));
+/** Whether any reg, inside blocks too, passes `test`. */
+function anyReg(regs: Reg[], test: (r: Reg) => boolean): boolean {
+  return regs.some((r) => test(r) || (r.choices ?? []).some((alt) => anyReg(alt, test)));
 }
 
 function only(r: Reg, keys: Set<string>): boolean {
@@ -197,14 +198,15 @@ function only(r: Reg, keys: Set<string>): boolean {
 }
 
 /**
- * What compromise's doesMatch asks of the first term of a match, in a rule with no ^ anchor (the
- * match is then tried on the sentence from the first term passing it, where ^ would mean something
- * else): for a first reg that must match its term (not optional, negative or a wildcard) by tag,
- * word or word list alone, or for an (a|b) block of such alternatives, any of which may start it.
+ * What compromise's doesMatch asks of the first term of a match, in a rule with no ^ anchor of its
+ * own (the match is tried only from terms passing the test, where ^ would mean something else): for
+ * a first reg that must match its term (not optional, negative or a wildcard) by tag, word, @method,
+ * %switch% or word list alone; for an (a|b) block of such alternatives, any of which may start it;
+ * for an (a && b) block, every alternative that has such a test.
  */
 function buildStartTest(regs: Reg[] | undefined): ((t: Term) => boolean) | null {
   const r = regs?.[0];
-  if (!regs || !r || anchored(regs)) return null;
+  if (!regs || !r || anyReg(regs, (x) => x.start === true)) return null;
   if (r.choices === undefined) return termTest(r);
   if (r.optional === true || r.negative === true || !only(r, BLOCK)) return null;
   const tests = r.choices.map((alt) => (alt.length > 0 ? termTest(alt[0]) : null));
@@ -256,10 +258,6 @@ interface Anchored {
 
 const anchoredRules = new WeakMap<Rule, Anchored | null>();
 
-function hasEnd(regs: Reg[]): boolean {
-  return regs.some((r) => r.end === true || (r.choices ?? []).some(hasEnd));
-}
-
 /**
  * `rule` as tried from one term only: compromise tries it only from the first term it is given
  * when its first reg is marked ^. The whole match has to come back (compromise steps past a match
@@ -271,7 +269,7 @@ function anchoredAt(rule: Rule): Anchored | null {
   if (a === undefined) {
     const regs = rule.regs as Reg[];
     const { group, notIf, ...rest } = rule as Rule & { group?: string | number; notIf?: Reg[] };
-    a = hasEnd(regs)
+    a = anyReg(regs, (x) => x.end === true)
       ? null
       : {
           rule: { ...rest, regs: [{ ...regs[0], start: true }, ...regs.slice(1)] },
