@@ -32,7 +32,7 @@ function nonBlank(text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): De
 }
 
 /** A NUL byte, or many C0 controls other than tab/newline/form feed, in the first 8 KiB means binary. */
-function looksBinary(bytes: Uint8Array): boolean {
+export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
   let controls = 0;
   for (let i = 0; i < n; i++) {
@@ -43,7 +43,8 @@ function looksBinary(bytes: Uint8Array): boolean {
   return controls > n * 0.1;
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];

@@ -2,6 +2,8 @@ import { parse as parseYaml } from 'yaml';
 import type { Article, Diagnostic } from '../model/types';
 import { normaliseDate } from './dates';
 import { formatOf } from './formats';
+import type { JsonRecord, JsonRecords } from './jsonRecords';
+import { jsonDocument, jsonLines } from './jsonRecords';
 
 export interface ParseResult {
   articles: Article[];
@@ -204,54 +206,37 @@ function firstSentence(text: string): string {
   return `${cut.trim()}…`;
 }
 
-function describeJsonError(err: unknown): string {
-  return err instanceof Error ? err.message.replace(/^JSON\.parse: /, '') : String(err);
-}
-
-export function parseJsonFile(path: string, text: string, baseId: string): ParseResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    return { articles: [], diagnostics: [{ path, severity: 'error', message: `malformed JSON: ${describeJsonError(err)}` }] };
-  }
-  const records = Array.isArray(data) ? data : [data];
+/** Articles from records read by `jsonRecords`: each bad record is one diagnostic on its line. */
+function fromRecords(path: string, read: JsonRecords, idOf: (record: JsonRecord) => string, label: (record: JsonRecord, why: string) => string, format: 'json' | 'jsonl'): ParseResult {
+  if (read.fileProblem) return { articles: [], diagnostics: [{ path, severity: 'error', message: read.fileProblem.message, ...(read.fileProblem.line ? { line: read.fileProblem.line } : {}) }] };
   const articles: Article[] = [];
-  const diagnostics: Diagnostic[] = [];
-  records.forEach((rec, i) => {
-    const id = Array.isArray(data) ? `${baseId}#${i + 1}` : baseId;
-    const a = articleFromRecord(rec, path, id, 'json');
-    if (typeof a === 'string') {
-      diagnostics.push({ path, severity: 'error', message: Array.isArray(data) ? `record ${i + 1}: ${a}` : a });
-    } else {
-      articles.push(a);
-    }
-  });
-  return { articles, diagnostics };
-}
-
-export function parseJsonLines(path: string, text: string, baseId: string, keepLine?: (line: number) => boolean): ParseResult {
-  const articles: Article[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let records = 0;
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (line !== '') records++;
-    if (keepLine && !keepLine(i + 1)) return;
-    if (line === '') return;
-    let rec: unknown;
-    try {
-      rec = JSON.parse(line);
-    } catch (err) {
-      diagnostics.push({ path, line: i + 1, severity: 'error', message: `line ${i + 1}: malformed JSON (${describeJsonError(err)}); line skipped` });
-      return;
-    }
-    const a = articleFromRecord(rec, path, `${baseId}:${i + 1}`, 'jsonl', i + 1);
-    if (typeof a === 'string') diagnostics.push({ path, line: i + 1, severity: 'error', message: `line ${i + 1}: ${a}; line skipped` });
+  const diagnostics: Diagnostic[] = read.problems.map((p) => ({ path, line: p.line, severity: 'error', message: p.message }));
+  for (const record of read.records) {
+    const line = record.line || undefined;
+    const a = articleFromRecord(record.value, path, idOf(record), format, line);
+    if (typeof a === 'string') diagnostics.push({ path, ...(line ? { line } : {}), severity: 'error', message: label(record, a) });
     else articles.push(a);
-  });
-  if (records === 0) {
-    diagnostics.push({ path, severity: 'error', message: 'no articles in this JSONL file' });
   }
+  diagnostics.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
   return { articles, diagnostics };
+}
+
+/** A `.json` file: one article, or an array of them (bad elements are skipped one by one). */
+export function parseJsonFile(path: string, input: Uint8Array | string, baseId: string): ParseResult {
+  const doc = jsonDocument(input);
+  if ('value' in doc) {
+    if (!Array.isArray(doc.value)) return fromRecords(path, { records: [{ value: doc.value, line: 0 }], problems: [] }, () => baseId, (_, why) => why, 'json');
+    const records = doc.value.map((value, index) => ({ value, line: 0, index }));
+    return fromRecords(path, { records, problems: [] }, (r) => `${baseId}#${(r.index ?? 0) + 1}`, (r, why) => `record ${(r.index ?? 0) + 1}: ${why}`, 'json');
+  }
+  const nth = (r: JsonRecord): number => (r.index ?? 0) + 1;
+  return fromRecords(path, doc, (r) => `${baseId}#${nth(r)}`, (r, why) => `record ${nth(r)} (line ${r.line}): ${why}; record skipped`, 'json');
+}
+
+/** A `.jsonl` file: one article per line; `keepLine` restricts it to some lines (shards of a large file). */
+export function parseJsonLines(path: string, input: Uint8Array | string, baseId: string, keepLine?: (line: number) => boolean): ParseResult {
+  const read = jsonLines(input, keepLine);
+  const parsed = fromRecords(path, read, (r) => `${baseId}:${r.line}`, (r, why) => `line ${r.line}: ${why}; line skipped`, 'jsonl');
+  if (!read.fileProblem && read.lines === 0) parsed.diagnostics.push({ path, severity: 'error', message: 'no articles in this JSONL file' });
+  return parsed;
 }
