@@ -22,6 +22,9 @@ export const Commands = {
   showLog: 'newsLens.showLog',
   export: 'newsLens.export',
   revealEntityUnderCursor: 'newsLens.revealEntityUnderCursor',
+  filterByDate: 'newsLens.filterByDate',
+  filterBySource: 'newsLens.filterBySource',
+  clearDateSourceFilter: 'newsLens.clearDateSourceFilter',
   // Used from views, hovers and the panel; hidden from the Command Palette.
   revealEntity: 'newsLens.revealEntity',
   showMentions: 'newsLens.showMentions',
@@ -46,12 +49,15 @@ export const Settings = {
   fileTimeoutSeconds: 'index.fileTimeoutSeconds',
   cacheEnabled: 'index.cache',
   summarySentences: 'summary.sentences',
+  eventsOrder: 'events.order',
 } as const;
 
 export const ContextKeys = {
   state: 'newsLens.state',
   entitySort: 'newsLens.entities.sort',
   entityFiltered: 'newsLens.entities.filtered',
+  /** A date or source filter is set (see features/filter). */
+  dateSourceFiltered: 'newsLens.filter.active',
 } as const;
 
 /**

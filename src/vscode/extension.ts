@@ -16,6 +16,8 @@ import type { EventsFeature } from './features/events/registerEvents';
 import { registerEvents } from './features/events/registerEvents';
 import { registerExport } from './features/export/exportCommand';
 import type { FeatureContext } from './features/feature';
+import type { ArticleFilterFeature } from './features/filter/registerArticleFilter';
+import { registerArticleFilter } from './features/filter/registerArticleFilter';
 import { registerHover } from './features/hover/entityHoverProvider';
 import { registerNavigation } from './features/navigation/navigationProviders';
 import { registerShowMore } from './features/paging';
@@ -37,6 +39,8 @@ export interface ActivationTiming {
 export interface NewsLensApi {
   corpus: CorpusService;
   whenReady(): Promise<CorpusIndex>;
+  /** The date and source filter every view applies. */
+  filter: ArticleFilterFeature;
   entities: EntitiesFeature;
   events: EventsFeature;
   articles: ArticlesFeature;
@@ -61,9 +65,10 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
 
   registerCorpusCommands(ctx);
   registerArticleContent(ctx);
-  const entities = registerEntities(ctx);
-  const events = registerEvents(ctx);
-  const articles = registerArticles(ctx);
+  const filter = registerArticleFilter(ctx);
+  const entities = registerEntities(ctx, filter.service);
+  const events = registerEvents(ctx, filter.service);
+  const articles = registerArticles(ctx, filter.service);
   registerShowMore(ctx, { [Views.entities]: entities.provider, [Views.events]: events.provider, [Views.articles]: articles.provider });
   registerHover(ctx);
   registerNavigation(ctx);
@@ -72,12 +77,13 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   const summaries = registerSummaries(ctx, {
     revealEntity: (id) => entities.reveal(id, { focus: false, expand: true }),
     openArticle: (id) => openArticle(ctx, id),
+    dateSource: filter.service,
   });
   const statusBar = registerStatusBar(ctx);
 
   corpus.start();
   const activation = { bundleEvaluationStart, activateStart, activateEnd: performance.now() };
-  return { corpus, whenReady: () => corpus.whenReady(), entities, events, articles, summaries, decorations, statusBar, logUri: context.logUri, activation };
+  return { corpus, whenReady: () => corpus.whenReady(), filter, entities, events, articles, summaries, decorations, statusBar, logUri: context.logUri, activation };
 }
 
 export function deactivate(): void {

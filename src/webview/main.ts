@@ -1,9 +1,12 @@
 // The summaries panel. Article text is hostile: everything is rendered with createElement and
 // textContent, never innerHTML. The host is the only source of data; this page keeps UI state
 // (search, sort, entity filter, scroll) with setState so a reload or a restart restores it.
-import type { CardData, ChipData, HostMessage, PanelUiState, Snapshot, WebviewMessage } from '../shared/protocol';
+import type { ArticleFilter } from '../core/index/articleFilter';
+import { NO_FILTER, isFiltering, sanitizeFilter } from '../core/index/articleFilter';
+import type { CardData, ChipData, EntityRef, HostMessage, PanelUiState, Snapshot, WebviewMessage } from '../shared/protocol';
 import { TYPE_ICONS, TYPE_NAMES } from '../shared/entityTypes';
-import { sanitizeUiState } from '../shared/protocol';
+import { sanitizeEntityRef, sanitizeUiState } from '../shared/protocol';
+import { cardHaystack, visibleCards as cardsToShow } from './model/summaries';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -20,6 +23,8 @@ let state: PanelUiState = sanitizeUiState(storedState);
 let snapshot: Snapshot | undefined;
 let activeArticleId: string | null = null;
 let haystacks = new Map<string, string>();
+/** The window's date and source filter, as the host last sent it. */
+let dateSource: { filter: ArticleFilter; label: string } = { filter: NO_FILTER, label: '' };
 let nextRequest = 1;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -41,11 +46,6 @@ function post(message: WebviewMessage): void {
 
 function request(make: (id: number) => WebviewMessage): void {
   post(make(nextRequest++));
-}
-
-/** Lower case without accents, for matching what the user types against card text. */
-function fold(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 // ---- Static layout ----------------------------------------------------------------------------
@@ -78,6 +78,8 @@ toolbar.append(searchBox, sortLabel, count);
 
 const filterBar = el('div', 'filter');
 filterBar.hidden = true;
+const rangeBar = el('div', 'filter range');
+rangeBar.hidden = true;
 
 const list = el('main', 'cards');
 list.setAttribute('role', 'feed');
@@ -86,18 +88,11 @@ const more = el('button', 'more', 'Show more');
 more.hidden = true;
 const empty = el('p', 'empty');
 empty.hidden = true;
-root.append(toolbar, filterBar, empty, list, more);
+root.append(toolbar, rangeBar, filterBar, empty, list, more);
 
 // ---- Rendering ----------------------------------------------------------------------------------
 function visibleCards(): CardData[] {
-  if (!snapshot) return [];
-  const q = fold(state.search.trim());
-  const words = q.split(/\s+/).filter(Boolean);
-  const entity = state.entity?.id;
-  const out = snapshot.cards.filter((c) => (!entity || c.entityIds.includes(entity)) && words.every((w) => (haystacks.get(c.articleId) ?? '').includes(w)));
-  if (state.sort === 'title') out.sort((a, b) => a.title.localeCompare(b.title));
-  else out.sort((a, b) => (a.date === b.date ? a.title.localeCompare(b.title) : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1));
-  return out;
+  return snapshot ? cardsToShow(snapshot.cards, state, haystacks, dateSource.filter) : [];
 }
 
 function chip(c: ChipData, cardTitle: string): HTMLButtonElement {
@@ -178,20 +173,41 @@ function openArticle(articleId: string): void {
   request((id) => ({ type: 'openArticle', id, articleId }));
 }
 
+function entityLabel(e: EntityRef): HTMLElement {
+  const label = el('span', `filter-entity type-${e.type}`);
+  label.append(icon(TYPE_ICONS[e.type]), el('span', undefined, e.name));
+  return label;
+}
+
+function clearButton(title: string, ariaLabel: string, onClick: () => void): HTMLButtonElement {
+  const clear = el('button', 'clear');
+  clear.type = 'button';
+  clear.title = title;
+  clear.setAttribute('aria-label', ariaLabel);
+  clear.append(icon('close'));
+  clear.addEventListener('click', onClick);
+  return clear;
+}
+
 function renderFilter(): void {
+  rangeBar.replaceChildren();
+  rangeBar.hidden = !isFiltering(dateSource.filter);
+  if (!rangeBar.hidden) {
+    rangeBar.append(
+      icon('calendar'),
+      el('span', undefined, 'Articles in'),
+      el('span', 'filter-range', dateSource.label),
+      clearButton('Clear the date and source filter (in every News Lens view)', `Clear the date and source filter ${dateSource.label}`, () => request((id) => ({ type: 'clearFilter', id }))),
+    );
+  }
   filterBar.replaceChildren();
   filterBar.hidden = !state.entity;
   if (!state.entity) return;
   const e = state.entity;
-  const label = el('span', `filter-entity type-${e.type}`);
-  label.append(icon(TYPE_ICONS[e.type]), el('span', undefined, e.name));
-  const clear = el('button', 'clear');
-  clear.type = 'button';
-  clear.title = 'Show all articles';
-  clear.setAttribute('aria-label', `Stop filtering by ${e.name}`);
-  clear.append(icon('close'));
-  clear.addEventListener('click', () => setEntity(null));
-  filterBar.append(el('span', undefined, 'Articles mentioning'), label, clear);
+  const names = state.with ? `${e.name} and ${state.with.name}` : e.name;
+  filterBar.append(el('span', undefined, 'Articles mentioning'), entityLabel(e));
+  if (state.with) filterBar.append(el('span', undefined, 'and'), entityLabel(state.with));
+  filterBar.append(clearButton('Show all articles', `Stop filtering by ${names}`, () => setEntity(null)));
 }
 
 function render(): void {
@@ -208,7 +224,7 @@ function render(): void {
   if (!snapshot) empty.textContent = 'Loading…';
   else if (snapshot.status === 'indexing' && total === 0) empty.textContent = 'Indexing the corpus…';
   else if (total === 0) empty.textContent = 'No articles are loaded. Use “News Lens: Add Folder to Corpus” or “News Lens: Use Bundled Sample Corpus”.';
-  else if (cards.length === 0) empty.textContent = 'No article matches the search.';
+  else if (cards.length === 0) empty.textContent = isFiltering(dateSource.filter) ? 'No article matches the search and filters.' : 'No article matches the search.';
   empty.hidden = !!snapshot && cards.length > 0;
 
   count.textContent = snapshot ? `${cards.length === total ? total : `${cards.length} of ${total}`} article${total === 1 ? '' : 's'}${snapshot.status === 'indexing' ? ' · indexing…' : ''}` : '';
@@ -220,15 +236,15 @@ function save(): void {
   vscode.setState(state);
 }
 
-function setEntity(entity: PanelUiState['entity']): void {
-  state = { ...state, entity, shown: MORE_STEP };
+function setEntity(entity: PanelUiState['entity'], withEntity: EntityRef | null = null): void {
+  state = { ...state, entity, with: entity ? withEntity : null, shown: MORE_STEP };
   save();
   render();
 }
 
 function applySnapshot(s: Snapshot): void {
   snapshot = s;
-  haystacks = new Map(s.cards.map((c) => [c.articleId, fold([c.title, c.source ?? '', c.date ?? '', ...c.summary, ...c.chips.map((x) => x.name), c.main.who ?? '', c.main.where ?? ''].join('\n'))]));
+  haystacks = new Map(s.cards.map((c) => [c.articleId, cardHaystack(c)]));
   render();
 }
 
@@ -342,7 +358,12 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     case 'focusEntity':
       state = { ...state, search: '' };
       syncControls();
-      setEntity(m.entity);
+      setEntity(sanitizeEntityRef(m.entity), sanitizeEntityRef(m.with));
+      break;
+    case 'filter':
+      dateSource = { filter: sanitizeFilter(m.filter), label: typeof m.label === 'string' ? m.label : '' };
+      state = { ...state, shown: MORE_STEP };
+      render();
       break;
     case 'done':
       if (!m.ok && m.error) count.textContent = m.error;

@@ -19,10 +19,16 @@ export function matchesFilter(entity: Entity, filter: string): boolean {
   return [entity.name, ...entity.aliases, ...entity.roles].some((s) => searchKey(s).includes(f));
 }
 
-/** Entities grouped by type in the fixed type order, sorted and filtered; empty groups left out. */
-export function groupEntities(entities: readonly Entity[], sort: EntitySort, filter = ''): EntityGroup[] {
+/**
+ * Entities grouped by type in the fixed type order, sorted and filtered; empty groups left out.
+ * With `mentions` (what a date or source filter keeps: mentions per entity id) only the entities
+ * mentioned there are listed, and "by mentions" counts those mentions.
+ */
+export function groupEntities(entities: readonly Entity[], sort: EntitySort, filter = '', mentions?: ReadonlyMap<string, number>): EntityGroup[] {
   const byType = new Map<EntityType, Entity[]>();
+  const count = (e: Entity): number => (mentions ? (mentions.get(e.id) ?? 0) : e.mentionCount);
   for (const e of entities) {
+    if (mentions && !mentions.has(e.id)) continue;
     if (!matchesFilter(e, filter)) continue;
     const list = byType.get(e.type);
     if (list) list.push(e);
@@ -30,8 +36,8 @@ export function groupEntities(entities: readonly Entity[], sort: EntitySort, fil
   }
   const compare =
     sort === 'name'
-      ? (a: Entity, b: Entity) => a.name.localeCompare(b.name) || b.mentionCount - a.mentionCount
-      : (a: Entity, b: Entity) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name);
+      ? (a: Entity, b: Entity) => a.name.localeCompare(b.name) || count(b) - count(a)
+      : (a: Entity, b: Entity) => count(b) - count(a) || a.name.localeCompare(b.name);
   return ENTITY_TYPES.filter((t) => byType.has(t)).map((type) => ({ type, label: TYPE_LABELS[type], entities: (byType.get(type) ?? []).sort(compare) }));
 }
 
@@ -39,9 +45,12 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** The short text beside an entity in lists: its first role, or how often it is mentioned. */
-export function entityDescription(entity: Entity): string {
+/**
+ * The short text beside an entity in lists: its first role, or how often it is mentioned (in what
+ * a date or source filter keeps, when `mentions` is given).
+ */
+export function entityDescription(entity: Entity, mentions?: number): string {
   if (entity.roles.length) return entity.roles[0];
   if (entity.type === 'date' && entity.value && entity.value !== entity.name) return entity.value;
-  return plural(entity.mentionCount, 'mention');
+  return mentions === undefined ? plural(entity.mentionCount, 'mention') : `${mentions} of ${plural(entity.mentionCount, 'mention')}`;
 }

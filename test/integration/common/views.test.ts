@@ -1,6 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { corpusSpan } from '../../../src/core/index/filteredCorpus';
+import { comparePeriods, periodOf } from '../../../src/core/model/period';
 import { groupEntities } from '../../../src/core/render/entityGroups';
+import { groupEvents } from '../../../src/core/render/eventGroups';
 import { Commands } from '../../../src/vscode/constants';
 import type { EntityTreeNode } from '../../../src/vscode/features/entities/entitiesTree';
 import { ready, waitFor } from '../ui';
@@ -85,19 +88,34 @@ describe('sidebar views', () => {
     assert.strictEqual(view.visible, true, 'revealing opens the view');
   });
 
-  it('Events lists dates oldest first with undated last (an event without a date of its own under its article date), each event with participants and its evidence', async () => {
+  it('Events lists dates newest first, history before the first article under Earlier mentions, undated last; each event with participants and its evidence', async () => {
     const newsLens = await ready();
     const { provider } = newsLens.events;
     const index = newsLens.corpus.index;
     const roots = provider.getChildren();
-    const dates = roots.map((r) => (r.kind === 'date' ? r.date : 'not a date'));
-    assert.deepStrictEqual(dates, [...dates.filter((d) => d !== null).sort(), ...dates.filter((d) => d === null)]);
-    assert.strictEqual(roots.length, new Set(index.timeline().map((t) => t.date ?? t.articleDate)).size);
-    for (const r of roots) {
-      if (r.kind !== 'date') continue;
-      for (const e of provider.getChildren(r)) if (e.kind === 'event') assert.strictEqual(e.entry.date ?? e.entry.articleDate, r.date);
+    const expected = groupEvents(index.timeline(), 'newest', corpusSpan(index).first);
+    const undated = expected.undated ? [null] : [];
+    assert.deepStrictEqual(
+      roots.map((r) => (r.kind === 'date' ? r.date : r.kind)),
+      [...expected.dated.map((g) => g.date), ...(expected.earlier.length ? ['earlier'] : []), ...undated],
+    );
+    const dated = roots.flatMap((r) => (r.kind === 'date' && r.date !== null ? [r.date] : []));
+    assert.deepStrictEqual(dated, [...dated].sort((a, b) => comparePeriods(b, a)));
+    const earlier = roots.find((r) => r.kind === 'earlier');
+    if (earlier) {
+      assert.strictEqual(provider.getTreeItem(earlier).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+      const first = corpusSpan(index).first ?? '';
+      for (const d of provider.getChildren(earlier)) assert.ok(d.kind === 'date' && d.date !== null && (periodOf(d.date)?.end ?? '') < first, 'an earlier mention ends before the first article');
     }
-    const events = roots.flatMap((r) => provider.getChildren(r));
+    const days = roots.flatMap((r) => (r.kind === 'earlier' ? provider.getChildren(r) : [r]));
+    assert.strictEqual(days.length, new Set(index.timeline().map((t) => t.date ?? t.articleDate)).size);
+    for (const r of days) {
+      if (r.kind !== 'date') continue;
+      assert.strictEqual(provider.getParent(r)?.kind, r.earlier ? 'earlier' : undefined);
+      for (const e of provider.getChildren(r)) if (e.kind === 'event') assert.strictEqual(e.entry.date ?? e.entry.articleDate, r.date);
+      if (r.date && /W\d\d$/.test(r.date)) assert.match(label(provider.getTreeItem(r)), /^week of \d{1,2} \w+ \d{4}$/);
+    }
+    const events = days.flatMap((r) => provider.getChildren(r));
     assert.strictEqual(events.length, index.timeline().length);
     for (const e of events) {
       assert.strictEqual(e.kind, 'event');

@@ -26,4 +26,21 @@ describe('render: entity groups for the tree', () => {
     assert.strictEqual(entityDescription(index.entity('organization:united-nations')!), '2 mentions');
     assert.ok(matchesFilter(index.entity('person:sergei-lavrov')!, ''));
   });
+
+  it('lists only the entities a date or source filter keeps, ordered and described by their mentions there', () => {
+    const index = buildIndex(TWO_ARTICLES);
+    const kept = new Map([
+      ['organization:united-nations', 2],
+      ['person:sergei-lavrov', 2],
+      ['place:new-york', 1],
+    ]);
+    const groups = groupEntities(index.entities(), 'mentions', '', kept);
+    assert.deepStrictEqual(groups.map((g) => [g.label, g.entities.map((e) => e.name)]), [
+      ['People', ['Sergei Lavrov']],
+      ['Organizations', ['United Nations']],
+      ['Places', ['New York']],
+    ]);
+    assert.strictEqual(entityDescription(index.entity('place:new-york')!, 1), '1 of 1 mention');
+    assert.strictEqual(entityDescription(index.entity('organization:united-nations')!, 2), '2 of 2 mentions');
+  });
 });

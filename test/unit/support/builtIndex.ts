@@ -168,6 +168,23 @@ export const TWO_ARTICLES: ArticleSpec[] = [
   },
 ];
 
+/** A third article, without a source, recalling a treaty of 1907 and planning for a week. */
+export const HISTORY: ArticleSpec = {
+  id: 'history',
+  title: 'Treaty anniversary',
+  date: '2024-02-20',
+  source: null,
+  body: 'Lavrov recalled the treaty signed in Paris. Lavrov will travel to Paris next week.',
+  entities: [
+    { key: 'p1', type: 'person', name: 'Sergei Lavrov', surfaces: ['Lavrov'], aliases: ['Lavrov'] },
+    { key: 'l1', type: 'place', name: 'Paris', surfaces: ['Paris'] },
+  ],
+  events: [
+    { type: 'cooperation', trigger: 'signed', who: ['p1'], where: ['l1'], date: '1907', label: 'treaty signed in Paris' },
+    { type: 'movement', trigger: 'travel', who: ['p1'], where: ['l1'], date: '2024-W09', label: 'Lavrov travels to Paris' },
+  ],
+};
+
 /** Names and text an attacker controls: markdown, HTML, command links, icons, formulas. */
 export const HOSTILE: ArticleSpec = {
   id: 'hostile',

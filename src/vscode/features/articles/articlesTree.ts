@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { FilteredCorpus } from '../../../core/index/filteredCorpus';
 import type { IndexedArticle } from '../../../core/index/corpusIndex';
 import type { Span } from '../../../core/model/types';
 import { plural } from '../../../core/render/entityGroups';
@@ -12,14 +13,17 @@ import { moreItem } from '../paging';
 
 export type ArticleTreeNode = { kind: 'article'; id: string; articleId: string } | { kind: 'sentence'; id: string; articleId: string; span: Span } | MoreNode;
 
-/** Articles, newest first (title, date and source) → their summary sentences. */
+/** Articles, newest first (title, date and source) → their summary sentences; only those the date and source filter keeps. */
 export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleTreeNode> {
   private readonly emitter = new vscode.EventEmitter<ArticleTreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   /** Rows shown of the article list (one list: key "root"). */
   private readonly pages = new Pages();
 
-  constructor(private readonly corpus: CorpusService) {}
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly filtered: () => FilteredCorpus | undefined,
+  ) {}
 
   refresh(): void {
     this.emitter.fire(undefined);
@@ -33,7 +37,11 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleTree
 
   getChildren(node?: ArticleTreeNode): ArticleTreeNode[] {
     if (!node) {
-      const articles = [...this.corpus.index.articles()].sort(newestFirst);
+      const kept = this.filtered()?.articleIds;
+      const articles = this.corpus.index
+        .articles()
+        .filter((a) => !kept || kept.has(a.article.id))
+        .sort(newestFirst);
       return this.pages.rows('root', 'articles/more', articles, (a): ArticleTreeNode => ({ kind: 'article', id: `article:${a.article.id}`, articleId: a.article.id }));
     }
     if (node.kind === 'article') {

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { articleUri, rangeIn } from '../../adapters/positions';
 import { Commands, Views } from '../../constants';
+import { describeFilter } from '../../../core/render/formatDate';
 import type { FeatureContext } from '../feature';
+import type { ArticleFilterService } from '../filter/articleFilterService';
 import type { ArticleTreeNode } from './articlesTree';
 import { ArticlesTreeProvider } from './articlesTree';
 
@@ -11,12 +13,18 @@ export interface ArticlesFeature {
   provider: ArticlesTreeProvider;
 }
 
-export function registerArticles(ctx: FeatureContext): ArticlesFeature {
-  const provider = new ArticlesTreeProvider(ctx.corpus);
+export function registerArticles(ctx: FeatureContext, filter: ArticleFilterService): ArticlesFeature {
+  const provider = new ArticlesTreeProvider(ctx.corpus, () => filter.view);
   const view = vscode.window.createTreeView(Views.articles, { treeDataProvider: provider, showCollapseAll: true });
+  const refresh = (): void => {
+    provider.refresh();
+    view.description = describeFilter(filter.filter) || undefined;
+  };
+  refresh();
   ctx.extension.subscriptions.push(
     view,
-    ctx.corpus.onDidChange(() => provider.refresh()),
+    ctx.corpus.onDidChange(refresh),
+    filter.onDidChange(refresh),
     vscode.commands.registerCommand(Commands.openArticle, (arg: unknown) => {
       const articleId = typeof arg === 'string' ? arg : isArticleNode(arg) ? arg.articleId : undefined;
       return articleId ? openArticle(ctx, articleId) : false;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { FilteredCorpus } from '../../../core/index/filteredCorpus';
 import type { MentionRef } from '../../../core/index/corpusIndex';
 import type { Entity, EntityType } from '../../../core/model/types';
 import type { EntityGroup, EntitySort } from '../../../core/render/entityGroups';
@@ -35,7 +36,11 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
   /** Rows shown per type group, keyed by entity type. */
   private readonly pages = new Pages();
 
-  constructor(private readonly corpus: CorpusService) {}
+  /** `filtered`: what the date and source filter keeps (undefined when nothing is filtered). */
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly filtered: () => FilteredCorpus | undefined,
+  ) {}
 
   get sort(): EntitySort {
     return this.currentSort;
@@ -63,13 +68,13 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
     this.emitter.fire(undefined);
   }
 
-  /** Entities shown / all entities, under the current filter. */
+  /** Entities shown / all entities, under the current filters. */
   counts(): { shown: number; total: number } {
     return { shown: this.currentGroups().reduce((n, g) => n + g.entities.length, 0), total: this.corpus.index.entities().length };
   }
 
   private currentGroups(): EntityGroup[] {
-    return (this.groups ??= groupEntities(this.corpus.index.entities(), this.currentSort, this.currentFilter));
+    return (this.groups ??= groupEntities(this.corpus.index.entities(), this.currentSort, this.currentFilter, this.filtered()?.mentions));
   }
 
   private node<T extends EntityTreeNode>(made: T): T {
@@ -113,7 +118,9 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
         return this.pages.rows(node.group.type, `${node.id}/more`, node.group.entities, (entity): EntityTreeNode => this.node({ kind: 'entity', id: `entity:${entity.id}`, entity }));
       case 'entity': {
         const byArticle = new Map<string, MentionRef[]>();
+        const kept = this.filtered()?.articleIds;
         for (const m of index.mentionsOf(node.entity.id)) {
+          if (kept && !kept.has(m.articleId)) continue;
           const list = byArticle.get(m.articleId);
           if (list) list.push(m);
           else byArticle.set(m.articleId, [m]);
@@ -175,7 +182,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
         const e = node.entity;
         const item = new vscode.TreeItem(e.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.id;
-        item.description = entityDescription(e);
+        item.description = entityDescription(e, this.filtered()?.mentions.get(e.id));
         item.iconPath = typeIcon(e.type);
         item.contextValue = 'newsLens.entity';
         item.accessibilityInformation = { label: `${e.name}, ${e.type}, ${entityDescription(e)}, ${plural(e.mentionCount, 'mention')} in ${plural(e.articleCount, 'article')}` };

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { matchesFilter } from '../../../core/render/entityGroups';
+import { describeFilter } from '../../../core/render/formatDate';
 import { onDidChangeSetting, setting } from '../../adapters/config';
 import { mentionAt } from '../../adapters/documents';
 import { articleUri, rangeIn } from '../../adapters/positions';
 import { Commands, ContextKeys, Settings, Views } from '../../constants';
 import { describeGaps } from '../../corpusService';
 import type { FeatureContext } from '../feature';
+import type { ArticleFilterService } from '../filter/articleFilterService';
 import type { EntityTreeNode } from './entitiesTree';
 import { EntitiesTreeProvider, entityIdOf } from './entitiesTree';
 
@@ -18,10 +20,13 @@ export interface EntitiesFeature {
 
 const REST_MS = 500;
 
-/** The Entities view with its sort and filter actions, reveal commands and reveal-on-cursor. */
-export function registerEntities(ctx: FeatureContext): EntitiesFeature {
+/**
+ * The Entities view with its sort and filter actions, reveal commands and reveal-on-cursor. It lists
+ * only the entities mentioned in what the date and source filter keeps.
+ */
+export function registerEntities(ctx: FeatureContext, dateSource: ArticleFilterService): EntitiesFeature {
   const { corpus } = ctx;
-  const provider = new EntitiesTreeProvider(corpus);
+  const provider = new EntitiesTreeProvider(corpus, () => dateSource.view);
   const view = vscode.window.createTreeView(Views.entities, { treeDataProvider: provider, showCollapseAll: true });
   const subs = ctx.extension.subscriptions;
 
@@ -35,9 +40,11 @@ export function registerEntities(ctx: FeatureContext): EntitiesFeature {
       const gaps = describeGaps(corpus.gaps, corpus.index.size);
       if (gaps) parts.push(gaps);
     }
-    if (provider.filter) parts.push(shown ? `Filter “${provider.filter}”: ${shown} of ${total} entities.` : `No entity matches “${provider.filter}”.`);
+    const range = describeFilter(dateSource.filter);
+    const filters = [provider.filter ? `“${provider.filter}”` : '', range].filter(Boolean).join(' \u00b7 ');
+    if (filters && corpus.state !== 'indexing') parts.push(shown ? `${filters}: ${shown} of ${total} entities.` : `No entity in ${filters}.`);
     view.message = parts.join(' ') || undefined;
-    view.description = provider.filter ? `“${provider.filter}”` : undefined;
+    view.description = filters || undefined;
   };
   const setSort = (sort: 'mentions' | 'name'): void => {
     provider.sort = sort;
@@ -55,6 +62,11 @@ export function registerEntities(ctx: FeatureContext): EntitiesFeature {
     const entity = corpus.index.entity(entityId);
     if (!entity) return false;
     if (provider.filter && !matchesFilter(entity, provider.filter)) setFilter('');
+    // Asked for by name (a hover, the graph, an event): an entity the date or source filter hides is shown by clearing it.
+    if (dateSource.view && !dateSource.view.mentions.has(entityId)) {
+      ctx.log.info(`Cleared the date and source filter (${describeFilter(dateSource.filter)}) to reveal ${entity.name}, which it hides.`);
+      await dateSource.clear();
+    }
     provider.showEntity(entityId);
     const node = provider.entityNode(entityId);
     if (!node) return false;
@@ -111,6 +123,10 @@ export function registerEntities(ctx: FeatureContext): EntitiesFeature {
       updateMessage();
     }),
     corpus.onDidChangeState(updateMessage),
+    dateSource.onDidChange(() => {
+      provider.refresh();
+      updateMessage();
+    }),
     vscode.window.onDidChangeTextEditorSelection(onSelection),
     onDidChangeSetting([Settings.autoReveal], () => (lastRevealed = undefined)),
     { dispose: () => clearTimeout(restTimer) },

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
+import type { FilteredCorpus } from '../../../core/index/filteredCorpus';
+import { corpusSpan } from '../../../core/index/filteredCorpus';
 import type { TimelineEntry } from '../../../core/index/corpusIndex';
 import { filedDate } from '../../../core/index/corpusIndex';
 import { plural } from '../../../core/render/entityGroups';
+import type { DateGroup, EventOrder } from '../../../core/render/eventGroups';
+import { groupEvents, groupsToOpen } from '../../../core/render/eventGroups';
 import { formatDate } from '../../../core/render/formatDate';
 import { eventLine } from '../../../core/render/hoverCard';
 import { oneLine } from '../../../core/render/markdown';
@@ -14,13 +18,22 @@ import { PAGE_SIZE, Pages } from '../../../core/render/pages';
 import { moreItem } from '../paging';
 
 export type EventTreeNode =
-  | { kind: 'date'; id: string; date: string | null; entries: TimelineEntry[] }
+  | { kind: 'date'; id: string; date: string | null; entries: TimelineEntry[]; earlier: boolean; open: boolean }
+  | { kind: 'earlier'; id: string; dates: EventTreeNode[]; events: number; before: string }
   | { kind: 'event'; id: string; entry: TimelineEntry }
   | { kind: 'participant'; id: string; entry: TimelineEntry; entityId: string; part: 'who' | 'whom' | 'where' }
   | { kind: 'evidence'; id: string; entry: TimelineEntry }
   | MoreNode;
 
 const ROOT = 'root';
+const EARLIER = 'earlier';
+
+/** What the Events view shows besides the corpus: the date and source filter, and the order of its dates. */
+export interface EventsTreeOptions {
+  /** What the date and source filter keeps; undefined when nothing is filtered. */
+  filtered(): FilteredCorpus | undefined;
+  order(): EventOrder;
+}
 
 /** Codicons for the event taxonomy (src/core/nlp/eventTypes.ts); unknown types get the generic icon. */
 const EVENT_ICONS: Record<string, string> = {
@@ -40,46 +53,77 @@ const EVENT_ICONS: Record<string, string> = {
 
 const PART_LABELS = { who: 'who', whom: 'with', where: 'where' } as const;
 
-/** Timeline grouped by resolved date (undated last) → event → participants and evidence sentence. */
+/**
+ * Timeline grouped by the date events are filed under, newest first by default, with the dates
+ * before the corpus's first article under "Earlier mentions" and undated events last → event →
+ * participants and evidence sentence. Only the events the date and source filter keeps.
+ */
 export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode> {
   private readonly emitter = new vscode.EventEmitter<EventTreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private roots: EventTreeNode[] | undefined;
-  /** Rows shown of the dates (key "root") and of each date's events (key: the date node's id). */
+  /** Rows shown of the dates (key "root"), of the earlier dates (key "earlier") and of each date's events (key: the date node's id). */
   private readonly pages = new Pages();
 
-  constructor(private readonly corpus: CorpusService) {}
+  constructor(
+    private readonly corpus: CorpusService,
+    private readonly options: EventsTreeOptions,
+  ) {}
 
   refresh(): void {
     this.roots = undefined;
     this.emitter.fire(undefined);
   }
 
-  /** Shows the next page of the dates, or of one date's events. */
-  showMore(key: string): void {
-    this.pages.more(key);
-    this.emitter.fire(key === ROOT ? undefined : this.dateNodes().find((d) => d.id === key));
+  /** The events the view lists (what the filter keeps), and of how many in the corpus. */
+  counts(): { shown: number; total: number } {
+    const total = this.corpus.index.timeline().length;
+    return { shown: this.options.filtered()?.events.length ?? total, total };
   }
 
-  private dateNodes(): EventTreeNode[] {
-    if (this.roots) return this.roots;
-    const byDate = new Map<string | null, TimelineEntry[]>();
-    for (const e of this.corpus.index.timeline()) {
-      const date = filedDate(e);
-      const list = byDate.get(date);
-      if (list) list.push(e);
-      else byDate.set(date, [e]);
+  /** Shows the next page of the dates, the earlier dates, or one date's events. */
+  showMore(key: string): void {
+    this.pages.more(key);
+    this.emitter.fire(key === ROOT ? undefined : this.findNode(key));
+  }
+
+  private findNode(id: string): EventTreeNode | undefined {
+    for (const node of this.rootNodes()) {
+      if (node.id === id) return node;
+      if (node.kind === 'earlier') {
+        const found = node.dates.find((d) => d.id === id);
+        if (found) return found;
+      }
     }
-    // ISO values of any precision sort as strings ("2024" before "2024-01-31"); undated last.
-    const dates = [...byDate.keys()].sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1));
-    return (this.roots = dates.map((date) => ({ kind: 'date', id: `date:${date ?? 'undated'}`, date, entries: byDate.get(date) ?? [] })));
+    return undefined;
+  }
+
+  private rootNodes(): EventTreeNode[] {
+    if (this.roots) return this.roots;
+    const index = this.corpus.index;
+    const first = corpusSpan(index).first;
+    const { dated, earlier, undated } = groupEvents(this.options.filtered()?.events ?? index.timeline(), this.options.order(), first);
+    const main = undated ? [...dated, undated] : dated;
+    // The first dates open (the most recent stretch, newest first) as long as their events stay within a page.
+    const open = groupsToOpen(main, PAGE_SIZE);
+    const dateNode = (g: DateGroup, isEarlier: boolean, isOpen: boolean): EventTreeNode => ({ kind: 'date', id: `date:${g.date ?? 'undated'}`, date: g.date, entries: g.entries, earlier: isEarlier, open: isOpen });
+    const nodes = main.map((g, i) => dateNode(g, false, i < open));
+    if (earlier.length && first) {
+      const node: EventTreeNode = { kind: 'earlier', id: EARLIER, dates: earlier.map((g) => dateNode(g, true, false)), events: earlier.reduce((n, g) => n + g.entries.length, 0), before: first };
+      // In time order: after the corpus's own dates when newest come first, before them otherwise.
+      if (this.options.order() === 'newest') nodes.splice(dated.length, 0, node);
+      else nodes.unshift(node);
+    }
+    return (this.roots = nodes);
   }
 
   getChildren(node?: EventTreeNode): EventTreeNode[] {
     if (!node) {
-      return this.pages.rows(ROOT, 'dates/more', this.dateNodes(), (d) => d);
+      return this.pages.rows(ROOT, 'dates/more', this.rootNodes(), (d) => d);
     }
     switch (node.kind) {
+      case 'earlier':
+        return this.pages.rows(EARLIER, 'earlier/more', node.dates, (d) => d);
       case 'date': {
         return this.pages.rows(node.id, `${node.id}/more`, node.entries, (entry): EventTreeNode => ({ kind: 'event', id: `event:${entry.event.id}`, entry }));
       }
@@ -98,9 +142,13 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
   }
 
   getParent(node: EventTreeNode): EventTreeNode | undefined {
-    if (node.kind === 'date') return undefined;
-    if (node.kind === 'more') return node.key === ROOT ? undefined : this.dateNodes().find((d) => d.id === node.key);
-    if (node.kind === 'event') return this.dateNodes().find((d) => d.kind === 'date' && d.date === filedDate(node.entry));
+    if (node.kind === 'earlier') return undefined;
+    if (node.kind === 'date') return node.earlier ? this.findNode(EARLIER) : undefined;
+    if (node.kind === 'more') return node.key === ROOT ? undefined : this.findNode(node.key);
+    if (node.kind === 'event') {
+      const date = `date:${filedDate(node.entry) ?? 'undated'}`;
+      return this.findNode(date);
+    }
     return { kind: 'event', id: `event:${node.entry.event.id}`, entry: node.entry };
   }
 
@@ -109,10 +157,17 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
     switch (node.kind) {
       case 'more':
         return moreItem(Views.events, node);
+      case 'earlier': {
+        const item = new vscode.TreeItem('Earlier mentions', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.id;
+        item.description = `${plural(node.events, 'event')} before ${formatDate(node.before)}`;
+        item.tooltip = `Dates that end before the corpus's first article (${formatDate(node.before)}): history the articles recall rather than what they report`;
+        item.iconPath = new vscode.ThemeIcon('history');
+        return item;
+      }
       case 'date': {
-        // A long timeline opens collapsed: expanding every day at once would ask for every event.
-        const open = index.timeline().length <= PAGE_SIZE;
-        const item = new vscode.TreeItem(node.date ? formatDate(node.date) : 'Undated', open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        // Only the first dates open: expanding every day at once would ask for every event.
+        const item = new vscode.TreeItem(node.date ? formatDate(node.date) : 'Undated', node.open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.id;
         item.description = plural(node.entries.length, 'event');
         item.tooltip = node.date

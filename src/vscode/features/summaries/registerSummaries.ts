@@ -8,12 +8,12 @@ import { SummariesPanel } from './summariesPanel';
 export interface SummariesFeature {
   /** The open panel, if any. */
   readonly panel: SummariesPanel | undefined;
-  show(entityId?: string): SummariesPanel;
+  show(entityId?: string, withId?: string): SummariesPanel;
   /** What VS Code calls after a reload to restore the panel. */
   serializer: vscode.WebviewPanelSerializer;
 }
 
-export function registerSummaries(ctx: FeatureContext, actions: Pick<PanelDeps, 'revealEntity' | 'openArticle'>): SummariesFeature {
+export function registerSummaries(ctx: FeatureContext, actions: Pick<PanelDeps, 'revealEntity' | 'openArticle' | 'dateSource'>): SummariesFeature {
   const deps: PanelDeps = { extensionUri: ctx.extension.extensionUri, corpus: ctx.corpus, log: ctx.log, ...actions };
   const serializer: vscode.WebviewPanelSerializer = {
     deserializeWebviewPanel: async (panel, state) => {
@@ -21,8 +21,9 @@ export function registerSummaries(ctx: FeatureContext, actions: Pick<PanelDeps, 
     },
   };
   ctx.extension.subscriptions.push(
-    vscode.commands.registerCommand(Commands.openSummaries, (arg?: unknown) => {
-      SummariesPanel.show(deps, entityIdOf(arg));
+    // A second entity id (from the connections graph's edges) narrows to the articles that mention both.
+    vscode.commands.registerCommand(Commands.openSummaries, (arg?: unknown, withArg?: unknown) => {
+      SummariesPanel.show(deps, entityIdOf(arg), typeof withArg === 'string' ? withArg : undefined);
     }),
     vscode.window.registerWebviewPanelSerializer(Panels.summaries, serializer),
     { dispose: () => SummariesPanel.active?.dispose() },
@@ -31,7 +32,7 @@ export function registerSummaries(ctx: FeatureContext, actions: Pick<PanelDeps, 
     get panel() {
       return SummariesPanel.active;
     },
-    show: (entityId) => SummariesPanel.show(deps, entityId),
+    show: (entityId, withId) => SummariesPanel.show(deps, entityId, withId),
     serializer,
   };
 }

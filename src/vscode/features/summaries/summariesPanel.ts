@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import type { ArticleFilter } from '../../../core/index/articleFilter';
+import { describeFilter } from '../../../core/render/formatDate';
 import { summarySnapshot } from '../../../core/render/summaryCards';
-import type { HostMessage, PanelUiState, WebviewMessage } from '../../../shared/protocol';
+import type { EntityRef, HostMessage, PanelUiState, WebviewMessage } from '../../../shared/protocol';
 import { parseWebviewMessage, sanitizeUiState } from '../../../shared/protocol';
 import { articleOf } from '../../adapters/documents';
 import { Panels } from '../../constants';
@@ -13,6 +15,8 @@ export interface PanelDeps {
   log: vscode.LogOutputChannel;
   revealEntity(entityId: string): Promise<boolean>;
   openArticle(articleId: string): Promise<boolean>;
+  /** The window's date and source filter, which the page applies and may clear. */
+  dateSource: { readonly filter: ArticleFilter; onDidChange: vscode.Event<ArticleFilter>; clear(): Promise<void> };
 }
 
 export interface RenderedReport {
@@ -36,17 +40,24 @@ export class SummariesPanel implements vscode.Disposable {
   private ready = false;
   private lastArticleId: string | null = null;
   private status: CorpusState;
-  private pendingEntity: PanelUiState['entity'] | undefined;
+  private pendingEntity: { entity: EntityRef; with: EntityRef | null } | undefined;
   lastRendered: RenderedReport | undefined;
 
   static get active(): SummariesPanel | undefined {
     return SummariesPanel.current;
   }
 
-  /** Shows the panel (reusing an open one); with an entity id, filters it to that entity. */
-  static show(deps: PanelDeps, entityId?: string): SummariesPanel {
-    const entity = entityId ? deps.corpus.index.entity(entityId) : undefined;
-    const focus = entity ? { id: entity.id, name: entity.name, type: entity.type } : undefined;
+  /**
+   * Shows the panel (reusing an open one); with an entity id, filters it to that entity, and with a
+   * second one to the articles that mention both.
+   */
+  static show(deps: PanelDeps, entityId?: string, withId?: string): SummariesPanel {
+    const ref = (id: string | undefined): EntityRef | null => {
+      const e = id ? deps.corpus.index.entity(id) : undefined;
+      return e ? { id: e.id, name: e.name, type: e.type } : null;
+    };
+    const entity = ref(entityId);
+    const focus = entity ? { entity, with: ref(withId) } : undefined;
     const existing = SummariesPanel.current;
     if (existing) {
       existing.panel.reveal(undefined, false);
@@ -85,6 +96,7 @@ export class SummariesPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw) => void this.receive(raw)),
       deps.corpus.onDidChange(() => this.pushSnapshot()),
+      deps.dateSource.onDidChange(() => this.post(this.filterMessage())),
       deps.corpus.onDidChangeState((s) => {
         // Progress ticks fire this too; only a change of status is news to the page.
         if (s !== this.status) this.pushSnapshot();
@@ -125,9 +137,14 @@ export class SummariesPanel implements vscode.Disposable {
     if (this.ready) this.post(this.snapshotMessage());
   }
 
-  private focusEntity(entity: NonNullable<PanelUiState['entity']>): void {
-    if (this.ready) this.post({ type: 'focusEntity', entity });
-    else this.pendingEntity = entity;
+  private filterMessage(): HostMessage {
+    const filter = this.deps.dateSource.filter;
+    return { type: 'filter', filter, label: describeFilter(filter) };
+  }
+
+  private focusEntity(focus: { entity: EntityRef; with: EntityRef | null }): void {
+    if (this.ready) this.post({ type: 'focusEntity', ...focus });
+    else this.pendingEntity = focus;
   }
 
   private post(message: HostMessage): void {
@@ -144,8 +161,10 @@ export class SummariesPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        // The filter first: the page counts what it shows once the snapshot is in.
+        this.post(this.filterMessage());
         this.post(this.snapshotMessage(message.id));
-        if (this.pendingEntity) this.post({ type: 'focusEntity', entity: this.pendingEntity });
+        if (this.pendingEntity) this.post({ type: 'focusEntity', ...this.pendingEntity });
         this.pendingEntity = undefined;
         break;
       case 'revealEntity':
@@ -153,6 +172,9 @@ export class SummariesPanel implements vscode.Disposable {
         break;
       case 'openArticle':
         await this.reply(message.id, () => this.deps.openArticle(message.articleId), 'That article is no longer in the corpus.');
+        break;
+      case 'clearFilter':
+        await this.reply(message.id, async () => (await this.deps.dateSource.clear(), true), '');
         break;
       case 'rendered':
         this.lastRendered = { visible: message.visible, total: message.total, state: message.state };
