@@ -12,22 +12,24 @@ export interface DateGroup {
 
 /** The Events view's top level. */
 export interface EventGroups {
-  /** Dates from the corpus's first publication date on, in the chosen order. */
+  /** Dates within the corpus's publication dates, in the chosen order. */
   dated: DateGroup[];
   /**
    * Dates that end before the corpus's first publication date: history the articles recall
    * ("the 1907 treaty"), not what they report. Same order as `dated`.
    */
   earlier: DateGroup[];
+  /** Dates that start after its last publication date: plans and forecasts ("elections next year"). */
+  later: DateGroup[];
   undated: DateGroup | undefined;
 }
 
 /**
  * Groups timeline entries by the date they are filed under (their own, else their article's).
- * `firstArticleDate` (the corpus's earliest publication date) splits off the earlier mentions;
- * with no dated article nothing is earlier. Entries keep their timeline order inside a group.
+ * The corpus's publication dates (`span`) split off the earlier and later mentions; with no dated
+ * article nothing is earlier or later. Entries keep their timeline order inside a group.
  */
-export function groupEvents(entries: readonly TimelineEntry[], order: EventOrder, firstArticleDate: string | null): EventGroups {
+export function groupEvents(entries: readonly TimelineEntry[], order: EventOrder, span: { first: string | null; last: string | null }): EventGroups {
   const byDate = new Map<string | null, TimelineEntry[]>();
   for (const e of entries) {
     const date = filedDate(e);
@@ -38,14 +40,16 @@ export function groupEvents(entries: readonly TimelineEntry[], order: EventOrder
   const dates = [...byDate.keys()].filter((d): d is string => d !== null).sort(order === 'newest' ? (a, b) => comparePeriods(b, a) : comparePeriods);
   const dated: DateGroup[] = [];
   const earlier: DateGroup[] = [];
+  const later: DateGroup[] = [];
   for (const date of dates) {
-    const end = periodOf(date)?.end;
+    const p = periodOf(date);
     const group = { date, entries: byDate.get(date) ?? [] };
-    if (firstArticleDate !== null && end !== undefined && end < firstArticleDate) earlier.push(group);
+    if (p && span.first !== null && p.end < span.first) earlier.push(group);
+    else if (p && span.last !== null && p.start > span.last) later.push(group);
     else dated.push(group);
   }
   const none = byDate.get(null);
-  return { dated, earlier, undated: none ? { date: null, entries: none } : undefined };
+  return { dated, earlier, later, undated: none ? { date: null, entries: none } : undefined };
 }
 
 /**

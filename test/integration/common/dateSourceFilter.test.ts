@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { articlePasses, dateOverlaps } from '../../../src/core/index/articleFilter';
 import { filedDate } from '../../../src/core/index/corpusIndex';
+import { corpusSpan } from '../../../src/core/index/filteredCorpus';
+import { groupEvents } from '../../../src/core/render/eventGroups';
 import { describeFilter } from '../../../src/core/render/formatDate';
 import { Commands, Settings } from '../../../src/vscode/constants';
 import type { NewsLensApi } from '../../../src/vscode/extension';
@@ -11,7 +13,7 @@ import { clickInWebview, ready, waitFor } from '../ui';
 /** Every event row of the Events view, through its date groups (and Earlier mentions). */
 function eventRows(newsLens: NewsLensApi): Extract<EventTreeNode, { kind: 'event' }>[] {
   const { provider } = newsLens.events;
-  const dates = provider.getChildren().flatMap((r) => (r.kind === 'earlier' ? provider.getChildren(r) : [r]));
+  const dates = provider.getChildren().flatMap((r) => (r.kind === 'section' ? provider.getChildren(r) : [r]));
   return dates.flatMap((d) => provider.getChildren(d)).filter((e): e is Extract<EventTreeNode, { kind: 'event' }> => e.kind === 'event');
 }
 
@@ -82,14 +84,14 @@ describe('date and source filter', () => {
     await waitFor('the page to show every card again', () => panel.lastRendered?.visible === index.size);
   });
 
-  it('lists the oldest dates first when the setting says so', async () => {
+  it('lists the oldest dates first when the setting says so, earlier mentions first and later ones after the dates', async () => {
     const newsLens = await ready();
     await vscode.workspace.getConfiguration(Settings.section).update(Settings.eventsOrder, 'oldest', vscode.ConfigurationTarget.Global);
+    const index = newsLens.corpus.index;
     const { provider } = newsLens.events;
-    const days = (): string[] => provider.getChildren().flatMap((r) => (r.kind === 'date' && r.date && /^\d{4}-\d{2}-\d{2}$/.test(r.date) ? [r.date] : []));
-    await waitFor('the Events view to list the oldest days first', () => days().join() === [...days()].sort().join());
-    const roots = provider.getChildren();
-    const earlier = roots.findIndex((r) => r.kind === 'earlier');
-    assert.ok(earlier <= 0, 'Earlier mentions come first in time order');
+    const g = groupEvents(index.timeline(), 'oldest', corpusSpan(index));
+    const expected = [...(g.earlier.length ? ['earlier'] : []), ...g.dated.map((d) => d.date), ...(g.later.length ? ['later'] : []), ...(g.undated ? [null] : [])];
+    const rows = (): (string | null)[] => provider.getChildren().map((r) => (r.kind === 'date' ? r.date : r.kind === 'section' ? r.id : r.kind));
+    await waitFor('the Events view to list the oldest dates first', () => JSON.stringify(rows()) === JSON.stringify(expected));
   });
 });

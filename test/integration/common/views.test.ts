@@ -88,30 +88,31 @@ describe('sidebar views', () => {
     assert.strictEqual(view.visible, true, 'revealing opens the view');
   });
 
-  it('Events lists dates newest first, history before the first article under Earlier mentions, undated last; each event with participants and its evidence', async () => {
+  it('Events lists dates newest first, plans after the last article and history before the first under their own rows, undated last; each event with participants and its evidence', async () => {
     const newsLens = await ready();
     const { provider } = newsLens.events;
     const index = newsLens.corpus.index;
     const roots = provider.getChildren();
-    const expected = groupEvents(index.timeline(), 'newest', corpusSpan(index).first);
-    const undated = expected.undated ? [null] : [];
+    const span = corpusSpan(index);
+    const expected = groupEvents(index.timeline(), 'newest', span);
     assert.deepStrictEqual(
-      roots.map((r) => (r.kind === 'date' ? r.date : r.kind)),
-      [...expected.dated.map((g) => g.date), ...(expected.earlier.length ? ['earlier'] : []), ...undated],
+      roots.map((r) => (r.kind === 'date' ? r.date : r.kind === 'section' ? r.id : r.kind)),
+      [...(expected.later.length ? ['later'] : []), ...expected.dated.map((g) => g.date), ...(expected.earlier.length ? ['earlier'] : []), ...(expected.undated ? [null] : [])],
     );
     const dated = roots.flatMap((r) => (r.kind === 'date' && r.date !== null ? [r.date] : []));
     assert.deepStrictEqual(dated, [...dated].sort((a, b) => comparePeriods(b, a)));
-    const earlier = roots.find((r) => r.kind === 'earlier');
-    if (earlier) {
-      assert.strictEqual(provider.getTreeItem(earlier).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
-      const first = corpusSpan(index).first ?? '';
-      for (const d of provider.getChildren(earlier)) assert.ok(d.kind === 'date' && d.date !== null && (periodOf(d.date)?.end ?? '') < first, 'an earlier mention ends before the first article');
+    for (const section of roots.filter((r) => r.kind === 'section')) {
+      assert.strictEqual(provider.getTreeItem(section).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+      for (const d of provider.getChildren(section)) {
+        const p = d.kind === 'date' && d.date !== null ? periodOf(d.date) : undefined;
+        assert.ok(p && (section.id === 'earlier' ? p.end < (span.first ?? '') : p.start > (span.last ?? '')), `${d.id} lies outside the corpus's publication dates`);
+      }
     }
-    const days = roots.flatMap((r) => (r.kind === 'earlier' ? provider.getChildren(r) : [r]));
+    const days = roots.flatMap((r) => (r.kind === 'section' ? provider.getChildren(r) : [r]));
     assert.strictEqual(days.length, new Set(index.timeline().map((t) => t.date ?? t.articleDate)).size);
     for (const r of days) {
       if (r.kind !== 'date') continue;
-      assert.strictEqual(provider.getParent(r)?.kind, r.earlier ? 'earlier' : undefined);
+      assert.strictEqual(provider.getParent(r)?.id, r.section);
       for (const e of provider.getChildren(r)) if (e.kind === 'event') assert.strictEqual(e.entry.date ?? e.entry.articleDate, r.date);
       if (r.date && /W\d\d$/.test(r.date)) assert.match(label(provider.getTreeItem(r)), /^week of \d{1,2} \w+ \d{4}$/);
     }

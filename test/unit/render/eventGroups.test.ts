@@ -9,25 +9,27 @@ const dates = (groups: DateGroup[]): (string | null)[] => groups.map((g) => g.da
 
 describe('render: the Events view by date', () => {
   const index = buildIndex([...TWO_ARTICLES, HISTORY, { id: 'undated', title: 'Undated', body: 'Lavrov met Paris.', entities: HISTORY.entities, events: [{ type: 'meeting', trigger: 'met', who: ['p1'], label: 'undated meeting' }] }]);
-  const first = corpusSpan(index).first;
+  const span = corpusSpan(index);
 
-  it('lists the newest dates first, a week among its days, and files history before the first article under earlier mentions', () => {
-    const g = groupEvents(index.timeline(), 'newest', first);
-    assert.deepStrictEqual(dates(g.dated), ['2024-W09', '2024-02-10', '2024-01-31']);
+  it('lists the newest dates first, a week among its days, and files history before the first article under earlier mentions, plans after the last under later', () => {
+    const g = groupEvents(index.timeline(), 'newest', span);
+    assert.deepStrictEqual(span, { first: '2024-01-31', last: '2024-02-20' });
+    assert.deepStrictEqual(dates(g.dated), ['2024-02-10', '2024-01-31']);
     assert.deepStrictEqual(dates(g.earlier), ['1907']);
+    assert.deepStrictEqual(dates(g.later), ['2024-W09'], 'the week of 26 February starts after the last article');
     assert.deepStrictEqual(g.undated?.entries.map((e) => e.event.label), ['undated meeting']);
-    for (const group of [...g.dated, ...g.earlier]) for (const e of group.entries) assert.strictEqual(filedDate(e), group.date);
+    for (const group of [...g.dated, ...g.earlier, ...g.later]) for (const e of group.entries) assert.strictEqual(filedDate(e), group.date);
   });
 
   it('lists the oldest first on request', () => {
-    const g = groupEvents(index.timeline(), 'oldest', first);
-    assert.deepStrictEqual(dates(g.dated), ['2024-01-31', '2024-02-10', '2024-W09']);
+    const g = groupEvents(index.timeline(), 'oldest', span);
+    assert.deepStrictEqual(dates(g.dated), ['2024-01-31', '2024-02-10']);
   });
 
-  it('has no earlier mentions when no article is dated', () => {
-    const g = groupEvents(index.timeline(), 'newest', null);
-    assert.deepStrictEqual(dates(g.earlier), []);
-    assert.strictEqual(g.dated[g.dated.length - 1].date, '1907');
+  it('has no earlier or later mentions when no article is dated', () => {
+    const g = groupEvents(index.timeline(), 'newest', { first: null, last: null });
+    assert.deepStrictEqual([dates(g.earlier), dates(g.later)], [[], []]);
+    assert.deepStrictEqual(dates(g.dated), ['2024-W09', '2024-02-10', '2024-01-31', '1907']);
   });
 
   it('opens the first groups while their events fit a page, and always the first', () => {

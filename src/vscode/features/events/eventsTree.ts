@@ -18,15 +18,17 @@ import { PAGE_SIZE, Pages } from '../../../core/render/pages';
 import { moreItem } from '../paging';
 
 export type EventTreeNode =
-  | { kind: 'date'; id: string; date: string | null; entries: TimelineEntry[]; earlier: boolean; open: boolean }
-  | { kind: 'earlier'; id: string; dates: EventTreeNode[]; events: number; before: string }
+  | { kind: 'date'; id: string; date: string | null; entries: TimelineEntry[]; section?: Section; open: boolean }
+  | { kind: 'section'; id: Section; dates: EventTreeNode[]; events: number; bound: string }
   | { kind: 'event'; id: string; entry: TimelineEntry }
   | { kind: 'participant'; id: string; entry: TimelineEntry; entityId: string; part: 'who' | 'whom' | 'where' }
   | { kind: 'evidence'; id: string; entry: TimelineEntry }
   | MoreNode;
 
 const ROOT = 'root';
-const EARLIER = 'earlier';
+
+/** The dates outside the corpus's publication dates, each set under one collapsed row. */
+type Section = 'earlier' | 'later';
 
 /** What the Events view shows besides the corpus: the date and source filter, and the order of its dates. */
 export interface EventsTreeOptions {
@@ -55,14 +57,15 @@ const PART_LABELS = { who: 'who', whom: 'with', where: 'where' } as const;
 
 /**
  * Timeline grouped by the date events are filed under, newest first by default, with the dates
- * before the corpus's first article under "Earlier mentions" and undated events last → event →
- * participants and evidence sentence. Only the events the date and source filter keeps.
+ * before the corpus's first article under "Earlier mentions", those after its last under "Later
+ * mentions", and undated events last → event → participants and evidence sentence. Only the events
+ * the date and source filter keeps.
  */
 export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode> {
   private readonly emitter = new vscode.EventEmitter<EventTreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private roots: EventTreeNode[] | undefined;
-  /** Rows shown of the dates (key "root"), of the earlier dates (key "earlier") and of each date's events (key: the date node's id). */
+  /** Rows shown of the dates (key "root"), of the earlier and later dates (keys "earlier", "later") and of each date's events (key: the date node's id). */
   private readonly pages = new Pages();
 
   constructor(
@@ -90,7 +93,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
   private findNode(id: string): EventTreeNode | undefined {
     for (const node of this.rootNodes()) {
       if (node.id === id) return node;
-      if (node.kind === 'earlier') {
+      if (node.kind === 'section') {
         const found = node.dates.find((d) => d.id === id);
         if (found) return found;
       }
@@ -101,20 +104,22 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
   private rootNodes(): EventTreeNode[] {
     if (this.roots) return this.roots;
     const index = this.corpus.index;
-    const first = corpusSpan(index).first;
-    const { dated, earlier, undated } = groupEvents(this.options.filtered()?.events ?? index.timeline(), this.options.order(), first);
+    const span = corpusSpan(index);
+    const newest = this.options.order() === 'newest';
+    const { dated, earlier, later, undated } = groupEvents(this.options.filtered()?.events ?? index.timeline(), newest ? 'newest' : 'oldest', span);
     const main = undated ? [...dated, undated] : dated;
     // The first dates open (the most recent stretch, newest first) as long as their events stay within a page.
     const open = groupsToOpen(main, PAGE_SIZE);
-    const dateNode = (g: DateGroup, isEarlier: boolean, isOpen: boolean): EventTreeNode => ({ kind: 'date', id: `date:${g.date ?? 'undated'}`, date: g.date, entries: g.entries, earlier: isEarlier, open: isOpen });
-    const nodes = main.map((g, i) => dateNode(g, false, i < open));
-    if (earlier.length && first) {
-      const node: EventTreeNode = { kind: 'earlier', id: EARLIER, dates: earlier.map((g) => dateNode(g, true, false)), events: earlier.reduce((n, g) => n + g.entries.length, 0), before: first };
-      // In time order: after the corpus's own dates when newest come first, before them otherwise.
-      if (this.options.order() === 'newest') nodes.splice(dated.length, 0, node);
-      else nodes.unshift(node);
-    }
-    return (this.roots = nodes);
+    const dateNode = (g: DateGroup, section: Section | undefined, isOpen: boolean): EventTreeNode => ({ kind: 'date', id: `date:${g.date ?? 'undated'}`, date: g.date, entries: g.entries, section, open: isOpen });
+    const sectionNode = (id: Section, groups: DateGroup[], bound: string | null): EventTreeNode[] =>
+      groups.length && bound ? [{ kind: 'section', id, dates: groups.map((g) => dateNode(g, id, false)), events: groups.reduce((n, g) => n + g.entries.length, 0), bound }] : [];
+    const before = sectionNode('earlier', earlier, span.first);
+    const after = sectionNode('later', later, span.last);
+    const days = main.map((g, i) => dateNode(g, undefined, i < open));
+    // In time order: the later mentions first when newest come first, the earlier ones otherwise.
+    const dayRows = days.slice(0, dated.length);
+    const undatedRows = days.slice(dated.length);
+    return (this.roots = newest ? [...after, ...dayRows, ...before, ...undatedRows] : [...before, ...dayRows, ...after, ...undatedRows]);
   }
 
   getChildren(node?: EventTreeNode): EventTreeNode[] {
@@ -122,8 +127,8 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
       return this.pages.rows(ROOT, 'dates/more', this.rootNodes(), (d) => d);
     }
     switch (node.kind) {
-      case 'earlier':
-        return this.pages.rows(EARLIER, 'earlier/more', node.dates, (d) => d);
+      case 'section':
+        return this.pages.rows(node.id, `${node.id}/more`, node.dates, (d) => d);
       case 'date': {
         return this.pages.rows(node.id, `${node.id}/more`, node.entries, (entry): EventTreeNode => ({ kind: 'event', id: `event:${entry.event.id}`, entry }));
       }
@@ -142,8 +147,8 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
   }
 
   getParent(node: EventTreeNode): EventTreeNode | undefined {
-    if (node.kind === 'earlier') return undefined;
-    if (node.kind === 'date') return node.earlier ? this.findNode(EARLIER) : undefined;
+    if (node.kind === 'section') return undefined;
+    if (node.kind === 'date') return node.section ? this.findNode(node.section) : undefined;
     if (node.kind === 'more') return node.key === ROOT ? undefined : this.findNode(node.key);
     if (node.kind === 'event') {
       const date = `date:${filedDate(node.entry) ?? 'undated'}`;
@@ -157,12 +162,15 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventTreeNode
     switch (node.kind) {
       case 'more':
         return moreItem(Views.events, node);
-      case 'earlier': {
-        const item = new vscode.TreeItem('Earlier mentions', vscode.TreeItemCollapsibleState.Collapsed);
+      case 'section': {
+        const earlier = node.id === 'earlier';
+        const item = new vscode.TreeItem(earlier ? 'Earlier mentions' : 'Later mentions', vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.id;
-        item.description = `${plural(node.events, 'event')} before ${formatDate(node.before)}`;
-        item.tooltip = `Dates that end before the corpus's first article (${formatDate(node.before)}): history the articles recall rather than what they report`;
-        item.iconPath = new vscode.ThemeIcon('history');
+        item.description = `${plural(node.events, 'event')} ${earlier ? 'before' : 'after'} ${formatDate(node.bound)}`;
+        item.tooltip = earlier
+          ? `Dates that end before the corpus's first article (${formatDate(node.bound)}): history the articles recall rather than what they report`
+          : `Dates that start after the corpus's last article (${formatDate(node.bound)}): plans and expectations the articles report`;
+        item.iconPath = new vscode.ThemeIcon(earlier ? 'history' : 'watch');
         return item;
       }
       case 'date': {
