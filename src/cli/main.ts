@@ -1,12 +1,16 @@
-import { promises as fs } from 'fs';
+import { randomBytes } from 'crypto';
+import { createWriteStream, promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { Readable } from 'stream';
+import { pipeline } from 'stream/promises';
 import { parseArgs } from 'util';
 import { nodeSource } from '../core/corpus/nodeSource';
 import { DEFAULT_LIMITS } from '../core/corpus/source';
-import * as os from 'os';
 import { indexCorpus } from '../core/index/indexer';
 import { WorkerPool } from '../core/index/workerPool';
-import { toAnalysisJson } from '../core/render/analysisJson';
+import { analysisJsonChunks } from '../core/render/analysisJson';
+import { printable } from '../core/render/printable';
 import { textReport } from '../core/render/textReport';
 
 const USAGE = `Usage: news-lens analyze [PATH...] [options]
@@ -22,6 +26,7 @@ Options:
   --workers N             indexing worker threads (default: number of cores)
   --cache DIR             keep analyses in DIR; unchanged files are not analysed again
   --max-file-mb N         skip files larger than N MB (default: 20)
+  --file-timeout SECONDS  skip a file whose analysis takes longer (default: 120)
   -h, --help              show this help
 `;
 
@@ -44,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
         workers: { type: 'string' },
         cache: { type: 'string' },
         'max-file-mb': { type: 'string', default: '20' },
+        'file-timeout': { type: 'string', default: '120' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -80,39 +86,104 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('news-lens: --max-file-mb must be a positive number\n');
     return 2;
   }
+  const fileTimeout = Number(values['file-timeout']);
+  if (!(fileTimeout > 0)) {
+    process.stderr.write('news-lens: --file-timeout must be a positive number of seconds\n');
+    return 2;
+  }
+  // An output that cannot be written is said now, not after an analysis of many minutes.
+  const out = values.out === undefined ? undefined : path.resolve(values.out);
+  const outProblem = out === undefined ? undefined : await unwritable(out);
+  if (outProblem) {
+    process.stderr.write(`news-lens: cannot write --out ${printable(out as string)}: ${outProblem}\n`);
+    return 2;
+  }
   const roots = paths.length ? paths.map((p) => path.resolve(p)) : [bundledSeeds()];
-  const pool = new WorkerPool({ script: path.join(__dirname, 'worker.js'), size: workers, fileTimeoutMs: 120_000 });
+  const pool = new WorkerPool({ script: path.join(__dirname, 'worker.js'), size: workers, fileTimeoutMs: fileTimeout * 1000, timeoutOption: '--file-timeout' });
   let index;
   try {
     ({ index } = await indexCorpus(nodeSource, pool, {
       roots,
       include: values.include,
       analyze: { summarySentences },
-      limits: { ...DEFAULT_LIMITS, maxFileBytes: Math.round(maxFileMb * 1024 * 1024) },
+      limits: { ...DEFAULT_LIMITS, maxFileBytes: Math.round(maxFileMb * 1024 * 1024), maxFileBytesOption: '--max-file-mb' },
       cacheDir: values.cache ? path.resolve(values.cache) : undefined,
     }));
   } finally {
     await pool.dispose();
   }
   for (const d of index.diagnostics) {
-    process.stderr.write(`news-lens: ${d.severity}: ${d.path}${d.line ? `:${d.line}` : ''}: ${d.message}\n`);
+    process.stderr.write(`news-lens: ${d.severity}: ${printable(d.path)}${d.line ? `:${d.line}` : ''}: ${printable(d.message)}\n`);
   }
-  const output = values.format === 'json' ? JSON.stringify(toAnalysisJson(index), null, 2) + '\n' : textReport(index);
-  if (values.out) await fs.writeFile(values.out, output, 'utf8');
-  else await writeStdout(output);
+  const chunks = values.format === 'json' ? analysisJsonChunks(index) : [textReport(index)];
+  if (out !== undefined) {
+    try {
+      await writeFileFrom(out, chunks);
+    } catch (err) {
+      process.stderr.write(`news-lens: cannot write --out ${printable(out)}: ${printable((err as Error).message)}\n`);
+      return 74;
+    }
+  } else await writeStdout(chunks);
   if (index.size === 0) {
-    process.stderr.write(`news-lens: no article could be loaded from ${roots.join(', ')}\n`);
+    process.stderr.write(`news-lens: no article could be loaded from ${printable(roots.join(', '))}\n`);
     return 1;
   }
   return 0;
+}
+
+/** Why `file` cannot be written, or undefined when its folder exists and is writable. */
+async function unwritable(file: string): Promise<string | undefined> {
+  const dir = path.dirname(file);
+  try {
+    if (!(await fs.stat(dir)).isDirectory()) return `${printable(dir)} is not a folder`;
+    await fs.access(dir, fs.constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? `the folder ${printable(dir)} does not exist` : code === 'EACCES' || code === 'EPERM' ? `no permission to write in ${printable(dir)}` : printable((err as Error).message);
+  }
+  const existing = await fs.stat(file).catch(() => undefined);
+  return existing?.isDirectory() ? 'it is a folder' : undefined;
+}
+
+/** Joins small pieces into writes of about 64 KB: one write per article would cost more than the writing. */
+function* batched(chunks: Iterable<string>): Generator<string, void, undefined> {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= 1 << 16) {
+      yield pending;
+      pending = '';
+    }
+  }
+  if (pending) yield pending;
+}
+
+/**
+ * Streams the pieces into a temporary file beside `file` and renames it into place: the output is
+ * never held whole in memory, and a run that fails midway leaves no half-written file.
+ */
+async function writeFileFrom(file: string, chunks: Iterable<string>): Promise<void> {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await pipeline(Readable.from(batched(chunks)), createWriteStream(tmp));
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  }
 }
 
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(8, (os.availableParallelism?.() ?? os.cpus().length) || 1));
 }
 
-function writeStdout(s: string): Promise<void> {
-  return new Promise((resolve, reject) => process.stdout.write(s, (err) => (err ? reject(err) : resolve())));
+/** Streams the pieces to standard output, waiting whenever the reader is behind. A reader that goes away (`| head`) ends the output quietly. */
+async function writeStdout(chunks: Iterable<string>): Promise<void> {
+  try {
+    await pipeline(Readable.from(batched(chunks)), process.stdout, { end: false });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -12,6 +12,7 @@ import { indexCorpus, indexFile } from '../core/index/indexer';
 import { CancelledError, WorkerPool } from '../core/index/workerPool';
 import type { Diagnostic } from '../core/model/types';
 import { plural } from '../core/render/entityGroups';
+import { printable } from '../core/render/printable';
 import { ContextKeys, Settings, Views } from './constants';
 
 /** Shows the progress bar of each News Lens view while `task` runs. */
@@ -148,7 +149,7 @@ export class CorpusService implements vscode.Disposable {
     const maxMb = config.get<number>(Settings.maxFileSizeMB) ?? 20;
     return {
       include: config.get<string>(Settings.corpusInclude) || DEFAULT_INCLUDE,
-      limits: { ...DEFAULT_LIMITS, maxFileBytes: Math.max(1, maxMb) * 1024 * 1024 },
+      limits: { ...DEFAULT_LIMITS, maxFileBytes: Math.max(1, maxMb) * 1024 * 1024, maxFileBytesOption: `${Settings.section}.${Settings.maxFileSizeMB}` },
       analyze: { summarySentences: Math.max(1, config.get<number>(Settings.summarySentences) ?? 3) },
       cacheDir: this.storagePath && config.get<boolean>(Settings.cacheEnabled, true) ? path.join(this.storagePath, 'analysis-cache') : undefined,
     };
@@ -319,11 +320,11 @@ export class CorpusService implements vscode.Disposable {
           const st = await nodeSource.stat(file);
           size = st.size;
           if (confinedTo && !confinedTo.some((root) => isWithin(st.realPath, root))) {
-            this.log.warn(`${file}: skipped: a link leading outside the corpus folder (Restricted Mode)`);
+            this.log.warn(`${printable(file)}: skipped: a link leading outside the corpus folder (Restricted Mode)`);
             return;
           }
         } catch {
-          if (index.deleteFile(file)) this.log.info(`Removed ${file} from the index`);
+          if (index.deleteFile(file)) this.log.info(`Removed ${printable(file)} from the index`);
           index.diagnostics = index.diagnostics.filter((d) => d.path !== file);
           return;
         }
@@ -359,7 +360,12 @@ export class CorpusService implements vscode.Disposable {
       this.pool = undefined;
     }
     if (!this.pool) {
-      this.pool = new WorkerPool({ script: path.join(this.extensionPath, 'dist', 'worker.js'), size, fileTimeoutMs: timeout });
+      this.pool = new WorkerPool({
+        script: path.join(this.extensionPath, 'dist', 'worker.js'),
+        size,
+        fileTimeoutMs: timeout,
+        timeoutOption: `${Settings.section}.${Settings.fileTimeoutSeconds}`,
+      });
       this.poolKey = key;
     }
     return this.pool;
@@ -371,11 +377,13 @@ export class CorpusService implements vscode.Disposable {
     this.problems.clear();
     const byPath = new Map<string, vscode.Diagnostic[]>();
     for (const d of diagnostics) {
-      this.log[d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warn' : 'info'](`${d.path}${d.line ? `:${d.line}` : ''}: ${d.message}`);
+      // A file name or a JSON snippet in a message may hold line breaks or control characters.
+      const message = printable(d.message);
+      this.log[d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warn' : 'info'](`${printable(d.path)}${d.line ? `:${d.line}` : ''}: ${message}`);
       const line = Math.max(0, (d.line ?? 1) - 1);
       const diag = new vscode.Diagnostic(
         new vscode.Range(line, 0, line, 0),
-        d.message,
+        message,
         d.severity === 'error' ? vscode.DiagnosticSeverity.Error : d.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
       );
       diag.source = 'News Lens';

@@ -62,6 +62,62 @@ describe('cli: news-lens analyze', function () {
     }
   });
 
+  it('writes --out through a temporary file, and refuses a missing folder before analysing anything', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-cli-'));
+    try {
+      const out = path.join(dir, 'analysis.json');
+      const ok = run(['analyze', '--format', 'json', '--out', out]);
+      assert.strictEqual(ok.status, 0, ok.stderr);
+      assert.strictEqual(JSON.parse(await fs.readFile(out, 'utf8')).articles.length, 1);
+      assert.deepStrictEqual(await fs.readdir(dir), ['analysis.json'], 'no temporary file is left');
+      const missing = path.join(dir, 'no', 'such', 'folder', 'analysis.json');
+      const started = Date.now();
+      const r = run(['analyze', '--format', 'json', '--out', missing]);
+      assert.strictEqual(r.status, 2);
+      assert.match(r.stderr, /cannot write --out .*: the folder .*folder does not exist/);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+      assert.ok(Date.now() - started < 5000, 'said at once, not after the analysis');
+      const intoFolder = run(['analyze', '--out', dir]);
+      assert.strictEqual(intoFolder.status, 2);
+      assert.match(intoFolder.stderr, /it is a folder/);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints file names and JSON snippets on standard error without terminal escapes or line breaks', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-cli-'));
+    try {
+      await fs.writeFile(path.join(dir, 'good.txt'), 'Storm hits Lisbon\n\nA storm hit Lisbon on Monday.\n');
+      await fs.writeFile(path.join(dir, 'evil\u001b[2J\nname\u202e.json'), '{"title": "\u001b]0;pwned\u0007", oops}');
+      const r = run(['analyze', dir, '--format', 'json']);
+      assert.strictEqual(r.status, 0, r.stderr);
+      assert.doesNotMatch(r.stderr, /[^\P{Cc}\n]|\u202e/u, 'no control character or bidi override reaches the terminal');
+      const lines = r.stderr.trim().split('\n');
+      assert.strictEqual(lines.length, 1, `one line per problem: ${r.stderr}`);
+      assert.match(lines[0], /evil\\u001b\[2J\\nname\\u202e\.json: malformed JSON/);
+      // The JSON output keeps the name as it is (JSON escapes it).
+      assert.ok(JSON.parse(r.stdout).diagnostics[0].path.endsWith('evil\u001b[2J\nname\u202e.json'));
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names its own options, not VS Code settings, in limit messages; the time limit is an option', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-cli-'));
+    try {
+      await fs.writeFile(path.join(dir, 'big.txt'), `Big file\n\n${'The council met on Monday. '.repeat(50_000)}\n`);
+      const big = run(['analyze', dir, '--max-file-mb', '1']);
+      assert.match(big.stderr, /big\.txt: skipped: .* over the 1\.0 MB per-file limit \(--max-file-mb\)/);
+      const slow = run(['analyze', path.join(ROOT, 'seeds'), '--file-timeout', '0.001']);
+      assert.match(slow.stderr, /analysis took longer than 1 ms \(--file-timeout\); file skipped/);
+      assert.doesNotMatch(big.stderr + slow.stderr, /newsLens\./);
+      assert.strictEqual(run(['analyze', '--file-timeout', 'soon']).status, 2);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects an unknown format with usage help', () => {
     const r = run(['analyze', '--format', 'xml']);
     assert.strictEqual(r.status, 2);

@@ -29,7 +29,7 @@ export async function readBytes(source: CorpusSource, file: string, limits: Load
   try {
     const st = await source.stat(file);
     if (st.size > limits.maxFileBytes) {
-      return failed(file, `skipped: ${formatBytes(st.size)} is over the ${formatBytes(limits.maxFileBytes)} per-file limit (newsLens.index.maxFileSizeMB)`);
+      return failed(file, `skipped: ${formatBytes(st.size)} is over the ${formatBytes(limits.maxFileBytes)} per-file limit${limits.maxFileBytesOption ? ` (${limits.maxFileBytesOption})` : ''}`);
     }
     const bytes = await source.readFile(file);
     if (bytes.length > limits.maxFileBytes) {

@@ -18,6 +18,8 @@ export interface LoadLimits {
   maxFileBytes: number;
   /** Stop discovering after this many files (reported). */
   maxFiles: number;
+  /** The setting or option that sets maxFileBytes, named when a file is skipped for its size. */
+  maxFileBytesOption?: string;
 }
 
 export const DEFAULT_LIMITS: LoadLimits = {

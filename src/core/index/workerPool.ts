@@ -8,6 +8,8 @@ export interface PoolOptions {
   size: number;
   /** A file taking longer than this is abandoned (its worker is replaced) and reported. */
   fileTimeoutMs: number;
+  /** The setting or option that sets fileTimeoutMs, named when a file is skipped for its time. */
+  timeoutOption?: string;
   /**
    * A cache entry this long takes tens of milliseconds to parse; such answers are parsed one per
    * turn of the event loop, so two that arrive together do not block the host back to back.
@@ -224,7 +226,9 @@ export class WorkerPool {
     slot.timer = setTimeout(() => {
       const t = slot.tasks[0];
       this.replace(slot);
-      t?.reject(new Error(`analysis took longer than ${Math.round(this.options.fileTimeoutMs / 1000)} s (newsLens.index.fileTimeoutSeconds); file skipped`));
+      const option = this.options.timeoutOption ? ` (${this.options.timeoutOption})` : '';
+      const ms = this.options.fileTimeoutMs;
+      t?.reject(new Error(`analysis took longer than ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}${option}; file skipped`));
       this.pump();
     }, ms);
   }

@@ -1,6 +1,7 @@
 import type { CorpusIndex, IndexedArticle } from '../index/corpusIndex';
 import type { EntityType, NewsEvent } from '../model/types';
 import { ENTITY_TYPES } from '../model/types';
+import { printable } from './printable';
 
 export const TYPE_LABELS: Record<EntityType, string> = {
   person: 'People',
@@ -42,7 +43,8 @@ export function textReport(index: CorpusIndex, maxPerType = 25): string {
     out.push('', `Problems (${index.diagnostics.length})`);
     for (const d of index.diagnostics) out.push(`  ${d.severity}: ${d.path}${d.line ? `:${d.line}` : ''}: ${d.message}`);
   }
-  return out.join('\n') + '\n';
+  // The report is read on a terminal: titles, names and file names must not carry escape codes or line breaks into it.
+  return out.map(printable).join('\n') + '\n';
 }
 
 /** How many events of one article, and timeline entries, the report lists before "… and N more". */
