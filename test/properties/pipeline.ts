@@ -57,7 +57,81 @@ function checkAnalysis(article: Article): void {
 
 const fileName = fc.constantFrom('a.txt', 'b.md', 'c.json', 'd.jsonl');
 
-export const PROPERTIES: { name: string; build: () => fc.IProperty<unknown> }[] = [
+/**
+ * Text that once took time in the square of its length: no sentence end for pages on end, or ends
+ * compromise does not accept ("Mr. Mr. ...", "A. A. ...", runs of full stops), a Markdown heading
+ * line that does not end in its closing run, a long second line where a byline is looked for.
+ */
+export const SLOW_TEXTS: { name: string; file: string; make: (chars: number, words: string[]) => string }[] = [
+  { name: 'no sentence end', file: 'a.txt', make: (n, w) => `Budget talks\n\n${fill(n, () => w.join(' ') + ' ')}` },
+  { name: '"Mr. " repeated', file: 'a.txt', make: (n) => `Budget talks\n\n${fill(n, () => 'Mr. ')}` },
+  { name: 'full stops', file: 'a.txt', make: (n) => `Budget talks\n\n${'.'.repeat(n)}` },
+  { name: '"A. " repeated', file: 'a.txt', make: (n) => `Budget talks\n\n${fill(n, () => 'A. ')}` },
+  { name: 'initials and names', file: 'c.json', make: (n, w) => JSON.stringify({ title: 'Budget talks', text: fill(n, () => `J. R. ${w[0] ?? 'Smith'} Jr. of the U.S. `) }) },
+  { name: 'Markdown heading line', file: 'b.md', make: (n, w) => `# ${w.join(' ')}${' # '.repeat(n / 3)}x\n\nBody text.` },
+  { name: 'long second line', file: 'a.txt', make: (n, w) => `Budget talks\n${w.join(' ')} ${' '.repeat(n)}Updated x\n\nBody.` },
+  { name: 'one word', file: 'a.txt', make: (n) => `Budget talks\n\n${'Xy'.repeat(n / 2)}` },
+  { name: 'capitalised names', file: 'd.jsonl', make: (n, w) => JSON.stringify({ title: 'Budget talks', text: fill(n, () => `${w.map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join(' ')} `) }) },
+];
+
+function fill(n: number, piece: () => string): string {
+  let s = '';
+  while (s.length < n) s += piece();
+  return s;
+}
+
+/** The largest slow text in the unit tests (`npm run fuzz` scales it up). */
+const SLOW_TEXT_CHARS = 48_000;
+
+/**
+ * The time allowed for a slow text: this many times what as much ordinary news text takes in the
+ * same process (so the budget follows the machine's load), and never less than `fixedMs`.
+ */
+export const SLOW_TEXT_BUDGET = { timesNews: 6, fixedMs: 1500 };
+
+const NEWS_PARAGRAPH =
+  'Russian Foreign Minister Sergei Lavrov met his Indian counterpart S Jaishankar in New Delhi on Monday, officials said. ' +
+  'The two ministers discussed trade, energy and the war in Ukraine, and agreed to meet again in Moscow next year. ' +
+  '"We will continue to work together," Lavrov told reporters after the talks at Hyderabad House. ' +
+  'Mr. Jaishankar said India would buy more oil from Russia, despite pressure from the United States and the European Union.\n\n';
+
+let newsMs: number | undefined;
+
+/** Milliseconds per KB that reading and analysing ordinary news takes here (measured once, warm). */
+export function newsMsPerKB(): number {
+  if (newsMs === undefined) {
+    const text = `Lavrov in Delhi\n\n${fill(32_000, () => NEWS_PARAGRAPH)}`;
+    let best = Infinity;
+    for (let i = 0; i < 2; i++) {
+      const started = Date.now();
+      for (const a of parseArticleFile('a.txt', text, 'x').articles) analyzeArticle(a);
+      best = Math.min(best, Date.now() - started);
+    }
+    newsMs = best / (text.length / 1024);
+  }
+  return newsMs;
+}
+
+export function slowTextBudgetMs(kb: number): number {
+  return Math.max(SLOW_TEXT_BUDGET.fixedMs, SLOW_TEXT_BUDGET.timesNews * newsMsPerKB() * kb);
+}
+
+/** The slowest case of each slow text seen so far (relative to its budget), for `npm run fuzz` to print. */
+export const slowTextTimes = new Map<string, { kb: number; ms: number; budgetMs: number }>();
+
+export interface Property {
+  name: string;
+  /** `scale` is 1 in the unit tests and larger in `npm run fuzz` (bigger inputs). */
+  build: (scale: number) => fc.IProperty<unknown>;
+  /** Cases in the unit tests, when fewer than the default (slow properties). */
+  unitRuns?: number;
+  /** Cases per round of `npm run fuzz`, when fewer than the default. */
+  fuzzBatch?: number;
+  /** Cases always tried first (fast-check's examples), at the given scale. */
+  examples?: (scale: number) => unknown[];
+}
+
+export const PROPERTIES: Property[] = [
   {
     name: 'parsers never throw and keep offsets inside the text',
     build: () =>
@@ -82,5 +156,29 @@ export const PROPERTIES: { name: string; build: () => fc.IProperty<unknown> }[] 
         const text = name.endsWith('json') ? JSON.stringify({ title, text: body, date: '2024-01-31' }) : `${title}\n\nWire Updated on 2024-01-31\n\n${body}`;
         for (const a of parseArticleFile(name === 'd.jsonl' ? 'x.jsonl' : name, text, 'x').articles) checkAnalysis(a);
       }),
+  },
+  {
+    name: 'slow texts are read and analysed within a time linear in their length',
+    unitRuns: 8,
+    fuzzBatch: 12,
+    // Every slow text at the largest size: a cost in the square of the length shows there first.
+    examples: (scale) => SLOW_TEXTS.map((slow) => [slow, SLOW_TEXT_CHARS * scale, ['officials', 'said', 'Paris']]),
+    build: (scale) =>
+      fc.property(
+        fc.constantFrom(...SLOW_TEXTS),
+        fc.integer({ min: 4_000, max: SLOW_TEXT_CHARS * scale }),
+        fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 6 }),
+        (slow, chars, words) => {
+          const text = slow.make(chars, words);
+          const kb = text.length / 1024;
+          const budgetMs = slowTextBudgetMs(kb);
+          const started = Date.now();
+          for (const a of parseArticleFile(slow.file, text, 'x').articles) checkAnalysis(a);
+          const ms = Date.now() - started;
+          const seen = slowTextTimes.get(slow.name);
+          if (!seen || ms / budgetMs > seen.ms / seen.budgetMs) slowTextTimes.set(slow.name, { kb: Math.round(kb), ms, budgetMs: Math.round(budgetMs) });
+          assert.ok(ms <= budgetMs, `${slow.name}: ${Math.round(kb)} KB took ${ms} ms, over the budget of ${Math.round(budgetMs)} ms`);
+        },
+      ),
   },
 ];

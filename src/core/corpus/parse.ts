@@ -34,6 +34,7 @@ function single(article: Article): ParseResult {
 }
 
 const BYLINE = /^(.{1,120}?)[\s|,–—-]+(?:Updated|Published|Posted|Last updated)(?:\s+on)?:?\s+(.{6,40}?)\s*$/i;
+const MAX_BYLINE = 240;
 const BOILERPLATE_LINE =
   /^(?:related (?:pages|articles|stories|content|news|topics)|read more|more on this story|advertisement|share this (?:article|story)|follow us.*|sign up for .*newsletter.*|copyright .*|all rights reserved\.?)$/i;
 
@@ -68,7 +69,8 @@ export function parsePlainText(path: string, text: string, id: string): Article 
   let bodyStart = titleLine ? titleLine.end : 0;
   const second = nonEmpty[1];
   if (second) {
-    const m = BYLINE.exec(second.text.trim());
+    // A byline is short; on a long line the expression would try each of its 120 starts against all of it.
+    const m = second.text.length <= MAX_BYLINE ? BYLINE.exec(second.text.trim()) : null;
     const d = m ? normaliseDate(m[2]) : null;
     if (m && d) {
       source = m[1].trim();
@@ -114,11 +116,12 @@ export function parseMarkdown(path: string, text: string, id: string): Article {
     }
     bodyStart = fm[0].length;
   }
-  const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(text.slice(bodyStart));
-  const firstLine = lines(text.slice(bodyStart)).find((l) => l.text.trim() !== '');
-  const title = str(meta.title) ?? heading?.[1].trim() ?? firstLine?.text.trim() ?? '';
-  if (heading && !str(meta.title) && heading.index === text.slice(bodyStart).search(/\S/)) {
-    bodyStart += heading.index + heading[0].length;
+  const body = text.slice(bodyStart);
+  const heading = firstHeading(body);
+  const firstLine = lines(body).find((l) => l.text.trim() !== '');
+  const title = str(meta.title) ?? heading?.title ?? firstLine?.text.trim() ?? '';
+  if (heading && !str(meta.title) && heading.start === body.search(/\S/)) {
+    bodyStart += heading.end;
   }
   return {
     id,
@@ -131,6 +134,41 @@ export function parseMarkdown(path: string, text: string, id: string): Article {
     url: str(meta.url),
     ...trimSpan(text, bodyStart, text.length),
   };
+}
+
+
+/**
+ * The first ATX heading (`## Title ##`): what `/^#{1,6}[ \t]+(.+?)[ \t#]*$/m` finds, found line
+ * by line instead. That expression backtracks over every character of a long line that does not
+ * end in its closing run: two minutes on one 200 KB line.
+ */
+function firstHeading(text: string): { start: number; end: number; title: string } | undefined {
+  const lineBreak = /[\n\r\u2028\u2029]/g;
+  let start = 0;
+  for (;;) {
+    const br = lineBreak.exec(text);
+    const end = br ? br.index : text.length;
+    // Only a line starting with '#' is worth a copy.
+    const title = text[start] === '#' ? headingTitle(text.slice(start, end)) : undefined;
+    if (title !== undefined) return { start, end, title };
+    if (!br) return undefined;
+    start = end + 1;
+  }
+}
+
+/** The title of a heading line, or undefined when the line is not one. */
+function headingTitle(line: string): string | undefined {
+  let hashes = 0;
+  while (hashes < line.length && line[hashes] === '#') hashes++;
+  if (hashes < 1 || hashes > 6) return undefined;
+  let spaces = hashes;
+  while (spaces < line.length && (line[spaces] === ' ' || line[spaces] === '\t')) spaces++;
+  if (spaces === hashes) return undefined;
+  // The title needs one character: a line of only spaces after the hashes gives it one of them.
+  if (spaces === line.length) return spaces - hashes >= 2 ? '' : undefined;
+  let end = line.length;
+  while (end > spaces + 1 && (line[end - 1] === ' ' || line[end - 1] === '\t' || line[end - 1] === '#')) end--;
+  return line.slice(spaces, end).trim();
 }
 
 function str(v: unknown): string | undefined {

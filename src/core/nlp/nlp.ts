@@ -60,13 +60,102 @@ interface RawTerm {
 }
 
 /**
+ * compromise's sentence splitter and its taggers take time in the square of a sentence's length
+ * (its splitter re-tests the whole sentence so far after every "Mr." or "A." it merges; its first
+ * split regex backtracks over a run of full stops; its rule matches copy the rest of the sentence),
+ * so a long run of text without a sentence end it accepts — a scraped table, 100 KB of "Mr. " —
+ * took minutes. compromise never joins text across a line break except inside quotes or brackets
+ * (280 characters at most), so a text whose lines are all shorter than LONG_LINE goes to it whole,
+ * as it always did. A text with a longer line is cut first (see `pieces`).
+ */
+const LONG_LINE = 1000;
+/** How much text compromise's own splitter is asked about at once when a text is cut. */
+const WINDOW = 2000;
+/**
+ * The last sentence of a window may run on past it, and compromise keeps a sentence with the next
+ * one or two when they close its quote or bracket within 280 characters: only the sentences that
+ * end this far before a window's end are taken from it.
+ */
+const LOOKAHEAD = 600;
+/** A stretch compromise would keep as one sentence is given to it in pieces this long. */
+const RUN_PIECE = 500;
+
+export interface Piece {
+  start: number;
+  end: number;
+}
+
+function hasLongLine(text: string, limit: number): boolean {
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) lineStart = i + 1;
+    else if (i - lineStart >= limit) return true;
+  }
+  return false;
+}
+
+/**
+ * The parts of `text` compromise is given one at a time: the whole text, unless a line is longer
+ * than `longLine`. Then the text is cut where compromise's own splitter ends a sentence, asking it
+ * about `window` characters at a time (so its cost is bounded), and a stretch it would keep as one
+ * sentence longer than a window is cut at its last white space inside the window (or, without
+ * any, at the window's end). Cutting only where compromise ends a sentence leaves its sentences,
+ * and so its tags, as they were (test/unit/nlp/pieces.test.ts compares both on real news).
+ */
+export function pieces(text: string, longLine = LONG_LINE, window = WINDOW): Piece[] {
+  if (!hasLongLine(text, longLine)) return [{ start: 0, end: text.length }];
+  const world = nlp.world() as unknown as { methods: { one: { tokenize: { splitSentences(text: string, world: unknown): string[] } } } };
+  const split = (s: string): string[] => world.methods.one.tokenize.splitSentences(s, world);
+  const out: Piece[] = [];
+  let at = 0;
+  while (text.length - at > window) {
+    const sentences = split(text.slice(at, at + window));
+    let taken = 0;
+    for (const sentence of sentences) {
+      if (taken + sentence.length > window - LOOKAHEAD) break;
+      taken += sentence.length;
+    }
+    if (taken > 0) {
+      out.push({ start: at, end: at + taken });
+      at += taken;
+      continue;
+    }
+    // No sentence ends before the lookahead: the run is cut in short pieces, as far as the window vouches for.
+    const until = at + window - LOOKAHEAD;
+    while (at < until) {
+      const end = forcedCut(text, at, Math.min(until, at + RUN_PIECE));
+      out.push({ start: at, end });
+      at = end;
+    }
+  }
+  if (at < text.length) out.push({ start: at, end: text.length });
+  return out;
+}
+
+/** Where to cut [from, to) when compromise would not: after its last white space, past the middle; else at `to`, not inside a surrogate pair. */
+function forcedCut(text: string, from: number, to: number): number {
+  for (let i = to - 1; i > (from + to) / 2; i--) if (/\s/.test(text[i])) return i + 1;
+  const c = text.charCodeAt(to - 1);
+  return c >= 0xd800 && c <= 0xdbff ? to - 1 : to;
+}
+
+/**
  * Tags `text` with compromise and returns plain tokens with absolute offsets (from `base`).
  * compromise Views never leave core/nlp.
  */
-export function parseText(text: string, base = 0): ParsedSentence[] {
+export function parseText(text: string, base = 0, parts: Piece[] = pieces(text)): ParsedSentence[] {
+  const out: ParsedSentence[] = [];
+  for (const piece of parts) {
+    const part = piece.start === 0 && piece.end === text.length ? text : text.slice(piece.start, piece.end);
+    tagInto(out, part, base + piece.start);
+  }
+  return out;
+}
+
+function tagInto(out: ParsedSentence[], text: string, base: number): void {
   const doc = nlp(text);
   doc.compute('offset');
-  const out: ParsedSentence[] = [];
   for (const terms of doc.document as RawTerm[][]) {
     const tokens: Token[] = [];
     for (const t of terms) {
@@ -88,7 +177,6 @@ export function parseText(text: string, base = 0): ParsedSentence[] {
     if (tokens.length === 0) continue;
     out.push({ start: tokens[0].start, end: tokens[tokens.length - 1].end, tokens });
   }
-  return out;
 }
 
 /** A character that does not belong in a word (markup, invisible format characters, stray punctuation). */

@@ -287,7 +287,9 @@ function anchoredAt(rule: Rule): Anchored | null {
  * compromise tries a rule at every term of the sentence, copying the rest of the sentence each
  * time; a rule whose first term has a test is tried only at the terms passing it, anchored there,
  * stepping past each match as compromise does (matches never overlap) and then keeping it, or its
- * capture group, unless the rule's notIf matches inside it.
+ * capture group, unless the rule's notIf matches inside it. Each try still copies the rest of the
+ * sentence, which costs the square of its length: parseText gives compromise no sentence longer
+ * than a few thousand characters (see `pieces` in nlp.ts), so that cost is bounded.
  */
 function matchAtStarts(terms: Term[], anchored: Anchored, test: (t: Term) => boolean, methods: Methods): Pointer[] {
   const out: Pointer[] = [];
