@@ -5,6 +5,7 @@ import * as path from 'path';
 import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 import { parseArgs } from 'util';
+import { globProblem } from '../core/corpus/glob';
 import { nodeSource } from '../core/corpus/nodeSource';
 import { DEFAULT_LIMITS } from '../core/corpus/source';
 import { indexCorpus } from '../core/index/indexer';
@@ -96,6 +97,11 @@ async function main(argv: string[]): Promise<number> {
   const outProblem = out === undefined ? undefined : await unwritable(out);
   if (outProblem) {
     process.stderr.write(`news-lens: cannot write --out ${printable(out as string)}: ${outProblem}\n`);
+    return 2;
+  }
+  const includeProblem = values.include === undefined ? undefined : globProblem(values.include);
+  if (includeProblem) {
+    process.stderr.write(`news-lens: --include "${printable(values.include as string)}" refused: ${includeProblem}\n`);
     return 2;
   }
   const roots = paths.length ? paths.map((p) => path.resolve(p)) : [bundledSeeds()];

@@ -1,8 +1,7 @@
 import * as os from 'os';
 import * as path from 'path';
-import picomatch from 'picomatch';
 import * as vscode from 'vscode';
-import { DEFAULT_INCLUDE, isWithin } from '../core/corpus/discover';
+import { DEFAULT_INCLUDE, includeMatcher, isWithin } from '../core/corpus/discover';
 import { nodeSource } from '../core/corpus/nodeSource';
 import { formatOf } from '../core/corpus/formats';
 import { DEFAULT_LIMITS } from '../core/corpus/source';
@@ -57,9 +56,9 @@ const WATCH_DEBOUNCE_MS = 150;
 /**
  * Settings VS Code does not take from an untrusted workspace: package.json lists them as the
  * `restrictedConfigurations` of Restricted Mode (workspace values could point the corpus outside the
- * workspace, or raise the indexing limits).
+ * workspace, raise the indexing limits, or choose the include pattern every file name is matched against).
  */
-export const RESTRICTED_SETTINGS = [Settings.corpusPaths, Settings.workers, Settings.maxFileSizeMB, Settings.fileTimeoutSeconds] as const;
+export const RESTRICTED_SETTINGS = [Settings.corpusPaths, Settings.corpusInclude, Settings.workers, Settings.maxFileSizeMB, Settings.fileTimeoutSeconds] as const;
 
 /**
  * Owns the corpus of one window: where it comes from, the indexing pool and its cache, the current
@@ -224,6 +223,7 @@ export class CorpusService implements vscode.Disposable {
           previous,
           roots: r,
           confineLinks: restricted,
+          includeOption: `${Settings.section}.${Settings.corpusInclude}`,
           isCancelled: () => token.isCancellationRequested,
           onProgress: (p) => this.reportProgress(p),
         }),
@@ -277,9 +277,10 @@ export class CorpusService implements vscode.Disposable {
   private watch(roots: string[], include: string): void {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
-    const matches = picomatch(include, { dot: false, nocase: true });
+    // A refused pattern was reported by the load; the watcher follows the default the load used.
+    const { match: matches, include: used } = includeMatcher(include);
     for (const root of roots) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), include));
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), used));
       const onEvent = (uri: vscode.Uri): void => {
         const rel = path.relative(root, uri.fsPath).replace(/\\/g, '/');
         if (rel.startsWith('..') || !matches(rel) || !formatOf(uri.fsPath)) return;

@@ -113,6 +113,9 @@ describe('cli: news-lens analyze', function () {
       assert.match(slow.stderr, /analysis took longer than 1 ms \(--file-timeout\); file skipped/);
       assert.doesNotMatch(big.stderr + slow.stderr, /newsLens\./);
       assert.strictEqual(run(['analyze', '--file-timeout', 'soon']).status, 2);
+      const glob = run(['analyze', dir, '--include', '**/*a*a*a*a*a*a*a*a*a*a*b.txt']);
+      assert.strictEqual(glob.status, 2);
+      assert.match(glob.stderr, /--include "\*\*\/\*a\*a.*" refused: .* has 11 wildcards/);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

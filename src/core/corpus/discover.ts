@@ -1,7 +1,8 @@
 import * as path from 'path';
-import picomatch from 'picomatch';
 import type { Diagnostic } from '../model/types';
 import { formatOf } from './formats';
+import type { GlobMatcher } from './glob';
+import { compileGlob } from './glob';
 import type { CorpusSource, LoadLimits } from './source';
 import { DEFAULT_LIMITS } from './source';
 
@@ -64,6 +65,22 @@ export interface DiscoverOptions {
    * (Restricted Mode: an untrusted workspace must not lead the reader out of itself).
    */
   confineLinks?: boolean;
+  /** The setting or option `include` comes from, named when the pattern is refused. */
+  includeOption?: string;
+}
+
+/**
+ * The include pattern's matcher; a pattern over the limits (see glob.ts) is reported and the
+ * default is used instead.
+ */
+export function includeMatcher(include: string, option = 'include pattern'): { match: GlobMatcher; include: string; diagnostic?: Omit<Diagnostic, 'path'> } {
+  const compiled = compileGlob(include);
+  if (typeof compiled === 'function') return { match: compiled, include };
+  return {
+    match: compileGlob(DEFAULT_INCLUDE) as GlobMatcher,
+    include: DEFAULT_INCLUDE,
+    diagnostic: { severity: 'error', message: `${option} "${include}" refused: ${compiled.problem}; the default ${DEFAULT_INCLUDE} is used instead` },
+  };
 }
 
 /**
@@ -81,7 +98,9 @@ export async function discoverFiles(
   const sizes = new Map<string, number>();
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  const matchInclude = picomatch(include, { dot: false, nocase: true });
+  const included = includeMatcher(include, options.includeOption);
+  if (included.diagnostic) diagnostics.push({ path: roots.join(', '), ...included.diagnostic });
+  const matchInclude = included.match;
   let truncated = false;
 
   const add = (file: string, real: string, size: number): void => {
@@ -138,7 +157,11 @@ export async function discoverFiles(
   for (const root of roots) {
     if (hasGlob(root)) {
       const base = globBase(root);
-      const isMatch = picomatch(root.replace(/\\/g, '/'), { dot: false, nocase: true });
+      const isMatch = compileGlob(root);
+      if (typeof isMatch !== 'function') {
+        diagnostics.push({ path: root, severity: 'error', message: `corpus path refused: ${isMatch.problem}` });
+        continue;
+      }
       let st;
       try {
         st = await source.stat(base);
@@ -146,7 +169,7 @@ export async function discoverFiles(
         diagnostics.push({ path: base, severity: 'error', message: `corpus path ${errorReason(err)}` });
         continue;
       }
-      await walk(base, (f) => isMatch(f.replace(/\\/g, '/')), new Set([st.realPath]), st.realPath);
+      await walk(base, isMatch, new Set([st.realPath]), st.realPath);
       continue;
     }
     let st;

@@ -35,6 +35,8 @@ export interface IndexRequest extends IndexSettings {
   include?: string;
   /** See DiscoverOptions.confineLinks. */
   confineLinks?: boolean;
+  /** See DiscoverOptions.includeOption. */
+  includeOption?: string;
   onProgress?: (p: IndexProgress) => void;
   isCancelled?: () => boolean;
 }
@@ -109,7 +111,7 @@ export async function indexFile(index: CorpusIndex, pool: WorkerPool, path: stri
 export async function indexCorpus(source: CorpusSource, pool: WorkerPool, req: IndexRequest): Promise<IndexOutcome> {
   const limits = req.limits ?? DEFAULT_LIMITS;
   pool.prestart();
-  const found = await discoverFiles(source, req.roots, req.include, limits, { confineLinks: req.confineLinks });
+  const found = await discoverFiles(source, req.roots, req.include, limits, { confineLinks: req.confineLinks, includeOption: req.includeOption });
   const index = new CorpusIndex();
   index.diagnostics = [...found.diagnostics];
   const total = found.files.length;
