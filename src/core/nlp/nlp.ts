@@ -99,9 +99,10 @@ function hasLongLine(text: string, limit: number): boolean {
  * The parts of `text` compromise is given one at a time: the whole text, unless a line is longer
  * than `longLine`. Then the text is cut where compromise's own splitter ends a sentence, asking it
  * about `window` characters at a time (so its cost is bounded), and a stretch it would keep as one
- * sentence longer than a window is cut at its last white space inside the window (or, without
- * any, at the window's end). Cutting only where compromise ends a sentence leaves its sentences,
- * and so its tags, as they were (test/unit/nlp/pieces.test.ts compares both on real news).
+ * sentence longer than a window is cut at white space into pieces of about RUN_PIECE characters
+ * (a stretch without white space, one long word, where the window's vouched-for part ends).
+ * Cutting only where compromise ends a sentence leaves its sentences, and so its tags, as they
+ * were (test/unit/nlp/pieces.test.ts compares both on real news).
  */
 export function pieces(text: string, longLine = LONG_LINE, window = WINDOW): Piece[] {
   if (!hasLongLine(text, longLine)) return [{ start: 0, end: text.length }];
@@ -121,10 +122,11 @@ export function pieces(text: string, longLine = LONG_LINE, window = WINDOW): Pie
       at += taken;
       continue;
     }
-    // No sentence ends before the lookahead: the run is cut in short pieces, as far as the window vouches for.
+    // No sentence ends before the lookahead: the run is cut in short pieces at white space, as far
+    // as the window vouches for (a run without white space is one word: it may stay long).
     const until = at + window - LOOKAHEAD;
     while (at < until) {
-      const end = forcedCut(text, at, Math.min(until, at + RUN_PIECE));
+      const end = spaceCut(text, at, Math.min(until, at + RUN_PIECE)) ?? spaceCut(text, at, until) ?? pairSafe(text, until);
       out.push({ start: at, end });
       at = end;
     }
@@ -133,11 +135,16 @@ export function pieces(text: string, longLine = LONG_LINE, window = WINDOW): Pie
   return out;
 }
 
-/** Where to cut [from, to) when compromise would not: after its last white space, past the middle; else at `to`, not inside a surrogate pair. */
-function forcedCut(text: string, from: number, to: number): number {
+/** The position after the last white space in the second half of [from, to), if there is one. */
+function spaceCut(text: string, from: number, to: number): number | undefined {
   for (let i = to - 1; i > (from + to) / 2; i--) if (/\s/.test(text[i])) return i + 1;
-  const c = text.charCodeAt(to - 1);
-  return c >= 0xd800 && c <= 0xdbff ? to - 1 : to;
+  return undefined;
+}
+
+/** `at`, or one past it when `at` falls inside a surrogate pair. */
+function pairSafe(text: string, at: number): number {
+  const c = text.charCodeAt(at - 1);
+  return at < text.length && c >= 0xd800 && c <= 0xdbff ? at + 1 : at;
 }
 
 /**

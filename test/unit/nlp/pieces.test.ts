@@ -41,7 +41,7 @@ describe('nlp: long texts are given to compromise in pieces', () => {
   });
 
   it('cuts a run compromise would keep as one sentence into pieces no longer than a window', () => {
-    for (const text of ['Mr. '.repeat(5000), 'A. '.repeat(7000), '.'.repeat(20_000), 'officials said budget '.repeat(1000), '👩‍👩‍👧'.repeat(3000)]) {
+    for (const text of ['Mr. '.repeat(5000), 'A. '.repeat(7000), '.'.repeat(20_000), 'officials said budget '.repeat(1000), '👩‍👩‍👧'.repeat(3000), '😀'.repeat(5000), `x${'😀'.repeat(5000)}`]) {
       const cut = pieces(text);
       assert.ok(cut.length >= text.length / 2000, `${text.slice(0, 10)}: cut`);
       for (const p of cut) assert.ok(p.end - p.start <= 2000 && p.end > p.start);
