@@ -21,6 +21,22 @@ export const HOSTILE_MARKERS = {
   namedThemeIcon: 'Mette Ba$(alert)kke',
 };
 
+/**
+ * An LF file with one CRLF on its title line and one lone CR in its body: VS Code opens it with LF
+ * line endings only, one character shorter, so every offset after the title line moves.
+ */
+export const MIXED_EOL =
+  'Chancellor Scholz meets Macron in Paris\r\n\nWire Service Updated on 2024-03-05\n\n' +
+  'German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Tuesday.\r' +
+  'Scholz said Germany and France would work together, and Macron agreed.\n' +
+  'Later, Scholz and Macron visited Lyon, where Macron spoke about Europe.\n';
+
+/** Records whose title and id were cut inside an emoji by a scraper: half a surrogate pair each. */
+export const LONE_SURROGATE_RECORDS = [
+  { id: 'cut-\ud83d', title: 'Scholz meets Macron in Berlin \ud83d', text: 'German Chancellor Olaf Scholz met Emmanuel Macron in Berlin on Monday. Scholz praised Macron.' },
+  { id: '\ude00-cut', title: '\ude00 Macron visits Rome', text: 'French President Emmanuel Macron arrived in Rome on Friday, officials said.' },
+];
+
 export interface HostileExpectations {
   /** Files that must load, with the title of (one of) their articles. */
   loads: Record<string, string>;
@@ -63,6 +79,8 @@ export async function writeHostileCorpus(dir: string, options: { many?: number; 
     ].join('\n'),
   );
   await w('long-line.txt', 'One long line\n\n' + 'x'.repeat(5 * 1024 * 1024) + '\n');
+  await w('mixed-eol.txt', MIXED_EOL);
+  await w('lone-surrogates.jsonl', LONE_SURROGATE_RECORDS.map((r) => JSON.stringify(r)).join('\n') + '\n');
 
   await w('binary.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
   await w('invalid-utf8.txt', Uint8Array.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0xc3, 0x28, 0xa0, 0xa1, 0x0a]));
@@ -100,6 +118,8 @@ export function hostileExpectations(): HostileExpectations {
       'unicode-names.txt': 'Talks in Zürich',
       'utf16-bom.txt': 'Storm in Lisbon',
       'partial.jsonl': 'Ferry resumes in Helsinki',
+      'mixed-eol.txt': 'Chancellor Scholz meets Macron in Paris',
+      'lone-surrogates.jsonl': LONE_SURROGATE_RECORDS[0].title,
       'long-line.txt': 'One long line',
       ...(rootCanReadAnything ? { 'unreadable.txt': 'Secret' } : {}),
     },

@@ -1,8 +1,8 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { CorpusIndex, IndexedArticle } from '../../core/index/corpusIndex';
-import type { Mention } from '../../core/model/types';
+import type { Article, Mention } from '../../core/model/types';
 import { ARTICLE_SCHEME } from '../constants';
-import { articleIdOfUri } from './positions';
+import { articleIdOfUri, offsetIn, rangeIn } from './positions';
 
 /** The documents our editor features apply to: plain text and Markdown files, and `news-lens:` article views. */
 export const ARTICLE_DOCUMENTS: vscode.DocumentSelector = [
@@ -41,15 +41,22 @@ export interface MentionHit {
 export function mentionAt(index: CorpusIndex, document: vscode.TextDocument, position: vscode.Position, lenient = false): MentionHit | undefined {
   const item = articleOf(index, document);
   if (!item) return undefined;
-  const offset = document.offsetAt(position);
+  const offset = offsetIn(item.article, position);
   const mention = index.mentionAt(item.article.id, offset) ?? (lenient && offset > 0 ? index.mentionAt(item.article.id, offset - 1) : undefined);
   if (!mention) return undefined;
-  const range = rangeOf(document, mention);
+  const range = rangeOf(document, item.article, mention);
   return range ? { item, mention, range } : undefined;
 }
 
-/** The document range of a span when the document still holds `text` there. */
-export function rangeOf(document: vscode.TextDocument, span: { start: number; end: number; text: string }): vscode.Range | undefined {
-  const range = new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
-  return document.getText(range) === span.text ? range : undefined;
+/**
+ * The document range of a span of the article the document shows, when the document still holds
+ * `text` there (line endings aside: the editor may have normalised them).
+ */
+export function rangeOf(document: vscode.TextDocument, article: Article, span: { start: number; end: number; text: string }): vscode.Range | undefined {
+  const range = rangeIn(article, span);
+  return sameLines(document.getText(range), span.text) ? range : undefined;
+}
+
+function sameLines(a: string, b: string): boolean {
+  return a === b || a.replace(/\r\n?/g, '\n') === b.replace(/\r\n?/g, '\n');
 }

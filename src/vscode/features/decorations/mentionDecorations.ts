@@ -3,6 +3,7 @@ import type { EntityType, Mention } from '../../../core/model/types';
 import { ENTITY_TYPES } from '../../../core/model/types';
 import { onDidChangeSetting, setting } from '../../adapters/config';
 import { articleOf, rangeOf } from '../../adapters/documents';
+import { offsetIn } from '../../adapters/positions';
 import { EntityColors, Settings } from '../../constants';
 import type { CorpusService } from '../../corpusService';
 import type { FeatureContext } from '../feature';
@@ -73,13 +74,13 @@ export class MentionDecorations implements vscode.Disposable {
     if (!item) return out;
     const seen = new Set<Mention>();
     for (const visible of editor.visibleRanges) {
-      const from = doc.offsetAt(new vscode.Position(Math.max(0, visible.start.line - MARGIN_LINES), 0));
-      const to = doc.offsetAt(new vscode.Position(Math.min(doc.lineCount - 1, visible.end.line + MARGIN_LINES), Number.MAX_SAFE_INTEGER));
+      const from = offsetIn(item.article, new vscode.Position(Math.max(0, visible.start.line - MARGIN_LINES), 0));
+      const to = offsetIn(item.article, new vscode.Position(visible.end.line + MARGIN_LINES, Number.MAX_SAFE_INTEGER));
       for (const m of index.mentionsBetween(item.article.id, from, to)) {
         if (seen.has(m)) continue;
         seen.add(m);
         const type = index.entity(m.entity)?.type;
-        const range = type && rangeOf(doc, m);
+        const range = type && rangeOf(doc, item.article, m);
         if (!type || !range) continue;
         const list = out.get(type);
         if (list) list.push(range);

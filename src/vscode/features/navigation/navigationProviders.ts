@@ -27,7 +27,7 @@ export class EntitySymbolProvider implements vscode.DocumentSymbolProvider {
     if (!item) return [];
     const inArticle = index.entitiesIn(item.article.id);
     const mentionsOf = new Map(inArticle.map((e) => [e.entity.id, e.mentions]));
-    const rangeAt = (m: Mention): vscode.Range => new vscode.Range(document.positionAt(m.start), document.positionAt(m.end));
+    const rangeAt = (m: Mention): vscode.Range => rangeIn(item.article, m);
     return groupEntities(
       inArticle.map((e) => e.entity),
       'mentions',
@@ -94,7 +94,7 @@ export class EntityDefinitionProvider implements vscode.DefinitionProvider {
     const hit = mentionAt(index, document, position, true);
     if (!hit) return undefined;
     const first = index.entitiesIn(hit.item.article.id).find((e) => e.entity.id === hit.mention.entity)?.mentions[0] ?? hit.mention;
-    return new vscode.Location(document.uri, new vscode.Range(document.positionAt(first.start), document.positionAt(first.end)));
+    return new vscode.Location(document.uri, rangeIn(hit.item.article, first));
   }
 }
 
