@@ -8,6 +8,7 @@ import { parseArgs } from 'util';
 import { globProblem } from '../core/corpus/glob';
 import { nodeSource } from '../core/corpus/nodeSource';
 import { DEFAULT_LIMITS } from '../core/corpus/source';
+import { DEFAULT_CACHE_MAX_MB, pruneCache } from '../core/index/analysisCache';
 import { indexCorpus } from '../core/index/indexer';
 import { WorkerPool } from '../core/index/workerPool';
 import { analysisJsonChunks } from '../core/render/analysisJson';
@@ -15,6 +16,7 @@ import { printable } from '../core/render/printable';
 import { textReport } from '../core/render/textReport';
 
 const USAGE = `Usage: news-lens analyze [PATH...] [options]
+       news-lens cache prune DIR [--max-mb N]
 
 Analyse news articles (.txt, .md, .json, .jsonl files, or folders of them).
 With no PATH, analyses the bundled sample corpus.
@@ -26,9 +28,14 @@ Options:
   --summary-sentences N   sentences per summary (default: 3)
   --workers N             indexing worker threads (default: number of cores)
   --cache DIR             keep analyses in DIR; unchanged files are not analysed again
+  --cache-max-mb N        afterwards, remove the least recently used analyses
+                          beyond N MB from DIR (default: ${DEFAULT_CACHE_MAX_MB})
   --max-file-mb N         skip files larger than N MB (default: 20)
   --file-timeout SECONDS  skip a file whose analysis takes longer (default: 120)
   -h, --help              show this help
+
+cache prune removes the least recently used analyses from a cache folder until
+it holds at most --max-mb megabytes (default: ${DEFAULT_CACHE_MAX_MB}; 0 empties it).
 `;
 
 /** The bundled seeds sit next to the built CLI (dist/cli.js -> ../seeds). */
@@ -51,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
         cache: { type: 'string' },
         'max-file-mb': { type: 'string', default: '20' },
         'file-timeout': { type: 'string', default: '120' },
+        'cache-max-mb': { type: 'string', default: String(DEFAULT_CACHE_MAX_MB) },
+        'max-mb': { type: 'string', default: String(DEFAULT_CACHE_MAX_MB) },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -64,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...paths] = positionals;
+  if (command === 'cache') return cacheCommand(paths, values['max-mb']);
   if (command !== 'analyze') {
     process.stderr.write(command ? `news-lens: unknown command "${command}"\n\n${USAGE}` : USAGE);
     return 2;
@@ -87,6 +97,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('news-lens: --max-file-mb must be a positive number\n');
     return 2;
   }
+  const cacheMaxMb = Number(values['cache-max-mb']);
+  if (!(cacheMaxMb >= 0)) {
+    process.stderr.write('news-lens: --cache-max-mb must be a number of megabytes\n');
+    return 2;
+  }
   const fileTimeout = Number(values['file-timeout']);
   if (!(fileTimeout > 0)) {
     process.stderr.write('news-lens: --file-timeout must be a positive number of seconds\n');
@@ -105,6 +120,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const roots = paths.length ? paths.map((p) => path.resolve(p)) : [bundledSeeds()];
+  const cacheDir = values.cache ? path.resolve(values.cache) : undefined;
+  const started = Date.now();
   const pool = new WorkerPool({ script: path.join(__dirname, 'worker.js'), size: workers, fileTimeoutMs: fileTimeout * 1000, timeoutOption: '--file-timeout' });
   let index;
   try {
@@ -113,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
       include: values.include,
       analyze: { summarySentences },
       limits: { ...DEFAULT_LIMITS, maxFileBytes: Math.round(maxFileMb * 1024 * 1024), maxFileBytesOption: '--max-file-mb' },
-      cacheDir: values.cache ? path.resolve(values.cache) : undefined,
+      cacheDir,
     }));
   } finally {
     await pool.dispose();
@@ -130,10 +147,36 @@ async function main(argv: string[]): Promise<number> {
       return 74;
     }
   } else await writeStdout(chunks);
+  if (cacheDir && !index.diagnostics.some((d) => d.path === cacheDir)) await pruneCache(cacheDir, { maxBytes: cacheMaxMb * MB, keepSince: started });
   if (index.size === 0) {
     process.stderr.write(`news-lens: no article could be loaded from ${printable(roots.join(', '))}\n`);
     return 1;
   }
+  return 0;
+}
+
+const MB = 1024 * 1024;
+
+/** `news-lens cache prune DIR [--max-mb N]`. */
+async function cacheCommand(args: string[], maxMb: string | undefined): Promise<number> {
+  const [action, dir, ...extra] = args;
+  if (action !== 'prune' || !dir || extra.length) {
+    process.stderr.write(`news-lens: usage: news-lens cache prune DIR [--max-mb N]\n`);
+    return 2;
+  }
+  const max = Number(maxMb);
+  if (!(max >= 0)) {
+    process.stderr.write('news-lens: --max-mb must be a number of megabytes\n');
+    return 2;
+  }
+  const st = await fs.stat(dir).catch(() => undefined);
+  if (!st?.isDirectory()) {
+    process.stderr.write(`news-lens: ${printable(dir)} is not a folder\n`);
+    return 2;
+  }
+  const r = await pruneCache(path.resolve(dir), { maxBytes: max * MB });
+  const mb = (n: number): string => `${(n / MB).toFixed(1)} MB`;
+  process.stdout.write(`removed ${r.removed} entries (${mb(r.removedBytes)}); ${r.kept} entries (${mb(r.keptBytes)}) remain\n`);
   return 0;
 }
 

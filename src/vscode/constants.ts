@@ -48,6 +48,7 @@ export const Settings = {
   maxFileSizeMB: 'index.maxFileSizeMB',
   fileTimeoutSeconds: 'index.fileTimeoutSeconds',
   cacheEnabled: 'index.cache',
+  cacheMaxMB: 'index.cacheMaxMB',
   summarySentences: 'summary.sentences',
   eventsOrder: 'events.order',
 } as const;

@@ -5,6 +5,7 @@ import { DEFAULT_INCLUDE, includeMatcher, isWithin } from '../core/corpus/discov
 import { nodeSource } from '../core/corpus/nodeSource';
 import { formatOf } from '../core/corpus/formats';
 import { DEFAULT_LIMITS } from '../core/corpus/source';
+import { DEFAULT_CACHE_MAX_MB, pruneCache } from '../core/index/analysisCache';
 import { CorpusIndex } from '../core/index/corpusIndex';
 import type { IndexProgress, IndexSettings } from '../core/index/indexer';
 import { indexCorpus, indexFile } from '../core/index/indexer';
@@ -258,7 +259,16 @@ export class CorpusService implements vscode.Disposable {
     this.setState(outcome.index.size > 0 ? 'ready' : 'empty');
     this.changed.fire(this.current);
     void pool.settle();
+    if (settings.cacheDir) void this.pruneCache(settings.cacheDir, started);
     return this.current;
+  }
+
+  /** Keeps the cache within its size: the least recently used analyses go, this load's stay. */
+  private async pruneCache(dir: string, loadStarted: number): Promise<void> {
+    const maxMb = Math.max(0, vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.cacheMaxMB) ?? DEFAULT_CACHE_MAX_MB);
+    const r = await pruneCache(dir, { maxBytes: maxMb * 1024 * 1024, keepSince: loadStarted });
+    const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+    if (r.removed) this.log.info(`Cache: removed ${r.removed} least recently used analyses (${mb(r.removedBytes)}); ${r.kept} kept (${mb(r.keptBytes)}).`);
   }
 
   /**

@@ -1,10 +1,12 @@
 import { statSync } from 'fs';
 import { parentPort } from 'worker_threads';
+import type { LoadedFile } from '../core/corpus/load';
 import { contentHash, parseBytes, readBytes } from '../core/corpus/load';
 import { blockingNodeSource } from '../core/corpus/nodeSource';
 import { cacheKey, discardCacheEntry, readCacheText, writeCacheEntry } from '../core/index/analysisCache';
+import type { ShardPart } from '../core/index/shards';
+import { parseShard, shardLayout } from '../core/index/shards';
 import type { AnalyzedFile, AnalyzeFileRequest, WorkerReply } from '../core/index/workerProtocol';
-import { inShard } from '../core/index/workerProtocol';
 import type { Article } from '../core/model/types';
 import type { AnalyzeOptions, ArticleAnalysis } from '../core/nlp/analysis';
 
@@ -12,7 +14,7 @@ import type { AnalyzeOptions, ArticleAnalysis } from '../core/nlp/analysis';
 let turn: Promise<void> = Promise.resolve();
 
 /**
- * Indexing worker: reads, parses and analyses one file (or one shard of a large JSONL file) per
+ * Indexing worker: reads, parses and analyses one file (or one shard of a large JSONL or JSON file) per
  * request, answering from the persistent cache when the content has not changed. compromise is
  * loaded only on the first cache miss, so reopening an unchanged corpus never loads it.
  *
@@ -46,12 +48,22 @@ async function handle(req: AnalyzeFileRequest): Promise<WorkerReply> {
 }
 
 /**
- * The file this worker last hashed for a request of the same `sameRead` group: the shards of a
- * large JSONL file are requested together, and without this each shard read and hashed the whole
- * file only to find its cache entry (36 times 18.6 MB for Reuters on every reopen and Refresh). Only
- * shards of one group share it, and only while the file keeps its size and modification time.
+ * What this worker last read of a file for a request of a `sameRead` group: the shards of a large
+ * file are requested together, and without this each shard read and hashed the whole file only to
+ * find its cache entry (36 times 18.6 MB for Reuters on every reopen and Refresh). Only shards of
+ * one group share it, and only while the file keeps its size and modification time.
  */
-let lastRead: { group: number; path: string; size: number; mtimeMs: number; hash: string } | undefined;
+interface FileRead {
+  group: number | undefined;
+  path: string;
+  size: number;
+  mtimeMs: number;
+  fileHash: string;
+  /** The shards' parts of the file, for a sharded request. */
+  layout?: ShardPart[];
+}
+
+let lastRead: FileRead | undefined;
 
 function statOf(path: string): { size: number; mtimeMs: number } | undefined {
   try {
@@ -61,20 +73,36 @@ function statOf(path: string): { size: number; mtimeMs: number } | undefined {
   }
 }
 
-function hashReadEarlier(req: AnalyzeFileRequest, st: { size: number; mtimeMs: number } | undefined): string | undefined {
+function readEarlier(req: AnalyzeFileRequest, st: { size: number; mtimeMs: number } | undefined): FileRead | undefined {
   const last = lastRead;
-  if (!st || !last || req.discardCache !== undefined || last.group !== req.sameRead || last.path !== req.path) return undefined;
-  return st.size === last.size && st.mtimeMs === last.mtimeMs ? last.hash : undefined;
+  if (!st || !last || req.sameRead === undefined || last.group !== req.sameRead || last.path !== req.path) return undefined;
+  return st.size === last.size && st.mtimeMs === last.mtimeMs ? last : undefined;
 }
 
-/** The answer when the caller already has this content, or the cache has it; undefined means analyse. */
-function fromHash(req: AnalyzeFileRequest, hash: string): AnalyzedFile | undefined {
-  const file = { path: req.path, hash, articles: [], diagnostics: [] };
-  if (req.knownHash === hash) return { file, analyses: [], shard: req.shard, cached: true, unchanged: true };
-  if (!req.cacheDir || req.discardCache !== undefined) return undefined;
-  const entryKey = cacheKey(hash, req.path, req.shard, req.options);
-  const entryJson = readCacheText(req.cacheDir, entryKey);
-  return entryJson === undefined ? undefined : { file, analyses: [], entryJson, entryKey, shard: req.shard, cached: true };
+/** Reads the file (its stat taken before, so a change after it is seen by the next request). */
+async function readNow(req: AnalyzeFileRequest): Promise<{ bytes: Uint8Array; read: FileRead } | LoadedFile> {
+  const st = statOf(req.path);
+  const bytes = await readBytes(blockingNodeSource, req.path, req.limits);
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  const layout = req.shard ? shardLayout(req.path, bytes, req.shard.bytes, req.shard.count) : undefined;
+  const read: FileRead = {
+    group: req.sameRead,
+    path: req.path,
+    size: st?.size ?? -1,
+    mtimeMs: st?.mtimeMs ?? -1,
+    // The parts' hashes already cover the records' bytes: the file is not hashed a second time.
+    fileHash: layout ? contentHash(layout.map((p) => p.hash).join(',')) : contentHash(bytes),
+    layout,
+  };
+  if (req.sameRead !== undefined && st) lastRead = read;
+  return { bytes, read };
+}
+
+/** The part of the file a request is about: its hash (the file's, or the shard's records'), and where a shard starts. */
+function partOf(req: AnalyzeFileRequest, read: FileRead): { hash: string; part?: ShardPart } {
+  if (!req.shard) return { hash: read.fileHash };
+  const part = read.layout?.[req.shard.index];
+  return part ? { hash: part.hash, part } : { hash: contentHash(new Uint8Array()) };
 }
 
 async function analyzeFile(req: AnalyzeFileRequest): Promise<AnalyzedFile> {
@@ -85,28 +113,38 @@ async function analyzeFile(req: AnalyzeFileRequest): Promise<AnalyzedFile> {
     (await analyzer())(WARM_UP, req.options);
     return { file: { path: req.path, hash: '', articles: [], diagnostics: [] }, analyses: [], cached: false };
   }
-  // Taken before reading: if the file changes after it, the next shard sees another stat and reads again.
-  const st = req.sameRead === undefined ? undefined : statOf(req.path);
-  const earlier = hashReadEarlier(req, st);
-  if (earlier !== undefined) {
-    const answer = fromHash(req, earlier);
-    if (answer) return answer;
+  let bytes: Uint8Array | undefined;
+  let read = readEarlier(req, statOf(req.path));
+  if (!read) {
+    const got = await readNow(req);
+    if (!('read' in got)) return { file: got, analyses: [], shard: req.shard, cached: false };
+    ({ bytes, read } = got);
   }
-  const bytes = await readBytes(blockingNodeSource, req.path, req.limits);
-  if (!(bytes instanceof Uint8Array)) return { file: bytes, analyses: [], shard: req.shard, cached: false };
-  const hash = contentHash(bytes);
-  lastRead = st && req.sameRead !== undefined ? { group: req.sameRead, path: req.path, size: st.size, mtimeMs: st.mtimeMs, hash } : lastRead;
-  const answer = hash === earlier ? undefined : fromHash(req, hash);
-  if (answer) return answer;
-  const key = req.cacheDir ? cacheKey(hash, req.path, req.shard, req.options) : '';
+  let { hash, part } = partOf(req, read);
+  const answer = { shard: req.shard, fileHash: read.fileHash };
+  const nothing = { path: req.path, hash, articles: [], diagnostics: [] };
+  if (req.knownHash === hash) return { file: nothing, analyses: [], cached: true, unchanged: true, ...answer };
+  const where = part ? { line: part.firstLine, record: part.firstRecord } : undefined;
+  if (req.cacheDir && req.discardCache === undefined) {
+    const entryKey = cacheKey(hash, req.path, where, req.options);
+    const entryJson = readCacheText(req.cacheDir, entryKey);
+    if (entryJson !== undefined) return { file: nothing, analyses: [], entryJson, entryKey, cached: true, ...answer };
+  }
+  if (!bytes) {
+    // A miss after an earlier read of the group: read again; a file that changed since answers
+    // for its new version (fileHash tells the caller).
+    const got = await readNow(req);
+    if (!('read' in got)) return { file: got, analyses: [], shard: req.shard, cached: false };
+    ({ bytes, read } = got);
+    ({ hash, part } = partOf(req, read));
+  }
+  const key = req.cacheDir ? cacheKey(hash, req.path, part ? { line: part.firstLine, record: part.firstRecord } : undefined, req.options) : '';
   let cacheProblem: string | undefined;
   if (req.cacheDir && req.discardCache !== undefined) {
     await discardCacheEntry(req.cacheDir, key);
     cacheProblem = `cache entry discarded (${req.discardCache}); re-analysed`;
   }
-  const shard = req.shard;
-  const file = parseBytes(req.path, bytes, hash, shard ? (line) => inShard(line, shard) : undefined);
-  if (shard) file.diagnostics = file.diagnostics.filter((d) => d.line !== undefined || shard.index === 0);
+  const file = req.shard ? (part ? parseShard(req.path, bytes, req.shard, part) : nothing) : parseBytes(req.path, bytes, hash);
   const analyses: ArticleAnalysis[] = [];
   const kept = [];
   const analyze = file.articles.length ? await analyzer() : undefined;
@@ -133,5 +171,5 @@ async function analyzeFile(req: AnalyzeFileRequest): Promise<AnalyzedFile> {
     }
   }
   if (cacheProblem) file.diagnostics.push({ path: req.path, severity: 'info', message: cacheProblem });
-  return { file, analyses, shard: req.shard, cached: false };
+  return { file, analyses, cached: false, shard: req.shard, fileHash: read.fileHash };
 }

@@ -38,6 +38,15 @@ export function errorReason(err: unknown): string {
   }
 }
 
+/**
+ * A name the file system holds in bytes that are not UTF-8 is listed with U+FFFD in their place,
+ * under which no file exists: it is not "not found", it cannot be named.
+ */
+function unreadableName(file: string, err: unknown): string | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' && path.basename(file).includes('\ufffd') ? 'its name is not valid UTF-8 (rename the file to load it)' : undefined;
+}
+
 function hasGlob(p: string): boolean {
   return /[*?[\]{}]/.test(p);
 }
@@ -133,7 +142,7 @@ export async function discoverFiles(
         const full = batch[k];
         const r = stats[k];
         if ('err' in r) {
-          diagnostics.push({ path: full, severity: 'error', message: `skipped: ${errorReason(r.err)}` });
+          diagnostics.push({ path: full, severity: 'error', message: `skipped: ${unreadableName(full, r.err) ?? errorReason(r.err)}` });
           continue;
         }
         const st = r.st;

@@ -93,11 +93,10 @@ function wholeFileBinary(bytes: Uint8Array, result: JsonRecords): JsonRecords {
 }
 
 /**
- * JSONL: one record per line. `keepLine` restricts the file to some of its lines (a shard of a
- * large file); the others are neither decoded nor checked. `lines` counts the non-blank lines of the
- * whole file, so a file without any can be told apart from a shard without any.
+ * JSONL: one record per line. A shard of a large file is given as its own bytes (whole lines) with
+ * the number of its first line in the file. `lines` counts the non-blank lines read.
  */
-export function jsonLines(input: Uint8Array | string, keepLine?: (line: number) => boolean): JsonRecords & { lines: number } {
+export function jsonLines(input: Uint8Array | string, firstLine = 1): JsonRecords & { lines: number } {
   const bytes = typeof input === 'string' ? undefined : asBytes(input);
   if (bytes && !(bytes instanceof Uint8Array)) return failed(bytes.problem);
   const records: JsonRecord[] = [];
@@ -107,7 +106,6 @@ export function jsonLines(input: Uint8Array | string, keepLine?: (line: number) 
     const blank = text !== undefined ? text.trim() === '' : isBlank(raw as Uint8Array);
     if (blank) return;
     lines++;
-    if (keepLine && !keepLine(line)) return;
     const r = parseRecord(raw ?? new Uint8Array(), text);
     if (typeof r === 'string') problems.push({ line, message: `line ${line}: ${r}; line skipped` });
     else records.push({ value: r.value, line });
@@ -115,10 +113,10 @@ export function jsonLines(input: Uint8Array | string, keepLine?: (line: number) 
   // Most files are valid UTF-8 throughout: decoded at once, only their lines are split.
   const whole = typeof input === 'string' ? input.replace(/^\ufeff/, '') : tryUtf8(bytes as Uint8Array);
   if (whole !== undefined) {
-    whole.split('\n').forEach((text, i) => each(i + 1, undefined, text));
+    whole.split('\n').forEach((text, i) => each(firstLine + i, undefined, text));
   } else if (bytes instanceof Uint8Array) {
     let start = 0;
-    let line = 1;
+    let line = firstLine;
     while (start <= bytes.length) {
       let end = bytes.indexOf(0x0a, start);
       if (end < 0) end = bytes.length;
@@ -239,16 +237,26 @@ export function arrayElementSpans(bytes: Uint8Array): { spans: ElementSpan[]; cl
   return { spans };
 }
 
-function jsonArrayElements(bytes: Uint8Array): JsonRecords {
+/**
+ * Elements of a top-level array, each read on its own: `spans` are all of `arrayElementSpans`, or
+ * a shard's share of them, the first being element `firstIndex` of the array.
+ */
+export function jsonArrayElementsIn(bytes: Uint8Array, spans: ElementSpan[], firstIndex = 0): JsonRecords {
   const records: JsonRecord[] = [];
   const problems: RecordProblem[] = [];
-  const { spans, closedAt } = arrayElementSpans(bytes);
   spans.forEach((span, k) => {
-    const where = `record ${k + 1} (line ${span.line})`;
+    const index = firstIndex + k;
+    const where = `record ${index + 1} (line ${span.line})`;
     const r = parseRecord(bytes.subarray(span.start, span.end));
-    if (typeof r !== 'string') records.push({ value: r.value, line: span.line, index: k });
+    if (typeof r !== 'string') records.push({ value: r.value, line: span.line, index });
     else problems.push({ line: span.line, message: `${where}: ${span.cut && r.startsWith('malformed') ? 'incomplete: the file ends inside it' : r}; record skipped` });
   });
+  return { records, problems };
+}
+
+function jsonArrayElements(bytes: Uint8Array): JsonRecords {
+  const { spans, closedAt } = arrayElementSpans(bytes);
+  const { records, problems } = jsonArrayElementsIn(bytes, spans);
   if (closedAt !== undefined && !isBlank(bytes.subarray(closedAt + 1))) {
     const line = lineAt(bytes, closedAt + 1);
     problems.push({ line, message: `text after the end of the array (line ${line}) is not read` });

@@ -46,16 +46,16 @@ export function failed(file: string, message: string, hash = ''): LoadedFile {
 }
 
 /** Decodes and parses bytes already read. Never throws. */
-export function parseBytes(file: string, bytes: Uint8Array, hash = contentHash(bytes), keepLine?: (line: number) => boolean): LoadedFile {
+export function parseBytes(file: string, bytes: Uint8Array, hash = contentHash(bytes)): LoadedFile {
   const format = formatOf(file);
   // JSON and JSONL are decoded record by record (see jsonRecords.ts): one bad record must not lose the file.
   if (format === 'json' || format === 'jsonl') {
-    const parsed = format === 'json' ? parseJsonFile(file, bytes, baseIdOf(file)) : parseJsonLines(file, bytes, baseIdOf(file), keepLine);
+    const parsed = format === 'json' ? parseJsonFile(file, bytes, baseIdOf(file)) : parseJsonLines(file, bytes, baseIdOf(file));
     return { path: file, hash, articles: parsed.articles, diagnostics: parsed.diagnostics };
   }
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return failed(file, `skipped: ${decoded.reason}`, hash);
-  const parsed = parseArticleFile(file, decoded.text, baseIdOf(file), keepLine);
+  const parsed = parseArticleFile(file, decoded.text, baseIdOf(file));
   return { path: file, hash, articles: parsed.articles, diagnostics: parsed.diagnostics };
 }
 

@@ -2,8 +2,8 @@ import { parse as parseYaml } from 'yaml';
 import type { Article, Diagnostic } from '../model/types';
 import { normaliseDate } from './dates';
 import { formatOf } from './formats';
-import type { JsonRecord, JsonRecords } from './jsonRecords';
-import { jsonDocument, jsonLines } from './jsonRecords';
+import type { ElementSpan, JsonRecord, JsonRecords } from './jsonRecords';
+import { jsonArrayElementsIn, jsonDocument, jsonLines } from './jsonRecords';
 
 export interface ParseResult {
   articles: Article[];
@@ -12,9 +12,8 @@ export interface ParseResult {
 
 /**
  * Parses one decoded file. `baseId` names the file's articles (JSON records may carry their own ids).
- * `keepLine` restricts a JSONL file to some of its lines (shards of a large file).
  */
-export function parseArticleFile(path: string, text: string, baseId: string, keepLine?: (line: number) => boolean): ParseResult {
+export function parseArticleFile(path: string, text: string, baseId: string): ParseResult {
   const format = formatOf(path) ?? 'txt';
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   switch (format) {
@@ -23,7 +22,7 @@ export function parseArticleFile(path: string, text: string, baseId: string, kee
     case 'json':
       return parseJsonFile(path, clean, baseId);
     case 'jsonl':
-      return parseJsonLines(path, clean, baseId, keepLine);
+      return parseJsonLines(path, clean, baseId);
     default:
       return single(parsePlainText(path, clean, baseId));
   }
@@ -271,10 +270,19 @@ export function parseJsonFile(path: string, input: Uint8Array | string, baseId: 
   return fromRecords(path, doc, (r) => `${baseId}#${nth(r)}`, (r, why) => `record ${nth(r)} (line ${r.line}): ${why}; record skipped`, 'json');
 }
 
-/** A `.jsonl` file: one article per line; `keepLine` restricts it to some lines (shards of a large file). */
-export function parseJsonLines(path: string, input: Uint8Array | string, baseId: string, keepLine?: (line: number) => boolean): ParseResult {
-  const read = jsonLines(input, keepLine);
+/**
+ * A `.jsonl` file: one article per line. A shard of a large file is given as its own lines with
+ * the number of the first; a shard after the first says nothing when it holds no record.
+ */
+export function parseJsonLines(path: string, input: Uint8Array | string, baseId: string, firstLine = 1): ParseResult {
+  const read = jsonLines(input, firstLine);
   const parsed = fromRecords(path, read, (r) => `${baseId}:${r.line}`, (r, why) => `line ${r.line}: ${why}; line skipped`, 'jsonl');
-  if (!read.fileProblem && read.lines === 0) parsed.diagnostics.push({ path, severity: 'error', message: 'no articles in this JSONL file' });
+  if (!read.fileProblem && read.lines === 0 && firstLine === 1) parsed.diagnostics.push({ path, severity: 'error', message: 'no articles in this JSONL file' });
   return parsed;
+}
+
+/** A shard of a large JSON array: its elements, the first being element `firstIndex` of the array. */
+export function parseJsonElements(path: string, bytes: Uint8Array, spans: ElementSpan[], baseId: string, firstIndex: number): ParseResult {
+  const nth = (r: JsonRecord): number => (r.index ?? 0) + 1;
+  return fromRecords(path, jsonArrayElementsIn(bytes, spans, firstIndex), (r) => `${baseId}#${nth(r)}`, (r, why) => `record ${nth(r)} (line ${r.line}): ${why}; record skipped`, 'json');
 }

@@ -2,6 +2,8 @@ import type { Article, Diagnostic, Entity, MainEvent, Mention, NewsEvent, Span }
 import type { ArticleAnalysis } from '../nlp/analysis';
 import type { MergeResult } from './merge';
 import { mergeSteps } from './merge';
+import type { Shard } from './shards';
+import { shardKey } from './shards';
 import type { Steps } from './steps';
 import { runSliced, runSync } from './steps';
 
@@ -24,15 +26,8 @@ interface Item {
 interface Unit {
   hash: string;
   items: Item[];
-}
-
-export interface ShardRef {
-  index: number;
-  count: number;
-}
-
-function shardKey(shard: ShardRef | undefined): string {
-  return shard ? `${shard.index}/${shard.count}` : '';
+  /** The problems reading it gave (kept for a refresh that finds it unchanged). */
+  diagnostics: Diagnostic[];
 }
 
 export interface MentionRef extends Mention {
@@ -110,23 +105,23 @@ export class CorpusIndex {
    * Adds or replaces the articles of one file, or of one shard of it. `analyses[i]` belongs to
    * `articles[i]`. Replacing a whole file drops its shards, and the other way round.
    */
-  setFile(path: string, articles: Article[], analyses: ArticleAnalysis[], shard?: ShardRef, hash = ''): void {
-    this.putUnit(path, shard, { hash, items: articles.map((article, i) => ({ article, analysis: analyses[i] })) });
+  setFile(path: string, articles: Article[], analyses: ArticleAnalysis[], shard?: Shard, hash = '', diagnostics: Diagnostic[] = []): void {
+    this.putUnit(path, shard, { hash, items: articles.map((article, i) => ({ article, analysis: analyses[i] })), diagnostics });
   }
 
   /** The content hash the articles of a file (or shard) were analysed from, if known. */
-  hashOf(path: string, shard?: ShardRef): string | undefined {
+  hashOf(path: string, shard?: Shard): string | undefined {
     return this.files.get(path)?.get(shardKey(shard))?.hash || undefined;
   }
 
-  /** Takes a file's (or shard's) articles and analyses from another index, as they are. */
-  adopt(path: string, shard: ShardRef | undefined, from: CorpusIndex): boolean {
+  /** Takes a file's (or shard's) articles and analyses from another index, as they are; returns the problems reading it gave. */
+  adopt(path: string, shard: Shard | undefined, from: CorpusIndex): Diagnostic[] | undefined {
     const unit = from.files.get(path)?.get(shardKey(shard));
     if (unit) this.putUnit(path, shard, unit);
-    return unit !== undefined;
+    return unit?.diagnostics;
   }
 
-  private putUnit(path: string, shard: ShardRef | undefined, unit: Unit): void {
+  private putUnit(path: string, shard: Shard | undefined, unit: Unit): void {
     const key = shardKey(shard);
     let shards = this.files.get(path);
     if (!shards || (key === '') !== shards.has('')) this.files.set(path, (shards = new Map()));

@@ -1,16 +1,17 @@
 import { discoverFiles } from '../corpus/discover';
-import { formatOf } from '../corpus/formats';
 import type { CorpusSource, LoadLimits } from '../corpus/source';
 import { DEFAULT_LIMITS } from '../corpus/source';
 import type { Diagnostic } from '../model/types';
 import type { AnalyzeOptions } from '../nlp/analysis';
 import { DEFAULT_ANALYZE_OPTIONS } from '../nlp/analysis';
 import { CorpusIndex } from './corpusIndex';
+import { cacheDirProblem } from './analysisCache';
 import { mergeKey, readMergeSnapshot, writeMergeSnapshot } from './mergeSnapshot';
 import type { WorkerPool } from './workerPool';
 import { CancelledError } from './workerPool';
-import type { Shard } from './workerProtocol';
-import { inShard } from './workerProtocol';
+import type { Shard } from './shards';
+import { shardsFor } from './shards';
+import type { AnalyzedFile } from './workerProtocol';
 
 export interface IndexProgress {
   done: number;
@@ -56,55 +57,79 @@ export interface IndexOutcome extends IndexStats {
   mergedFromCache: boolean;
 }
 
-/** JSONL files larger than this are split into shards so every worker shares the work. */
-const SHARD_BYTES = 512 * 1024;
-const MAX_SHARDS = 64;
+let nextRead = 1;
 
-export function shardsFor(path: string, size: number): (Shard | undefined)[] {
-  if (formatOf(path) !== 'jsonl' || size <= SHARD_BYTES) return [undefined];
-  const count = Math.min(MAX_SHARDS, Math.ceil(size / SHARD_BYTES));
-  return Array.from({ length: count }, (_, index) => ({ index, count }));
+interface ShardOutcome {
+  result?: AnalyzedFile;
+  diagnostics: Diagnostic[];
 }
 
-let nextRead = 1;
+/** The versions of the file the answers read (undefined: one could not read the file); a worker that failed read none. */
+function versions(outcomes: ShardOutcome[]): Set<string | undefined> {
+  return new Set(outcomes.flatMap((o) => (o.result ? [o.result.fileHash] : [])));
+}
+
+/** Each problem once: the shards of a file that cannot be read each say so. */
+function distinct(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.severity, d.line ?? null, d.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /**
  * Analyses one file (all its shards) in the pool and puts the result into `index`, replacing what
- * the file contributed before. Its diagnostics replace the file's old ones. Cancellation and
- * worker failures become diagnostics or a CancelledError; nothing else is touched.
+ * the file contributed before. Its diagnostics replace the file's old ones. The shards of a file
+ * must all come from one version of it: a file changed or deleted while they were read is read
+ * again, and skipped whole, with one message, if it is still changing. Cancellation and worker
+ * failures become diagnostics or a CancelledError; nothing else is touched.
  */
 export async function indexFile(index: CorpusIndex, pool: WorkerPool, path: string, size: number, settings: IndexSettings, stats?: IndexStats): Promise<void> {
   const limits = settings.limits ?? DEFAULT_LIMITS;
+  const shards = shardsFor(path, size, limits);
+  let outcomes = await readShards(pool, path, size, shards, settings);
+  if (versions(outcomes).size > 1) outcomes = await readShards(pool, path, size, shards, settings);
+  index.deleteFile(path);
+  let diagnostics: Diagnostic[];
+  if (versions(outcomes).size > 1) {
+    diagnostics = [{ path, severity: 'error', message: 'skipped: the file changed while it was being indexed (its parts came from different versions of it); it is read again when it changes' }];
+  } else {
+    diagnostics = outcomes.flatMap((o) => o.diagnostics);
+    for (const { result: r } of outcomes) {
+      if (!r) continue;
+      if (stats) stats[r.cached ? 'cached' : 'analysed']++;
+      const own = r.unchanged && settings.previous ? index.adopt(path, r.shard, settings.previous) : undefined;
+      if (own) diagnostics.push(...own);
+      // A file read with problems only is kept too (with its hash), so a refresh finds its problems unchanged.
+      else if (r.file.articles.length || (r.file.hash && r.file.diagnostics.length)) index.setFile(path, r.file.articles, r.analyses, r.shard, r.file.hash, r.file.diagnostics);
+    }
+  }
+  index.diagnostics = [...index.diagnostics.filter((d) => d.path !== path), ...distinct(diagnostics)];
+}
+
+/** Asks the pool for every shard of a file (or the file whole), as one read group. */
+function readShards(pool: WorkerPool, path: string, size: number, shards: (Shard | undefined)[], settings: IndexSettings): Promise<ShardOutcome[]> {
+  const limits = settings.limits ?? DEFAULT_LIMITS;
   const options = settings.analyze ?? DEFAULT_ANALYZE_OPTIONS;
   const previous = settings.previous;
-  const diagnostics: Diagnostic[] = [];
-  const shards = shardsFor(path, size);
   const sameRead = shards.length > 1 ? nextRead++ : undefined;
-  const results = await Promise.all(
-    shards.map(async (shard) => {
+  return Promise.all(
+    shards.map(async (shard): Promise<ShardOutcome> => {
       try {
         const knownHash = previous?.hashOf(path, shard);
-        const request = { path, shard, limits, options, cacheDir: settings.cacheDir, knownHash, sameRead, bytes: shard ? size / shard.count : size };
+        const request = { path, shard, limits, options, cacheDir: settings.cacheDir, knownHash, sameRead, bytes: shard ? shard.bytes : size };
         let r = await pool.analyzeFile(request);
         if (r.corruptEntry !== undefined) r = await pool.analyzeFile({ ...request, discardCache: r.corruptEntry });
-        if (stats) stats[r.cached ? 'cached' : 'analysed']++;
-        if (r.unchanged && previous) diagnostics.push(...previous.diagnostics.filter((d) => d.path === path && inShard(d.line, shard)));
-        else diagnostics.push(...r.file.diagnostics);
-        return r;
+        return { result: r, diagnostics: r.unchanged ? [] : r.file.diagnostics };
       } catch (err) {
         if (err instanceof CancelledError) throw err;
-        diagnostics.push({ path, severity: 'error', message: err instanceof Error ? err.message : String(err) });
-        return undefined;
+        return { diagnostics: [{ path, severity: 'error', message: err instanceof Error ? err.message : String(err) }] };
       }
     }),
   );
-  index.deleteFile(path);
-  for (const r of results) {
-    if (!r) continue;
-    if (r.unchanged && previous) index.adopt(path, r.shard, previous);
-    else if (r.file.articles.length) index.setFile(path, r.file.articles, r.analyses, r.shard, r.file.hash);
-  }
-  index.diagnostics = [...index.diagnostics.filter((d) => d.path !== path), ...diagnostics];
 }
 
 /** Discovers the corpus and analyses every file in the pool, building a fresh index. */
@@ -114,6 +139,10 @@ export async function indexCorpus(source: CorpusSource, pool: WorkerPool, req: I
   const found = await discoverFiles(source, req.roots, req.include, limits, { confineLinks: req.confineLinks, includeOption: req.includeOption });
   const index = new CorpusIndex();
   index.diagnostics = [...found.diagnostics];
+  // A cache folder that cannot be used is one warning, and the load goes on without a cache.
+  const cacheProblem = req.cacheDir === undefined ? undefined : await cacheDirProblem(req.cacheDir);
+  if (cacheProblem) index.diagnostics.push({ path: req.cacheDir as string, severity: 'warning', message: `analyses are not cached: ${cacheProblem}` });
+  const settings: IndexRequest = cacheProblem ? { ...req, cacheDir: undefined } : req;
   const total = found.files.length;
   const stats: IndexStats = { cached: 0, analysed: 0 };
   let done = 0;
@@ -128,7 +157,7 @@ export async function indexCorpus(source: CorpusSource, pool: WorkerPool, req: I
         return;
       }
       try {
-        await indexFile(index, pool, path, found.sizes.get(path) ?? 0, req, stats);
+        await indexFile(index, pool, path, found.sizes.get(path) ?? 0, settings, stats);
       } catch (err) {
         if (!(err instanceof CancelledError)) throw err;
         cancelled = true;
@@ -143,7 +172,7 @@ export async function indexCorpus(source: CorpusSource, pool: WorkerPool, req: I
       req.onProgress?.({ done, total, path });
     }),
   );
-  const mergedFromCache = !cancelled && req.cacheDir !== undefined ? await deriveWithSnapshot(index, req.cacheDir, req.analyze ?? DEFAULT_ANALYZE_OPTIONS) : false;
+  const mergedFromCache = !cancelled && settings.cacheDir !== undefined ? await deriveWithSnapshot(index, settings.cacheDir, req.analyze ?? DEFAULT_ANALYZE_OPTIONS) : false;
   return { index, cancelled, files: found.files, ...stats, mergedFromCache };
 }
 

@@ -6,6 +6,7 @@ import type { AnalyzeOptions } from '../nlp/analysis';
 import { PIPELINE_VERSION } from '../nlp/analysis';
 import { MERGE_VERSION } from './merge';
 import type { MergeResult } from './merge';
+import { entity, list, shape, str, tuple } from './shapes';
 import type { Steps } from './steps';
 import { runSliced } from './steps';
 
@@ -26,8 +27,6 @@ interface Header {
   key: string;
 }
 
-type Line = { entities: Entity[] } | { resolve: [string, [string, string][]][] };
-
 /** The snapshot key of an index's files, or undefined when some file's content hash is unknown. */
 export function mergeKey(units: string[] | undefined, options: AnalyzeOptions): string | undefined {
   if (!units) return undefined;
@@ -36,33 +35,50 @@ export function mergeKey(units: string[] | undefined, options: AnalyzeOptions): 
     .digest('hex');
 }
 
+/**
+ * The snapshot made for `key`, or undefined. One that parses but is not whole and well formed (an
+ * entity line missing, a resolved id with no entity, a field of the wrong type) is a miss, and is
+ * removed so that no later run reads it again.
+ */
 export async function readMergeSnapshot(dir: string, key: string): Promise<MergeResult | undefined> {
+  const file = path.join(dir, FILE);
   let raw: string;
   try {
-    raw = await fs.readFile(path.join(dir, FILE), 'utf8');
+    raw = await fs.readFile(file, 'utf8');
   } catch {
     return undefined;
   }
-  return runSliced(parse(raw, key));
+  const read = await runSliced(parse(raw, key));
+  if (read === 'bad') await fs.rm(file, { force: true }).catch(() => undefined);
+  return read === 'bad' || read === 'other' ? undefined : read;
 }
 
-function* parse(raw: string, key: string): Steps<MergeResult | undefined> {
+const header = shape({ format: str, key: str });
+const entitiesLine = shape({ entities: list(entity) });
+const resolveLine = shape({ resolve: list(tuple(str, list(tuple(str, str)))) });
+
+/** The snapshot; 'other' when it was made for other files or options, 'bad' when it cannot be trusted. */
+function* parse(raw: string, key: string): Steps<MergeResult | 'other' | 'bad'> {
   const lines = raw.split('\n');
   try {
-    const header = JSON.parse(lines[0]) as Header;
-    if (header.format !== FORMAT || header.key !== key) return undefined;
+    const head = JSON.parse(lines[0]) as unknown;
+    if (header(head, 'header') || (head as Header).format !== FORMAT) return 'bad';
+    if ((head as Header).key !== key) return 'other';
     const entities = new Map<string, Entity>();
     const resolve = new Map<string, Map<string, string>>();
     for (const line of lines.slice(1)) {
       if (!line) continue;
       yield;
-      const l = JSON.parse(line) as Line;
-      if ('entities' in l) for (const e of l.entities) entities.set(e.id, e);
-      else for (const [articleId, pairs] of l.resolve) resolve.set(articleId, new Map(pairs));
+      const l = JSON.parse(line) as unknown;
+      if (!entitiesLine(l, 'line')) for (const e of (l as { entities: Entity[] }).entities) entities.set(e.id, e);
+      else if (!resolveLine(l, 'line')) for (const [articleId, pairs] of (l as { resolve: [string, [string, string][]][] }).resolve) resolve.set(articleId, new Map(pairs));
+      else return 'bad';
     }
-    return entities.size || resolve.size ? { entities, resolve } : undefined;
+    if (!entities.size && !resolve.size) return 'bad';
+    for (const local of resolve.values()) for (const id of local.values()) if (!entities.has(id)) return 'bad';
+    return { entities, resolve };
   } catch {
-    return undefined;
+    return 'bad';
   }
 }
 

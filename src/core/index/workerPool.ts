@@ -1,3 +1,4 @@
+import * as os from 'os';
 import { Worker } from 'worker_threads';
 import type { AnalyzedFile, AnalyzeFileRequest, WorkerReply } from './workerProtocol';
 import { received } from './workerProtocol';
@@ -10,6 +11,8 @@ export interface PoolOptions {
   fileTimeoutMs: number;
   /** The setting or option that sets fileTimeoutMs, named when a file is skipped for its time. */
   timeoutOption?: string;
+  /** Each worker's heap limit in MB; by default a share of the machine's memory (see `workerHeapMB`). */
+  workerHeapMB?: number;
   /**
    * A cache entry this long takes tens of milliseconds to parse; such answers are parsed one per
    * turn of the event loop, so two that arrive together do not block the host back to back.
@@ -74,6 +77,15 @@ function room(slot: Slot, queue: Task[]): number {
   let n = 0;
   while (n < queue.length && slot.tasks.length + n < depth(slot) && !large(queue[n])) n++;
   return n;
+}
+
+/**
+ * The heap a worker may use: half the machine's memory shared among the pool, between 512 MB and
+ * 4 GB. A worker over it is stopped (its file reported); without a limit one reached 4.2 GB.
+ */
+export function workerHeapMB(poolSize: number): number {
+  const share = os.totalmem() / 2 / Math.max(1, poolSize) / (1024 * 1024);
+  return Math.round(Math.min(4096, Math.max(512, share)));
 }
 
 export class CancelledError extends Error {
@@ -175,7 +187,8 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.options.script);
+    const heapMB = this.options.workerHeapMB ?? workerHeapMB(this.size);
+    const worker = new Worker(this.options.script, { resourceLimits: { maxOldGenerationSizeMb: heapMB } });
     const slot: Slot = { worker, tasks: [], answering: false };
     worker.on('message', (reply: WorkerReply) => {
       const task = slot.tasks[0];
@@ -199,7 +212,13 @@ export class WorkerPool {
       task?.reject(new Error(why));
       this.pump();
     };
-    worker.on('error', (err) => fail(`indexing worker crashed: ${err.message}`));
+    worker.on('error', (err) =>
+      fail(
+        (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `analysis ran out of memory (an indexing worker may use ${heapMB} MB); file skipped`
+          : `indexing worker crashed: ${err.message}`,
+      ),
+    );
     worker.on('exit', (code) => {
       if (!this.disposed && this.slots.includes(slot)) fail(`indexing worker exited with code ${code}`);
     });

@@ -2,12 +2,7 @@ import type { LoadedFile } from '../corpus/load';
 import type { LoadLimits } from '../corpus/source';
 import type { AnalyzeOptions, ArticleAnalysis } from '../nlp/analysis';
 import { parseCacheEntry } from './analysisCache';
-
-/** Large JSONL files are indexed as several shards: records whose line number ≡ index (mod count). */
-export interface Shard {
-  index: number;
-  count: number;
-}
+import type { Shard } from './shards';
 
 /** Messages between the pool and an indexing worker. */
 export interface AnalyzeFileRequest {
@@ -42,6 +37,11 @@ export interface AnalyzedFile {
   shard?: Shard;
   /** True when the analyses came from the cache rather than from running NLP. */
   cached: boolean;
+  /**
+   * sha1 of the whole file as this answer read it (absent when it could not be read): the shards
+   * of one file must all come from the same version of it.
+   */
+  fileHash?: string;
   /** The file still has `knownHash`: `file` holds only path and hash, the caller keeps what it has. */
   unchanged?: boolean;
   /**
@@ -61,8 +61,4 @@ export function received(result: AnalyzedFile): AnalyzedFile {
   const read = parseCacheEntry(result.entryJson, result.entryKey ?? '');
   if (read.status === 'corrupt') return { ...result, entryJson: undefined, cached: false, corruptEntry: read.reason };
   return { ...result, file: read.entry.file, analyses: read.entry.analyses, entryJson: undefined };
-}
-
-export function inShard(line: number | undefined, shard: Shard | undefined): boolean {
-  return !shard || ((line ?? 1) - 1) % shard.count === shard.index;
 }

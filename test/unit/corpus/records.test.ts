@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { parseBytes } from '../../../src/core/corpus/load';
 import type { LoadedFile } from '../../../src/core/corpus/load';
+import { parseJsonLines } from '../../../src/core/corpus/parse';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const join = (...parts: (string | Uint8Array)[]): Uint8Array => Buffer.concat(parts.map((p) => (typeof p === 'string' ? utf8(p) : p)));
@@ -45,13 +46,15 @@ describe('corpus: no good record lost (JSONL)', () => {
     assert.deepStrictEqual(problems, ['-: skipped: binary content (NUL or control bytes), not a text article']);
   });
 
-  it('keeps only the lines of its shard, checking only those', async () => {
+  it('reads a shard of a file as its own lines, numbered from where they start in the file', () => {
     const bytes = join(record('a', 'One'), '\n', Uint8Array.from([0x00, 0x01]), '\n', record('c', 'Three'), '\n', record('d', 'Four'));
-    const odd = await parseBytes('s.jsonl', bytes, undefined, (line) => line % 2 === 1);
-    assert.deepStrictEqual(summary(odd), { ids: ['a', 'c'], problems: [] });
-    const even = await parseBytes('s.jsonl', bytes, undefined, (line) => line % 2 === 0);
-    assert.deepStrictEqual(even.articles.map((a) => a.id), ['d']);
-    assert.deepStrictEqual(even.diagnostics.map((d) => d.line), [2]);
+    const third = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1;
+    const shard = parseJsonLines('s.jsonl', bytes.subarray(third), 's', 3);
+    assert.deepStrictEqual(shard.articles.map((a) => [a.id, a.line]), [['c', 3], ['d', 4]]);
+    assert.deepStrictEqual(shard.diagnostics, []);
+    const first = parseJsonLines('s.jsonl', bytes.subarray(0, third), 's', 1);
+    assert.deepStrictEqual(first.articles.map((a) => a.id), ['a']);
+    assert.deepStrictEqual(first.diagnostics.map((d) => d.line), [2]);
   });
 });
 

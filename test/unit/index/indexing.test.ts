@@ -3,7 +3,8 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { cacheKey, parseCacheEntry, readCacheText, writeCacheEntry } from '../../../src/core/index/analysisCache';
-import { indexCorpus, indexFile, shardsFor } from '../../../src/core/index/indexer';
+import { indexCorpus, indexFile } from '../../../src/core/index/indexer';
+import { shardsFor } from '../../../src/core/index/shards';
 import { WorkerPool } from '../../../src/core/index/workerPool';
 import { nodeSource } from '../../../src/core/corpus/nodeSource';
 import { toAnalysisJson } from '../../../src/core/render/analysisJson';
@@ -167,8 +168,12 @@ describe('index: worker pool, cache and incremental updates', function () {
     );
     await fs.writeFile(file, lines.join('\n').replace('story 7 was ready', 'story 7 was late'));
     const changed = await indexCorpus(nodeSource, pool, { roots: [file], cacheDir });
-    assert.strictEqual(changed.analysed, shardsFor(file, size).length, 'a changed file is read again, not taken from an earlier hash');
+    assert.deepStrictEqual([changed.analysed, changed.cached], [1, shardsFor(file, size).length - 1], 'only the shard holding the changed line is analysed');
     assert.match(changed.index.article('r7')?.article.text ?? '', /story 7 was late/);
+    assert.deepStrictEqual(
+      changed.index.articles().map((a) => a.article.id),
+      index.articles().map((a) => a.article.id),
+    );
   });
 
   it('skips a file over the size limit with a diagnostic and keeps the rest', async () => {
