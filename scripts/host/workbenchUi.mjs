@@ -192,7 +192,8 @@ export async function inspectWebview(page, selector, { timeout = 30_000 } = {}) 
 
 /**
  * Rests the mouse on `word` in the active editor and reports the hover the workbench renders (the
- * parts of it that say `expect`): text, how many images and the target of every link. Hides it afterwards.
+ * parts of it that say `expect`): text, how many images, the theme icons drawn and the target of every
+ * link. Hides it afterwards.
  */
 export async function inspectHover(page, word, { nth = 0, expect } = {}) {
   let hover;
@@ -209,6 +210,7 @@ export async function inspectHover(page, word, { nth = 0, expect } = {}) {
     return {
       text: parts.map((r) => r.innerText).join('\n'),
       images: parts.reduce((n, r) => n + r.querySelectorAll('img').length, 0),
+      icons: parts.flatMap((r) => [...r.querySelectorAll('.codicon')].map((i) => [...i.classList].find((c) => c.startsWith('codicon-')) ?? 'codicon')),
       links: parts.flatMap((r) => [...r.querySelectorAll('a')].map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? '')),
     };
   }, expect);

@@ -114,6 +114,8 @@ export interface WebviewInspection {
 export interface HoverInspection {
   text: string;
   images: number;
+  /** The codicon class of each theme icon drawn (`codicon-person`). */
+  icons: string[];
   /** Target of each link (its data-href, else href). */
   links: string[];
 }

@@ -1,17 +1,29 @@
 /**
  * Markdown for VS Code hovers and tooltips, built from hostile article text. Everything that comes
  * from an article goes through `escapeMarkdown`; only links we build ourselves (to our own command
- * ids) are live. The result is used with `supportHtml` off and `isTrusted` limited to those ids.
+ * ids) are live. The result is used with `supportHtml` off, `supportThemeIcons` on and `isTrusted`
+ * limited to those ids.
  */
 
 // Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all the ones
 // with a meaning (emphasis, links, images, headings, lists, tables, code, HTML, entities, autolinks
-// through ':' and '.', theme icons through '$') leaves nothing in the text that renders as syntax.
+// through ':' and '.') leaves nothing in the text that renders as syntax.
 const SPECIAL = /[\\`*_{}[\]()<>#+\-.!|~:&$"'=^]/g;
 
-/** Text that renders as itself: on one line, every markdown, HTML and icon syntax escaped. */
+/**
+ * What VS Code draws as a theme icon in markdown that supports them (hovers, our tooltips). It does
+ * so after the markdown is rendered, so markdown escapes do not stop it: `\$\(zap\)` renders as
+ * `$(zap)` and then as the icon. Only a backslash left in the rendered text before it does (VS
+ * Code's own escapeIcons), so one is put there, escaped itself.
+ */
+const THEME_ICON = /\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g;
+
+/**
+ * Text that renders as itself: on one line, every markdown, HTML and icon syntax escaped. For
+ * markdown with theme icons on (`supportThemeIcons`), as every News Lens hover and tooltip has.
+ */
 export function escapeMarkdown(text: string): string {
-  return oneLine(text).replace(SPECIAL, '\\$&');
+  return oneLine(text).replace(THEME_ICON, '\\$&').replace(SPECIAL, '\\$&');
 }
 
 /** Collapses whitespace (newlines included) so article text cannot start a markdown block. */

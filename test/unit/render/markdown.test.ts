@@ -6,13 +6,25 @@ function unescape(md: string): string {
   return md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
+/**
+ * What VS Code shows for markdown with theme icons on: the markdown rendered, then each `$(name)`
+ * drawn as an icon unless a backslash stands before it (then shown as text, without it).
+ */
+function rendered(md: string): string {
+  return unescape(md).replace(/(\\)?\$\(([A-Za-z0-9-]+(?:~[A-Za-z]+)?)\)/g, (_, escaped: string | undefined, name: string) => (escaped ? `$(${name})` : `<icon ${name}>`));
+}
+
 describe('render: markdown escaping', () => {
   it('escapes every markdown, HTML, link and icon syntax so the text renders as itself', () => {
     const hostile = '**bold** _it_ `code` [x](command:workbench.action.quit) ![i](http://x/y.png) <script>alert(1)</script> # h $(zap) &amp; https://evil.example | a | ~~s~~';
     const out = escapeMarkdown(hostile);
-    assert.strictEqual(unescape(out), hostile, 'reads back as the same text');
+    assert.strictEqual(rendered(out), hostile, 'renders as the same text, the icon syntax included');
     // No unescaped special character is left.
     assert.doesNotMatch(out.replace(/\\[!-/:-@[-`{-~]/g, ''), /[\\`*_{}[\]()<>#+\-.!|~:&$]/);
+  });
+
+  it('shows icon syntax as text, even after a backslash of its own', () => {
+    for (const text of ['$(zap)', '\\$(zap)', '$(zap~spin) and $(x-y)', '$(not an icon)', '$$(zap))']) assert.strictEqual(rendered(escapeMarkdown(text)), text);
   });
 
   it('keeps text on one line so it cannot open a block (heading, list, quote, fence)', () => {

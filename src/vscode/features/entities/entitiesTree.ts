@@ -158,7 +158,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
   /** Tooltips are built when the pointer rests on an item, not for every item a group shows. */
   resolveTreeItem(item: vscode.TreeItem, node: EntityTreeNode): vscode.TreeItem {
     if (node.kind === 'entity' && !item.tooltip) {
-      const tooltip = new vscode.MarkdownString(entityTooltip(this.corpus.index, node.entity));
+      // Theme icons on, as the escaping of article text expects (see escapeMarkdown).
+      const tooltip = new vscode.MarkdownString(entityTooltip(this.corpus.index, node.entity), true);
       tooltip.isTrusted = false;
       item.tooltip = tooltip;
     }

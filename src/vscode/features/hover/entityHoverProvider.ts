@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { HoverCard } from '../../../core/render/hoverCard';
 import { entityHoverCard } from '../../../core/render/hoverCard';
 import { setting } from '../../adapters/config';
 import { ARTICLE_DOCUMENTS, mentionAt } from '../../adapters/documents';
@@ -23,11 +24,19 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const entity = hit && index.entity(hit.mention.entity);
     if (!hit || !entity) return undefined;
     const card = entityHoverCard(index, entity, HOVER_COMMANDS, { mentionsAt: [document.uri.toString(), hit.range.start.line, hit.range.start.character] });
-    const markdown = new vscode.MarkdownString(card.markdown, true);
-    markdown.isTrusted = { enabledCommands: card.enabledCommands };
-    markdown.supportHtml = false;
-    return new vscode.Hover(markdown, hit.range);
+    return new vscode.Hover(cardMarkdown(card), hit.range);
   }
+}
+
+/**
+ * A card as VS Code gets it: theme icons on (the type icon; article text is escaped for exactly
+ * this, see escapeMarkdown), no HTML, and only the card's own commands trusted.
+ */
+export function cardMarkdown(card: HoverCard): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(card.markdown, true);
+  markdown.isTrusted = { enabledCommands: card.enabledCommands };
+  markdown.supportHtml = false;
+  return markdown;
 }
 
 export function registerHover(ctx: FeatureContext): void {
