@@ -52,7 +52,12 @@ const entries = [
   { ...node, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/worker/indexWorker.ts'], outfile: 'dist/worker.js' },
-  {
+  // The pages: summaries (webview.js), connections graph, timeline.
+  ...[
+    ['src/webview/main.ts', 'dist/webview.js'],
+    ['src/webview/graph.ts', 'dist/graph.js'],
+    ['src/webview/timeline.ts', 'dist/timeline.js'],
+  ].map(([entry, outfile]) => ({
     bundle: true,
     platform: 'browser',
     format: 'iife',
@@ -60,9 +65,9 @@ const entries = [
     sourcemap: !production,
     minify: production,
     logLevel: 'info',
-    entryPoints: ['src/webview/main.ts'],
-    outfile: 'dist/webview.js',
-  },
+    entryPoints: [entry],
+    outfile,
+  })),
   // Measurement tools are not shipped in the .vsix (see .vscodeignore).
   ...['evalNer', 'evalSumm', 'evalEvents', 'bench', 'rawBaseline', 'fuzz'].map((name) => ({
     ...node,
@@ -74,9 +79,10 @@ const entries = [
   { ...node, entryPoints: ['test/bench/hostBench.ts'], outfile: 'dist/tools/hostBench.js', logLevel: 'warning' },
 ].filter((o) => o.entryPoints.every((e) => existsSync(e)));
 
-// The summaries webview uses the codicon font; it may load files only from dist/ and media/.
+// The pages use the codicon font, and the timeline uPlot's style sheet; they may load files only from dist/ and media/.
 mkdirSync('dist/codicons', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
+copyFileSync('node_modules/uplot/dist/uPlot.min.css', 'dist/uPlot.min.css');
 
 if (watch) {
   for (const options of entries) await (await esbuild.context(options)).watch();

@@ -3,14 +3,16 @@
 // `npm run screenshot -- sidebar-dark` takes only the named scenes.
 //
 // To add a scene, append to `scenes`: a name (the file name), a theme, optional user `settings`,
-// and `setup({ page })`, which drives the workbench into the state to capture (helpers in
-// host/workbenchUi.mjs). Each scene gets its own code-server and browser, so scenes never see each
-// other's state.
+// an optional `corpus` (a folder of the development corpora, which are not in the repository:
+// $NEWS_LENS_CORPORA, by default ../shared/corpora beside the checkout; the bundled seeds
+// otherwise), and `setup({ page })`, which drives the workbench into the state to capture (helpers
+// in host/workbenchUi.mjs). Each scene gets its own code-server and browser, so scenes never see
+// each other's state.
 import { spawnSync } from 'child_process';
-import { mkdirSync, rmSync } from 'fs';
-import { join } from 'path';
+import { existsSync, mkdirSync, rmSync } from 'fs';
+import { join, resolve } from 'path';
 import { openWorkbench, repoRoot, startCodeServer, tempDir } from './host/vscodeHost.mjs';
-import { clearNotifications, expandTreeItem, hoverWord, openFile, openNewsLens, runCommand, waitForTreeItems, waitForWebview, waitForWorkbench } from './host/workbenchUi.mjs';
+import { clearNotifications, clickInWebview, dragInWebview, expandTreeItem, hoverWord, openFile, openNewsLens, runCommand, waitForIndex, waitForTreeItems, waitForWebview, waitForWorkbench } from './host/workbenchUi.mjs';
 
 const DARK = 'Default Dark Modern';
 const LIGHT = 'Default Light Modern';
@@ -65,6 +67,35 @@ async function overview({ page }) {
   await hoverWord(page, 'Lavrov', { expect: 'Reveal in Tree' });
 }
 
+/**
+ * The connections graph of the corpus's top entities, one of them selected with its links listed
+ * beside the graph, after the layout has settled.
+ */
+async function connections({ page }) {
+  await openNewsLens(page);
+  await waitForIndex(page);
+  await clearNotifications(page);
+  await runCommand(page, 'News Lens: Show Connections');
+  await waitForWebview(page, '.node-list .node');
+  await page.waitForTimeout(2500);
+  await clickInWebview(page, '.node-list li:nth-child(2) .node');
+  await page.waitForTimeout(4000);
+  await page.mouse.move(900, 47);
+}
+
+/** The timeline of the corpus's most mentioned entities, with a stretch brushed: the views beside it follow the range. */
+async function timeline({ page }) {
+  await openNewsLens(page);
+  await waitForIndex(page);
+  await clearNotifications(page);
+  await runCommand(page, 'News Lens: Show Timeline');
+  await waitForWebview(page, '.chart.events .u-over');
+  await page.waitForTimeout(1500);
+  await dragInWebview(page, '.chart.events .u-over', { x: 0.78, y: 0.5 }, { x: 0.93, y: 0.5 });
+  await page.waitForTimeout(2500);
+  await page.mouse.move(900, 47);
+}
+
 export const scenes = [
   { name: 'sidebar-dark', theme: DARK, settings: readable, setup: sidebarWithPeople },
   { name: 'sidebar-light', theme: LIGHT, settings: readable, setup: sidebarWithPeople },
@@ -74,27 +105,40 @@ export const scenes = [
   { name: 'summaries-light', theme: LIGHT, settings: readable, setup: summariesPanel },
   { name: 'summaries-high-contrast', theme: HIGH_CONTRAST, settings: readable, setup: summariesPanel },
   { name: 'overview-dark', theme: DARK, settings: readable, setup: overview },
+  { name: 'graph-dark', theme: DARK, settings: readable, corpus: 'news-cluster', setup: connections },
+  { name: 'graph-light', theme: LIGHT, settings: readable, corpus: 'news-cluster', setup: connections },
+  { name: 'timeline-dark', theme: DARK, settings: readable, corpus: 'news-cluster', setup: timeline },
+  { name: 'timeline-light', theme: LIGHT, settings: readable, corpus: 'news-cluster', setup: timeline },
 ];
 
 const viewport = { width: 1280, height: 800 };
 const outDir = join(repoRoot, 'screenshots');
 const seeds = join(repoRoot, 'seeds');
+const corpora = resolve(process.env.NEWS_LENS_CORPORA ?? join(repoRoot, '..', 'shared', 'corpora'));
+
+function sceneFolder(scene) {
+  if (!scene.corpus) return seeds;
+  const folder = join(corpora, scene.corpus);
+  if (!existsSync(folder)) throw new Error(`scene ${scene.name} needs the ${scene.corpus} corpus in ${corpora} (set NEWS_LENS_CORPORA to the folder holding it)`);
+  return folder;
+}
 
 async function shoot(scene) {
   const dirs = tempDir('news-lens-shot-');
+  const folder = sceneFolder(scene);
   const started = Date.now();
   let server;
   let workbench;
   try {
     server = await startCodeServer({
-      folder: seeds,
+      folder,
       userDataDir: join(dirs, 'user-data'),
       extensionsDir: join(dirs, 'extensions'),
       settings: { ...scene.settings, 'workbench.colorTheme': scene.theme },
     });
     workbench = await openWorkbench({
       port: server.port,
-      folder: seeds,
+      folder,
       extensionDevelopmentPath: repoRoot,
       viewport,
       colorScheme: scene.theme === LIGHT ? 'light' : 'dark',

@@ -10,6 +10,7 @@
 //   --cold-only      skip the second session, which reopens the same workspace with the analysis cache
 //   --hovers N       mentions to hover over (default 200)
 //   --no-refresh     skip the Refresh measured with hovers running meanwhile
+//   --no-graph       skip the connections graph (opened, centred on an entity, filtered)
 //   --timeout-minutes M   per session (default 30)
 //   --cpu-profile DIR     write the extension host's CPU profile of each session to DIR/<session>.cpuprofile
 //                         (open it in Chrome DevTools or VS Code); sampling slows the host a little
@@ -31,7 +32,7 @@ function say(line) {
 }
 
 function usage() {
-  return 'usage: npm run bench:host -- <corpus dir or file> [--workers N] [--limit N] [--cold-only] [--hovers N] [--no-refresh] [--timeout-minutes M] [--cpu-profile DIR]';
+  return 'usage: npm run bench:host -- <corpus dir or file> [--workers N] [--limit N] [--cold-only] [--hovers N] [--no-refresh] [--no-graph] [--timeout-minutes M] [--cpu-profile DIR]';
 }
 
 /** Copies the corpus (or its first `limit` files / JSONL records) into `dir`, which the host opens. */
@@ -206,6 +207,15 @@ function describe(report) {
     rows.push([`${p} event-loop delay while indexing`, `p50 ${s.whileIndexing.eventLoopDelay.p50Ms} ms, p99 ${s.whileIndexing.eventLoopDelay.p99Ms} ms, max ${s.whileIndexing.eventLoopDelay.maxMs} ms`]);
     rows.push([`${p} hover round trip while indexing`, latencyText(s.whileIndexing.hoverRoundTrip)]);
     rows.push([`${p} hover (executeHoverProvider)`, s.hover.note ?? `${latencyText(s.hover)}, ${s.hover.returned} returned a hover`]);
+    if (s.graph) {
+      const g = s.graph;
+      rows.push([
+        `${p} connections graph`,
+        `first drawing ${g.firstDrawMs} ms after the command (${g.nodes} entities, ${g.edges} links; target ≤ 1000 ms: ${g.firstDrawMs <= 1000 ? 'met' : 'MISSED'}); ` +
+          `centred on the top entity ${g.focusDrawMs} ms (${g.focusNodes}); under a source filter ${g.filteredDrawMs} ms (${g.filteredNodes})`,
+      ]);
+      rows.push([`${p} event loop while graphing`, `p50 ${g.eventLoopDelay.p50Ms} ms, p99 ${g.eventLoopDelay.p99Ms} ms, max ${g.eventLoopDelay.maxMs} ms; stalls > 100 ms: ${g.stallsOver100Ms}`]);
+    }
     if (s.refresh) {
       rows.push([`${p} Refresh`, `${s.refresh.ms} ms; event-loop delay p99 ${s.refresh.eventLoopDelay.p99Ms} ms, max ${s.refresh.eventLoopDelay.maxMs} ms`]);
       rows.push([`${p} hover during Refresh`, `${latencyText(s.refresh.hover)}, ${s.refresh.hover.returned} returned a hover`]);
@@ -233,6 +243,7 @@ async function main() {
       'cold-only': { type: 'boolean' },
       hovers: { type: 'string' },
       'no-refresh': { type: 'boolean' },
+      'no-graph': { type: 'boolean' },
       'timeout-minutes': { type: 'string' },
       'cpu-profile': { type: 'string' },
     },
@@ -264,6 +275,7 @@ async function main() {
     const env = {
       NEWS_LENS_BENCH_HOVERS: values.hovers ?? '',
       NEWS_LENS_BENCH_REFRESH: values['no-refresh'] ? '0' : '1',
+      NEWS_LENS_BENCH_GRAPH: values['no-graph'] ? '0' : '1',
       NEWS_LENS_BENCH_CPU_PROFILE: values['cpu-profile'] ? resolve(values['cpu-profile']) : '',
     };
     const timeoutMs = (Number(values['timeout-minutes']) || 30) * 60_000;

@@ -16,7 +16,7 @@ import { tmpdir } from 'os';
 import { basename, dirname, join } from 'path';
 import { format } from 'util';
 import { QUIET_SETTINGS, freePort, openWorkbench, repoRoot, startCodeServer, tempDir } from './vscodeHost.mjs';
-import { clickInWebview, clickInWorkbench, inspectHover, inspectWebview } from './workbenchUi.mjs';
+import { clickInWebview, clickInWorkbench, dragInWebview, fillInWebview, inspectHover, inspectWebview } from './workbenchUi.mjs';
 
 const SESSION_TIMEOUT_MS = Number(process.env.NEWS_LENS_SESSION_TIMEOUT_MS) || 5 * 60_000;
 const suite = join(repoRoot, 'out', 'test', 'integration', 'index.js');
@@ -149,10 +149,14 @@ function formatLog(args) {
 const UI_REQUEST = /\[news-lens:ui\] (\{.*\})\s*$/;
 const REPLY_FILE = /^news-lens-ui-[\w-]+\.json$/;
 
+const isPoint = (p) => typeof p === 'object' && p !== null && [p.x, p.y].every((v) => typeof v === 'number' && v >= 0 && v <= 1);
+
 async function performUiRequest(page, line) {
   const request = JSON.parse(line);
   if (request.action === 'click' && typeof request.selector === 'string') return clickInWebview(page, request.selector);
   if (request.action === 'clickWorkbench' && typeof request.selector === 'string') return clickInWorkbench(page, request.selector);
+  if (request.action === 'fill' && typeof request.selector === 'string' && typeof request.text === 'string') return fillInWebview(page, request.selector, request.text);
+  if (request.action === 'drag' && typeof request.selector === 'string' && isPoint(request.from) && isPoint(request.to)) return dragInWebview(page, request.selector, request.from, request.to);
   const inspect =
     request.action === 'inspectWebview' && typeof request.selector === 'string'
       ? () => inspectWebview(page, request.selector)

@@ -68,6 +68,11 @@ export async function expandTreeItem(tree, label) {
   return row;
 }
 
+/** Waits until the News Lens status bar item says the corpus is indexed ("News Lens: N articles · M entities"). */
+export async function waitForIndex(page, { timeout = 300_000 } = {}) {
+  await page.locator('.part.statusbar', { hasText: /News Lens: [\d,]+ articles? ·/ }).waitFor({ timeout });
+}
+
 /** Hides toasts (for example the offline extension gallery error) so they do not cover the shot. */
 export async function clearNotifications(page) {
   await runCommand(page, 'Notifications: Clear All Notifications');
@@ -90,6 +95,28 @@ export async function clickInWebview(page, selector, { timeout = 20_000 } = {}) 
     if (Date.now() > until) throw new Error(`no webview element matches ${selector}`);
     await page.waitForTimeout(100);
   }
+}
+
+/** Types `text` into the first input matching `selector` inside any webview, replacing its value, as a user would. */
+export async function fillInWebview(page, selector, text, { timeout = 20_000 } = {}) {
+  const frame = await waitForWebview(page, selector, { timeout });
+  await frame.fill(selector, text);
+}
+
+/**
+ * Drags the mouse across the first element matching `selector` inside any webview, from one point to
+ * another given as fractions of its box ({ x: 0.2, y: 0.5 } is a fifth of the way across, half way
+ * down), in small steps as a hand would.
+ */
+export async function dragInWebview(page, selector, from, to, { timeout = 20_000 } = {}) {
+  const frame = await waitForWebview(page, selector, { timeout });
+  const box = await (await frame.$(selector)).boundingBox();
+  if (!box) throw new Error(`${selector} is not on screen`);
+  const at = (p) => [box.x + box.width * p.x, box.y + box.height * p.y];
+  await page.mouse.move(...at(from));
+  await page.mouse.down();
+  await page.mouse.move(...at(to), { steps: 12 });
+  await page.mouse.up();
 }
 
 /** Clicks the first workbench element matching `selector` (outside webviews: the status bar, a view's title). */

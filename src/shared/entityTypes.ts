@@ -1,6 +1,6 @@
 /**
- * How each entity type is shown: its codicon and its name. Shared by the trees, hovers and symbols
- * (through core/render) and by the summaries panel, so every surface labels a type the same way.
+ * How each entity type (and event type) is shown: its codicon and its name. Shared by the trees,
+ * hovers and symbols (through core/render) and by the pages, so every surface labels a type the same way.
  */
 import type { EntityType } from '../core/model/types';
 
@@ -20,4 +20,23 @@ export const TYPE_NAMES: Record<EntityType, string> = {
   date: 'Date',
   role: 'Role',
   nationality: 'Nationality',
+};
+
+/**
+ * Codicons for the event taxonomy (src/core/nlp/eventTypes.ts), in its order, which the timeline
+ * keeps for its series and colours; unknown types get the generic icon.
+ */
+export const EVENT_ICONS: Record<string, string> = {
+  statement: 'quote',
+  meeting: 'comment-discussion',
+  cooperation: 'check-all',
+  support: 'thumbsup',
+  criticism: 'thumbsdown',
+  conflict: 'flame',
+  disaster: 'warning',
+  legal: 'law',
+  election: 'checklist',
+  economic: 'graph',
+  contest: 'star-full',
+  movement: 'arrow-right',
 };

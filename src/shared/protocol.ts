@@ -11,6 +11,7 @@
 import type { ArticleFilter } from '../core/index/articleFilter';
 import type { EntityType } from '../core/model/types';
 import { ENTITY_TYPES } from '../core/model/types';
+import { isId, isObject, isText } from './validate';
 
 export type CardSort = 'date' | 'title';
 
@@ -80,9 +81,6 @@ export type HostMessage =
   /** The window's date and source filter (see features/filter), with its description. */
   | { type: 'filter'; filter: ArticleFilter; label: string };
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isId = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
-const isText = (x: unknown, max = 10_000): x is string => typeof x === 'string' && x.length <= max;
 
 /** An entity reference from storage or a message, or null when it is not one. */
 export function sanitizeEntityRef(e: unknown): EntityRef | null {

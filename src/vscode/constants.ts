@@ -10,12 +10,16 @@ export const Views = {
 
 export const Panels = {
   summaries: 'newsLens.summaries',
+  connections: 'newsLens.connections',
+  timeline: 'newsLens.timeline',
 } as const;
 
 export const Commands = {
   refresh: 'newsLens.refresh',
   cancelIndexing: 'newsLens.cancelIndexing',
   openSummaries: 'newsLens.openSummaries',
+  showConnections: 'newsLens.showConnections',
+  showTimeline: 'newsLens.showTimeline',
   addFolder: 'newsLens.addFolder',
   useSample: 'newsLens.useSample',
   configure: 'newsLens.configure',

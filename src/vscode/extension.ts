@@ -15,6 +15,8 @@ import { registerEntities } from './features/entities/registerEntities';
 import type { EventsFeature } from './features/events/registerEvents';
 import { registerEvents } from './features/events/registerEvents';
 import { registerExport } from './features/export/exportCommand';
+import type { GraphFeature } from './features/graph/registerGraph';
+import { registerGraph } from './features/graph/registerGraph';
 import type { FeatureContext } from './features/feature';
 import type { ArticleFilterFeature } from './features/filter/registerArticleFilter';
 import { registerArticleFilter } from './features/filter/registerArticleFilter';
@@ -23,6 +25,8 @@ import { registerNavigation } from './features/navigation/navigationProviders';
 import { registerShowMore } from './features/paging';
 import { registerStatusBar } from './features/statusBar';
 import type { SummariesFeature } from './features/summaries/registerSummaries';
+import type { TimelineFeature } from './features/timeline/registerTimeline';
+import { registerTimeline } from './features/timeline/registerTimeline';
 import { registerSummaries } from './features/summaries/registerSummaries';
 
 /**
@@ -45,6 +49,8 @@ export interface NewsLensApi {
   events: EventsFeature;
   articles: ArticlesFeature;
   summaries: SummariesFeature;
+  graph: GraphFeature;
+  timeline: TimelineFeature;
   decorations: MentionDecorations;
   statusBar: vscode.StatusBarItem;
   /** Folder of the extension's logs: the News Lens channel writes `News Lens.log` there. */
@@ -79,11 +85,25 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
     openArticle: (id) => openArticle(ctx, id),
     dateSource: filter.service,
   });
+  const selectedEntity = (): string | undefined => {
+    const node = entities.view.selection[0];
+    return node?.kind === 'entity' ? node.entity.id : undefined;
+  };
+  const graph = registerGraph(
+    ctx,
+    {
+      revealEntity: (id) => entities.reveal(id, { focus: false, expand: true }),
+      showArticles: (id, withId) => void summaries.show(id, withId ?? undefined),
+      dateSource: filter.service,
+    },
+    selectedEntity,
+  );
+  const timeline = registerTimeline(ctx, { openArticle: (id) => openArticle(ctx, id), dateSource: filter.service }, selectedEntity);
   const statusBar = registerStatusBar(ctx);
 
   corpus.start();
   const activation = { bundleEvaluationStart, activateStart, activateEnd: performance.now() };
-  return { corpus, whenReady: () => corpus.whenReady(), filter, entities, events, articles, summaries, decorations, statusBar, logUri: context.logUri, activation };
+  return { corpus, whenReady: () => corpus.whenReady(), filter, entities, events, articles, summaries, graph, timeline, decorations, statusBar, logUri: context.logUri, activation };
 }
 
 export function deactivate(): void {

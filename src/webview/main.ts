@@ -6,47 +6,22 @@ import { NO_FILTER, isFiltering, sanitizeFilter } from '../core/index/articleFil
 import type { CardData, ChipData, EntityRef, HostMessage, PanelUiState, Snapshot, WebviewMessage } from '../shared/protocol';
 import { TYPE_ICONS, TYPE_NAMES } from '../shared/entityTypes';
 import { sanitizeEntityRef, sanitizeUiState } from '../shared/protocol';
+import { el, hostLink, icon } from './dom';
 import { cardHaystack, visibleCards as cardsToShow } from './model/summaries';
 
-interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
-  getState(): unknown;
-  setState(state: PanelUiState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const host = hostLink<PanelUiState, WebviewMessage>();
 const MORE_STEP = 100;
 
-const storedState = vscode.getState();
+const storedState = host.stored;
 let state: PanelUiState = sanitizeUiState(storedState);
 let snapshot: Snapshot | undefined;
 let activeArticleId: string | null = null;
 let haystacks = new Map<string, string>();
 /** The window's date and source filter, as the host last sent it. */
 let dateSource: { filter: ArticleFilter; label: string } = { filter: NO_FILTER, label: '' };
-let nextRequest = 1;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function icon(name: string): HTMLSpanElement {
-  const span = el('span', `codicon codicon-${name}`);
-  span.setAttribute('aria-hidden', 'true');
-  return span;
-}
-
-function post(message: WebviewMessage): void {
-  vscode.postMessage(message);
-}
-
-function request(make: (id: number) => WebviewMessage): void {
-  post(make(nextRequest++));
-}
+const post = host.post;
+const request = (make: (id: number) => WebviewMessage): void => void host.request(make);
 
 // ---- Static layout ----------------------------------------------------------------------------
 const root = document.getElementById('root') as HTMLElement;
@@ -233,7 +208,7 @@ function render(): void {
 }
 
 function save(): void {
-  vscode.setState(state);
+  host.save(state);
 }
 
 function setEntity(entity: PanelUiState['entity'], withEntity: EntityRef | null = null): void {

@@ -77,6 +77,23 @@ export interface HostBenchResult {
     hoverRoundTrip: Latencies;
   };
   hover: Latencies & { returned: number; note?: string };
+  /**
+   * The connections graph on the indexed corpus: from "Show Connections" to the page's report that
+   * it drew (the top entities), then centred on the most mentioned entity, then under a source
+   * filter that keeps every article (so the links are counted again from the sentences, in time
+   * slices); with the event-loop delay and the stalls of this host meanwhile.
+   */
+  graph?: {
+    firstDrawMs: number;
+    nodes: number;
+    edges: number;
+    focusDrawMs: number;
+    focusNodes: number;
+    filteredDrawMs: number;
+    filteredNodes: number;
+    eventLoopDelay: LoopDelay;
+    stallsOver100Ms: number;
+  };
   refresh?: {
     ms: number;
     eventLoopDelay: LoopDelay;
@@ -204,6 +221,57 @@ async function hover(target: HoverTarget): Promise<{ ms: number; returned: boole
   return { ms, returned: (hovers ?? []).some((h) => h.contents.length > 0) };
 }
 
+/** Polls until `probe` gives something (every 5 ms, so the figure is not rounded up by the poll). */
+async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 60_000): Promise<T> {
+  const end = performance.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+async function measureGraph(api: NewsLensApi, stalls: { at: number; ms: number }[]): Promise<HostBenchResult['graph']> {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const start = performance.now();
+  const stallsBefore = stalls.length;
+  loop.enable();
+  let t = performance.now();
+  await vscode.commands.executeCommand(Commands.showConnections);
+  const panel = await until('the graph panel', () => api.graph.panel);
+  const first = await until('the first drawing of the graph', () => panel.lastRendered);
+  const firstDrawMs = Math.round(performance.now() - t);
+
+  const top = api.corpus.index.entities().find((e) => e.type === 'person') ?? api.corpus.index.entities()[0];
+  t = performance.now();
+  await vscode.commands.executeCommand(Commands.showConnections, top.id);
+  const focused = await until('the graph centred on the top entity', () => (panel.lastRendered?.state.focus[0] === top.id ? panel.lastRendered : undefined));
+  const focusDrawMs = Math.round(performance.now() - t);
+
+  const sources = [...new Set(api.corpus.index.articles().map((a) => a.article.source ?? ''))];
+  const before = panel.lastRendered;
+  t = performance.now();
+  await vscode.commands.executeCommand(Commands.filterBySource, sources);
+  const filtered = await until('the graph under a source filter', () => (panel.lastRendered !== before && api.filter.service.filter.sources.length ? panel.lastRendered : undefined), 120_000);
+  const filteredDrawMs = Math.round(performance.now() - t);
+  await vscode.commands.executeCommand(Commands.clearDateSourceFilter);
+  loop.disable();
+  panel.dispose();
+  const during = stalls.slice(stallsBefore).filter((s) => s.at >= start);
+  return {
+    firstDrawMs,
+    nodes: first.nodes,
+    edges: first.edges,
+    focusDrawMs,
+    focusNodes: focused.nodes,
+    filteredDrawMs,
+    filteredNodes: filtered.nodes,
+    eventLoopDelay: loopDelay(loop),
+    stallsOver100Ms: during.length,
+  };
+}
+
 /** Starts V8's sampling profiler on this extension host (`--cpu-profile`); the returned function writes the profile. */
 function startCpuProfile(dir: string, name: string): () => Promise<void> {
   const session = new Session();
@@ -302,6 +370,9 @@ export async function run(): Promise<void> {
   if (targets.length && !returned) hoverFigures.note = `no hover provider registered: 0 of ${targets.length} mention positions returned a hover`;
   say(`hovers: ${returned} of ${targets.length} returned, p50 ${hoverFigures.p50Ms} ms`);
 
+  const graph = process.env.NEWS_LENS_BENCH_GRAPH === '0' ? undefined : await measureGraph(api, stalls);
+  if (graph) say(`graph: first drawing ${graph.firstDrawMs} ms (${graph.nodes} entities), centred ${graph.focusDrawMs} ms, filtered ${graph.filteredDrawMs} ms; event loop max ${graph.eventLoopDelay.maxMs} ms`);
+
   let refresh: HostBenchResult['refresh'];
   if (process.env.NEWS_LENS_BENCH_REFRESH !== '0' && targets.length) {
     // Refresh re-indexes (from the analysis cache) while the previous index keeps answering.
@@ -361,6 +432,7 @@ export async function run(): Promise<void> {
     },
     whileIndexing,
     hover: hoverFigures,
+    graph,
     refresh,
     stalls: {
       count: stalls.length,

@@ -95,6 +95,21 @@ export function clickInWebview(title: string, selector: string): void {
   console.log(`[news-lens:ui] ${JSON.stringify({ id: ++uiRequests, action: 'click', webview: title, selector })}`);
 }
 
+/** Asks the runner to type `text` into the input matching `selector` inside a webview (replacing its value). */
+export function fillInWebview(selector: string, text: string): void {
+  assert.ok(hasUiDriver(), 'this host has no UI driver: typing inside webviews needs the code-server runner (scripts/host/runIntegration.mjs)');
+  console.log(`[news-lens:ui] ${JSON.stringify({ id: ++uiRequests, action: 'fill', selector, text })}`);
+}
+
+/**
+ * Asks the runner to drag the mouse across the element matching `selector` inside a webview, between
+ * two points given as fractions of its box.
+ */
+export function dragInWebview(selector: string, from: { x: number; y: number }, to: { x: number; y: number }): void {
+  assert.ok(hasUiDriver(), 'this host has no UI driver: dragging inside webviews needs the code-server runner (scripts/host/runIntegration.mjs)');
+  console.log(`[news-lens:ui] ${JSON.stringify({ id: ++uiRequests, action: 'drag', selector, from, to })}`);
+}
+
 /** What the runner saw in a webview (scripts/host/workbenchUi.mjs `inspectWebview`). */
 export interface WebviewInspection {
   title: string;

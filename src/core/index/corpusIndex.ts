@@ -316,6 +316,11 @@ export class CorpusIndex {
       .slice(0, limit);
   }
 
+  /** Every entity seen with `entityId`, with the sentences and events they share (unsorted; dates left out). */
+  coMentions(entityId: string): ReadonlyMap<string, { readonly sentences: number; readonly events: number }> {
+    return this.d.pairs.get(entityId) ?? EMPTY_ROW;
+  }
+
   /** Entities most often seen with `entityId`, strongest first (sorted on first request per entity). */
   related(entityId: string, limit = 5): { entity: Entity; count: number }[] {
     const d = this.d;
@@ -332,6 +337,8 @@ export class CorpusIndex {
       .filter((r) => r.entity !== undefined);
   }
 }
+
+const EMPTY_ROW: ReadonlyMap<string, { sentences: number; events: number }> = new Map();
 
 interface Derived {
   articles: IndexedArticle[];
@@ -539,12 +546,13 @@ let nameCollator: Intl.Collator | undefined;
  * made on first use: the first Collator of a process loads ICU's collation data (12 ms), which
  * was paid while the extension's bundle loaded, inside its activation time.
  */
-function nameOrder(a: string, b: string): number {
+export function nameOrder(a: string, b: string): number {
   nameCollator ??= new Intl.Collator('en');
   return nameCollator.compare(a, b);
 }
 
-function coOccurInSentences(sentences: Span[], mentions: Mention[], pair: (a: string, b: string, what: 'sentences') => void): void {
+/** Calls `pair` once for every two distinct entities mentioned in the same sentence (mentions sorted by start). */
+export function coOccurInSentences(sentences: readonly Span[], mentions: readonly Mention[], pair: (a: string, b: string, what: 'sentences') => void): void {
   let k = 0;
   const ids: string[] = [];
   for (const s of sentences) {

@@ -1,6 +1,6 @@
 import type { Entity, EntityType } from '../model/types';
 import { ENTITY_TYPES } from '../model/types';
-import { searchKey } from '../index/corpusIndex';
+import { nameOrder, searchKey } from '../index/corpusIndex';
 import { TYPE_LABELS } from './textReport';
 
 export type EntitySort = 'mentions' | 'name';
@@ -36,8 +36,8 @@ export function groupEntities(entities: readonly Entity[], sort: EntitySort, fil
   }
   const compare =
     sort === 'name'
-      ? (a: Entity, b: Entity) => a.name.localeCompare(b.name) || count(b) - count(a)
-      : (a: Entity, b: Entity) => count(b) - count(a) || a.name.localeCompare(b.name);
+      ? (a: Entity, b: Entity) => nameOrder(a.name, b.name) || count(b) - count(a)
+      : (a: Entity, b: Entity) => count(b) - count(a) || nameOrder(a.name, b.name);
   return ENTITY_TYPES.filter((t) => byType.has(t)).map((type) => ({ type, label: TYPE_LABELS[type], entities: (byType.get(type) ?? []).sort(compare) }));
 }
 

@@ -81,7 +81,11 @@ describe('date and source filter', () => {
     clickInWebview('News Lens Summaries', '.filter.range .clear');
     await cleared;
     assert.strictEqual(newsLens.entities.view.description, undefined);
-    await waitFor('the page to show every card again', () => panel.lastRendered?.visible === index.size);
+    const all = await waitFor('the page to show every card again', () => {
+      const r = panel.lastRendered;
+      return r && r.visible === r.total ? r : undefined;
+    }).catch((e: Error) => assert.fail(`${e.message}; the page last drew ${JSON.stringify(panel.lastRendered && { visible: panel.lastRendered.visible, total: panel.lastRendered.total, entity: panel.lastRendered.state.entity?.id })} of ${newsLens.corpus.index.size} articles`));
+    assert.strictEqual(all.total, newsLens.corpus.index.size);
   });
 
   it('lists the oldest dates first when the setting says so, earlier mentions first and later ones after the dates', async () => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FilteredCorpus } from '../../../core/index/filteredCorpus';
 import type { IndexedArticle } from '../../../core/index/corpusIndex';
+import { nameOrder } from '../../../core/index/corpusIndex';
 import type { Span } from '../../../core/model/types';
 import { plural } from '../../../core/render/entityGroups';
 import { oneLine } from '../../../core/render/markdown';
@@ -82,5 +83,5 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleTree
 function newestFirst(x: IndexedArticle, y: IndexedArticle): number {
   const dx = x.article.date ?? '';
   const dy = y.article.date ?? '';
-  return dx === dy ? x.article.title.localeCompare(y.article.title) : dx < dy ? 1 : -1;
+  return dx === dy ? nameOrder(x.article.title, y.article.title) : dx < dy ? 1 : -1;
 }

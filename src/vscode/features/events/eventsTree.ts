@@ -12,6 +12,7 @@ import { oneLine } from '../../../core/render/markdown';
 import { articleUri, rangeIn } from '../../adapters/positions';
 import { Commands, Views } from '../../constants';
 import type { CorpusService } from '../../corpusService';
+import { EVENT_ICONS } from '../../../shared/entityTypes';
 import { typeIcon } from '../entities/entitiesTree';
 import type { MoreNode } from '../../../core/render/pages';
 import { PAGE_SIZE, Pages } from '../../../core/render/pages';
@@ -36,22 +37,6 @@ export interface EventsTreeOptions {
   filtered(): FilteredCorpus | undefined;
   order(): EventOrder;
 }
-
-/** Codicons for the event taxonomy (src/core/nlp/eventTypes.ts); unknown types get the generic icon. */
-const EVENT_ICONS: Record<string, string> = {
-  statement: 'quote',
-  meeting: 'comment-discussion',
-  cooperation: 'check-all',
-  support: 'thumbsup',
-  criticism: 'thumbsdown',
-  conflict: 'flame',
-  disaster: 'warning',
-  legal: 'law',
-  election: 'checklist',
-  economic: 'graph',
-  contest: 'star-full',
-  movement: 'arrow-right',
-};
 
 const PART_LABELS = { who: 'who', whom: 'with', where: 'where' } as const;
 

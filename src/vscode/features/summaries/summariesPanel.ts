@@ -7,7 +7,7 @@ import { parseWebviewMessage, sanitizeUiState } from '../../../shared/protocol';
 import { articleOf } from '../../adapters/documents';
 import { Panels } from '../../constants';
 import type { CorpusService, CorpusState } from '../../corpusService';
-import { panelHtml, panelResourceRoots } from './panelHtml';
+import { webviewHtml, webviewOptions } from '../webviewHtml';
 
 export interface PanelDeps {
   extensionUri: vscode.Uri;
@@ -64,7 +64,7 @@ export class SummariesPanel implements vscode.Disposable {
       if (focus) existing.focusEntity(focus);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(Panels.summaries, 'News Lens Summaries', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, SummariesPanel.options(deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(Panels.summaries, 'News Lens Summaries', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(deps.extensionUri));
     const created = new SummariesPanel(panel, deps, undefined);
     if (focus) created.focusEntity(focus);
     return created;
@@ -73,12 +73,8 @@ export class SummariesPanel implements vscode.Disposable {
   /** Brings back a panel VS Code restored after a reload, with the UI state the page had saved. */
   static revive(deps: PanelDeps, panel: vscode.WebviewPanel, state: unknown): SummariesPanel {
     SummariesPanel.current?.dispose();
-    panel.webview.options = { ...SummariesPanel.options(deps.extensionUri) };
+    panel.webview.options = { ...webviewOptions(deps.extensionUri) };
     return new SummariesPanel(panel, deps, state === undefined || state === null ? undefined : sanitizeUiState(state));
-  }
-
-  private static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, enableCommandUris: false, enableFindWidget: true, localResourceRoots: panelResourceRoots(extensionUri) };
   }
 
   private constructor(
@@ -90,7 +86,7 @@ export class SummariesPanel implements vscode.Disposable {
     this.status = deps.corpus.state;
     this.activeArticleId();
     panel.iconPath = { light: vscode.Uri.joinPath(deps.extensionUri, 'media', 'news-lens-light.svg'), dark: vscode.Uri.joinPath(deps.extensionUri, 'media', 'news-lens-dark.svg') };
-    panel.webview.html = panelHtml(panel.webview, deps.extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, { title: 'News Lens Summaries', script: 'webview.js', styles: ['media/base.css', 'media/summaries.css'] });
     this.disposables.push(
       this.handled,
       panel.onDidDispose(() => this.dispose()),
