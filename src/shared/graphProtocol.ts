@@ -13,7 +13,8 @@ import { sanitizeFilter } from '../core/index/articleFilter';
 import type { GraphEdge, GraphNode, GraphQuery, Subgraph } from '../core/model/graph';
 import { GRAPH_TYPES, MAX_NODES } from '../core/model/graph';
 import type { EntityType } from '../core/model/types';
-import { ENTITY_TYPES } from '../core/model/types';
+import type { SearchResult } from './pageProtocol';
+import { isEntityType, parseDone, parseSearchResults } from './pageProtocol';
 import type { CorpusStatus } from './protocol';
 import { isCount, isId, isObject, isText, textList } from './validate';
 
@@ -45,13 +46,6 @@ export interface GraphContext {
   filterLabel: string;
 }
 
-export interface SearchResult {
-  id: string;
-  name: string;
-  type: EntityType;
-  mentions: number;
-}
-
 // Page -> host
 export type GraphPageMessage =
   | { type: 'ready'; id: number; state: GraphUiState | null }
@@ -74,7 +68,6 @@ export type GraphHostMessage =
   | { type: 'searchResults'; replyTo: number; results: SearchResult[] }
   | { type: 'done'; replyTo: number; ok: boolean; error?: string };
 
-const isType = (x: unknown): x is EntityType => ENTITY_TYPES.includes(x as EntityType);
 
 function count(x: unknown, min: number, max: number, fallback: number): number {
   return typeof x === 'number' && Number.isFinite(x) ? Math.max(min, Math.min(max, Math.round(x))) : fallback;
@@ -83,7 +76,7 @@ function count(x: unknown, min: number, max: number, fallback: number): number {
 /** A query from the page, repaired field by field. */
 export function sanitizeQuery(raw: unknown): GraphQuery {
   const r = isObject(raw) ? raw : {};
-  const types = Array.isArray(r.types) ? [...new Set(r.types.filter(isType))].filter((t) => GRAPH_TYPES.includes(t)) : DEFAULT_GRAPH_STATE.types;
+  const types = Array.isArray(r.types) ? [...new Set(r.types.filter(isEntityType))].filter((t) => GRAPH_TYPES.includes(t)) : DEFAULT_GRAPH_STATE.types;
   return {
     focus: textList(r.focus, MAX_IDS),
     expanded: textList(r.expanded, MAX_IDS),
@@ -133,7 +126,7 @@ export function parseGraphPageMessage(raw: unknown): GraphPageMessage | undefine
 }
 
 function parseNode(x: unknown): GraphNode | undefined {
-  if (!isObject(x) || !isText(x.id, 1000) || !isText(x.name, 1000) || !isType(x.type) || !isCount(x.mentions) || !isCount(x.hidden)) return undefined;
+  if (!isObject(x) || !isText(x.id, 1000) || !isText(x.name, 1000) || !isEntityType(x.type) || !isCount(x.mentions) || !isCount(x.hidden)) return undefined;
   return { id: x.id, name: x.name, type: x.type, mentions: x.mentions, hidden: x.hidden, focus: x.focus === true, expanded: x.expanded === true };
 }
 
@@ -175,13 +168,10 @@ export function parseGraphHostMessage(raw: unknown): GraphHostMessage | undefine
       return { type: 'context', context: parseContext(raw.context) };
     case 'focus':
       return isText(raw.entityId, 1000) ? { type: 'focus', entityId: raw.entityId } : undefined;
-    case 'searchResults': {
-      if (!isId(raw.replyTo)) return undefined;
-      const results = (Array.isArray(raw.results) ? raw.results : []).filter((x): x is SearchResult => isObject(x) && isText(x.id, 1000) && isText(x.name, 1000) && isType(x.type) && isCount(x.mentions)).slice(0, 100);
-      return { type: 'searchResults', replyTo: raw.replyTo, results };
-    }
+    case 'searchResults':
+      return isId(raw.replyTo) ? { type: 'searchResults', replyTo: raw.replyTo, results: parseSearchResults(raw.results) } : undefined;
     case 'done':
-      return isId(raw.replyTo) ? { type: 'done', replyTo: raw.replyTo, ok: raw.ok === true, ...(isText(raw.error, 500) ? { error: raw.error } : {}) } : undefined;
+      return parseDone(raw);
     default:
       return undefined;
   }

@@ -11,9 +11,8 @@ import type { ArticleFilter } from '../core/index/articleFilter';
 import { sanitizeFilter } from '../core/index/articleFilter';
 import type { BinUnit, EntitySeries, EventSeries, TimelineChart, TimelineQuery } from '../core/model/timeline';
 import { MAX_BINS, MAX_COMPARED } from '../core/model/timeline';
-import type { EntityType } from '../core/model/types';
-import { ENTITY_TYPES } from '../core/model/types';
-import type { SearchResult } from './graphProtocol';
+import type { SearchResult } from './pageProtocol';
+import { isEntityType, parseDone, parseSearchResults } from './pageProtocol';
 import type { CorpusStatus } from './protocol';
 import { isCount, isId, isObject, isText, textList } from './validate';
 
@@ -64,7 +63,6 @@ export type TimelineHostMessage =
 const UNITS: readonly (BinUnit | 'auto')[] = ['auto', 'day', 'week', 'month'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (x: unknown): x is string => isText(x, 10) && DAY.test(x);
-const isType = (x: unknown): x is EntityType => ENTITY_TYPES.includes(x as EntityType);
 
 export function sanitizeTimelineState(raw: unknown): TimelineUiState {
   const r = isObject(raw) ? raw : {};
@@ -113,7 +111,7 @@ export function parseChart(raw: unknown): TimelineChart {
     .slice(0, MAX_COMPARED)
     .flatMap((s): EntitySeries[] => {
       const c = isObject(s) ? counts(s.counts, n) : undefined;
-      return isObject(s) && c && isText(s.id, 1000) && isText(s.name, 1000) && isType(s.type) ? [{ id: s.id, name: s.name, type: s.type, counts: c }] : [];
+      return isObject(s) && c && isText(s.id, 1000) && isText(s.name, 1000) && isEntityType(s.type) ? [{ id: s.id, name: s.name, type: s.type, counts: c }] : [];
     });
   const events = (Array.isArray(r.events) ? r.events : [])
     .slice(0, 50)
@@ -153,11 +151,8 @@ export function parseTimelineHostMessage(raw: unknown): TimelineHostMessage | un
       return { type: 'context', context: parseContext(raw.context) };
     case 'focus':
       return isText(raw.entityId, 1000) ? { type: 'focus', entityId: raw.entityId } : undefined;
-    case 'searchResults': {
-      if (!isId(raw.replyTo)) return undefined;
-      const results = (Array.isArray(raw.results) ? raw.results : []).filter((x): x is SearchResult => isObject(x) && isText(x.id, 1000) && isText(x.name, 1000) && isType(x.type) && isCount(x.mentions)).slice(0, 100);
-      return { type: 'searchResults', replyTo: raw.replyTo, results };
-    }
+    case 'searchResults':
+      return isId(raw.replyTo) ? { type: 'searchResults', replyTo: raw.replyTo, results: parseSearchResults(raw.results) } : undefined;
     case 'articles': {
       if (!isId(raw.replyTo)) return undefined;
       const articles = (Array.isArray(raw.articles) ? raw.articles : [])
@@ -166,7 +161,7 @@ export function parseTimelineHostMessage(raw: unknown): TimelineHostMessage | un
       return { type: 'articles', replyTo: raw.replyTo, heading: isText(raw.heading, 500) ? raw.heading : '', articles };
     }
     case 'done':
-      return isId(raw.replyTo) ? { type: 'done', replyTo: raw.replyTo, ok: raw.ok === true, ...(isText(raw.error, 500) ? { error: raw.error } : {}) } : undefined;
+      return parseDone(raw);
     default:
       return undefined;
   }

@@ -16,8 +16,9 @@ import { GRAPH_TYPES } from '../core/model/graph';
 import type { EntityType } from '../core/model/types';
 import { ENTITY_TYPES } from '../core/model/types';
 import { TYPE_ICONS, TYPE_NAMES } from '../shared/entityTypes';
-import type { GraphContext, GraphPageMessage, GraphUiState, SearchResult } from '../shared/graphProtocol';
+import type { GraphContext, GraphPageMessage, GraphUiState } from '../shared/graphProtocol';
 import { parseGraphHostMessage, queryOf, sanitizeGraphState } from '../shared/graphProtocol';
+import { entitySearch } from './entitySearch';
 import { button, el, highContrast, hostLink, icon, mix, onThemeChange, palette, themeColour } from './dom';
 import type { Point } from './model/graphView';
 import { addFocus, collapse, describeGraph, edgeSize, expand, layoutWeight, neighboursOf, nodeSize, placeNodes, refocus, reset, toggleType } from './model/graphView';
@@ -76,22 +77,16 @@ function nodeColour(a: NodeAttributes): string {
 const root = document.getElementById('root') as HTMLElement;
 const toolbar = el('header', 'toolbar');
 
-const searchWrap = el('div', 'search-wrap');
-const searchBox = el('div', 'search');
-const search = el('input');
-search.type = 'search';
-search.placeholder = 'Find an entity';
-search.setAttribute('aria-label', 'Find an entity to add to the graph (press / to focus)');
-search.setAttribute('role', 'combobox');
-search.setAttribute('aria-controls', 'results');
-search.setAttribute('aria-expanded', 'false');
-search.spellcheck = false;
-searchBox.append(icon('search'), search);
-const results = el('ul', 'results');
-results.id = 'results';
-results.setAttribute('role', 'listbox');
-results.hidden = true;
-searchWrap.append(searchBox, results);
+const search = entitySearch({
+  placeholder: 'Find an entity',
+  label: 'Find an entity to add to the graph',
+  empty: 'No entity of that name under these filters',
+  ask: (text) => host.request((id) => ({ type: 'search', id, text })),
+  pick: (id) => {
+    selectedEdge = null;
+    update(addFocus(state, id), true);
+  },
+});
 
 const types = el('fieldset', 'types');
 types.append(el('legend', undefined, 'Show'));
@@ -144,7 +139,7 @@ const resetButton = button('action', 'Top entities', { icon: 'home', title: 'Sta
 const count = el('span', 'count');
 count.setAttribute('role', 'status');
 count.setAttribute('aria-live', 'polite');
-toolbar.append(searchWrap, types, weightLabel, fromLabel, toLabel, sourceLabel, colourLabel, resetButton, count);
+toolbar.append(search.element, types, weightLabel, fromLabel, toLabel, sourceLabel, colourLabel, resetButton, count);
 
 const main = el('div', 'main');
 const stage = el('div', 'stage');
@@ -548,69 +543,6 @@ resetButton.addEventListener('click', () => {
   update(reset(state), true);
 });
 
-// Search: the host looks the text up in the index; picking a result adds it to the graph.
-let searchTimer: ReturnType<typeof setTimeout> | undefined;
-let latestSearch = -1;
-function showResults(list: SearchResult[]): void {
-  results.replaceChildren(
-    ...list.map((r) => {
-      const li = el('li');
-      li.setAttribute('role', 'option');
-      const b = el('button', 'result');
-      b.type = 'button';
-      b.tabIndex = -1;
-      b.dataset.id = r.id;
-      b.append(entityLine(r, 'entity'), el('span', 'n', String(r.mentions)));
-      b.addEventListener('click', () => pick(r.id));
-      li.append(b);
-      return li;
-    }),
-  );
-  if (!list.length) results.append(el('li', 'none', 'No entity of that name under these filters'));
-  results.hidden = false;
-  search.setAttribute('aria-expanded', 'true');
-}
-function closeResults(): void {
-  results.hidden = true;
-  search.setAttribute('aria-expanded', 'false');
-}
-function pick(id: string): void {
-  closeResults();
-  search.value = '';
-  selectedEdge = null;
-  update(addFocus(state, id), true);
-}
-search.addEventListener('input', () => {
-  clearTimeout(searchTimer);
-  const text = search.value.trim();
-  if (!text) return closeResults();
-  searchTimer = setTimeout(() => (latestSearch = host.request((id) => ({ type: 'search', id, text }))), 150);
-});
-search.addEventListener('keydown', (e) => {
-  const options = [...results.querySelectorAll<HTMLButtonElement>('button.result')];
-  if (e.key === 'Escape') {
-    closeResults();
-    search.value = '';
-  } else if (e.key === 'ArrowDown' && options.length) {
-    options[0].focus();
-    e.preventDefault();
-  } else if (e.key === 'Enter' && options.length) {
-    pick(options[0].dataset.id ?? '');
-    e.preventDefault();
-  }
-});
-results.addEventListener('keydown', (e) => {
-  const options = [...results.querySelectorAll<HTMLButtonElement>('button.result')];
-  const i = options.indexOf(document.activeElement as HTMLButtonElement);
-  if (e.key === 'ArrowDown') options[Math.min(options.length - 1, i + 1)]?.focus();
-  else if (e.key === 'ArrowUp') (i <= 0 ? search : options[i - 1]).focus();
-  else if (e.key === 'Escape') {
-    closeResults();
-    search.focus();
-  } else return;
-  e.preventDefault();
-});
-
 // The entity list is one tab stop: arrows move within it.
 nodeList.addEventListener('keydown', (e) => {
   const items = [...nodeList.querySelectorAll<HTMLButtonElement>('button.node')];
@@ -636,16 +568,6 @@ container.addEventListener('keydown', (e) => {
   else if (e.key === '0') void camera.animatedReset({ duration: 200 });
   else return;
   e.preventDefault();
-});
-
-document.addEventListener('keydown', (e) => {
-  if (e.key === '/' && document.activeElement !== search && !(document.activeElement instanceof HTMLInputElement)) {
-    search.focus();
-    e.preventDefault();
-  }
-});
-document.addEventListener('click', (e) => {
-  if (!searchWrap.contains(e.target as Node)) closeResults();
 });
 
 // ---- Messages from the host --------------------------------------------------------------------
@@ -674,7 +596,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       update(refocus(state, m.entityId), true);
       break;
     case 'searchResults':
-      if (m.replyTo === latestSearch && search.value.trim()) showResults(m.results);
+      search.showResults(m.replyTo, m.results);
       break;
     case 'done':
       if (!m.ok && m.error) count.textContent = m.error;

@@ -8,9 +8,9 @@ import { NO_FILTER } from '../core/index/articleFilter';
 import type { BinUnit, TimelineChart } from '../core/model/timeline';
 import { MAX_COMPARED } from '../core/model/timeline';
 import { EVENT_ICONS, TYPE_ICONS, TYPE_NAMES } from '../shared/entityTypes';
-import type { SearchResult } from '../shared/graphProtocol';
 import type { BinArticle, TimelineContext, TimelinePageMessage, TimelineUiState } from '../shared/timelineProtocol';
 import { addCompared, parseTimelineHostMessage, sanitizeTimelineState } from '../shared/timelineProtocol';
+import { entitySearch } from './entitySearch';
 import { button, el, highContrast, hostLink, icon, mix, onThemeChange, palette, themeColour } from './dom';
 import { brushRange, describeBin, drawnCounts, leftOutNote, segmentAt, selectedBins, stackSeries, toSeconds } from './model/timelineView';
 
@@ -60,22 +60,13 @@ function entityColour(i: number): string {
 // ---- Static layout -----------------------------------------------------------------------------
 const root = document.getElementById('root') as HTMLElement;
 const toolbar = el('header', 'toolbar');
-const searchWrap = el('div', 'search-wrap');
-const searchBox = el('div', 'search');
-const search = el('input');
-search.type = 'search';
-search.placeholder = `Compare an entity (up to ${MAX_COMPARED})`;
-search.setAttribute('aria-label', `Add an entity to compare, up to ${MAX_COMPARED} (press / to focus)`);
-search.setAttribute('role', 'combobox');
-search.setAttribute('aria-controls', 'results');
-search.setAttribute('aria-expanded', 'false');
-search.spellcheck = false;
-searchBox.append(icon('search'), search);
-const results = el('ul', 'results');
-results.id = 'results';
-results.setAttribute('role', 'listbox');
-results.hidden = true;
-searchWrap.append(searchBox, results);
+const search = entitySearch({
+  placeholder: `Compare an entity (up to ${MAX_COMPARED})`,
+  label: `Add an entity to compare, up to ${MAX_COMPARED}`,
+  empty: 'No entity of that name',
+  ask: (text) => host.request((id) => ({ type: 'search', id, text })),
+  pick: (id) => update(addCompared(state, id)),
+});
 
 const compared = el('div', 'compared');
 compared.setAttribute('aria-label', 'Entities compared');
@@ -98,7 +89,7 @@ const range = el('span', 'range');
 range.setAttribute('role', 'status');
 const clearRange = button('action clear-range', 'Clear range', { icon: 'close', title: 'Clear the date range (in every News Lens view)' });
 const showAll = button('action show-all', 'Whole corpus', { icon: 'screen-full', title: 'Show every bin of the corpus, not only the stretch most articles fall in' });
-toolbar.append(searchWrap, compared, unitLabel, showAll, range, clearRange);
+toolbar.append(search.element, compared, unitLabel, showAll, range, clearRange);
 
 const main = el('main', 'charts');
 const mentionsSection = el('section', 'chart mentions');
@@ -342,73 +333,6 @@ function showArticles(heading: string, list: BinArticle[]): void {
   ul.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: false });
 }
 
-// ---- Search --------------------------------------------------------------------------------------
-let searchTimer: ReturnType<typeof setTimeout> | undefined;
-let latestSearch = -1;
-function showResults(list: SearchResult[]): void {
-  results.replaceChildren(
-    ...list.map((r) => {
-      const li = el('li');
-      li.setAttribute('role', 'option');
-      const b = el('button', 'result');
-      b.type = 'button';
-      b.tabIndex = -1;
-      b.dataset.id = r.id;
-      const name = el('span', `entity type-${r.type}`);
-      name.append(icon(TYPE_ICONS[r.type]), el('span', 'name', r.name));
-      b.append(name, el('span', 'n', String(r.mentions)));
-      b.addEventListener('click', () => pick(r.id));
-      li.append(b);
-      return li;
-    }),
-  );
-  if (!list.length) results.append(el('li', 'none', 'No entity of that name'));
-  results.hidden = false;
-  search.setAttribute('aria-expanded', 'true');
-}
-function closeResults(): void {
-  results.hidden = true;
-  search.setAttribute('aria-expanded', 'false');
-}
-function pick(id: string): void {
-  closeResults();
-  search.value = '';
-  update(addCompared(state, id));
-}
-search.addEventListener('input', () => {
-  clearTimeout(searchTimer);
-  const text = search.value.trim();
-  if (!text) return closeResults();
-  searchTimer = setTimeout(() => (latestSearch = host.request((id) => ({ type: 'search', id, text }))), 150);
-});
-search.addEventListener('keydown', (e) => {
-  const options = [...results.querySelectorAll<HTMLButtonElement>('button.result')];
-  if (e.key === 'Escape') {
-    closeResults();
-    search.value = '';
-  } else if (e.key === 'ArrowDown' && options.length) {
-    options[0].focus();
-    e.preventDefault();
-  } else if (e.key === 'Enter' && options.length) {
-    pick(options[0].dataset.id ?? '');
-    e.preventDefault();
-  }
-});
-results.addEventListener('keydown', (e) => {
-  const options = [...results.querySelectorAll<HTMLButtonElement>('button.result')];
-  const i = options.indexOf(document.activeElement as HTMLButtonElement);
-  if (e.key === 'ArrowDown') options[Math.min(options.length - 1, i + 1)]?.focus();
-  else if (e.key === 'ArrowUp') (i <= 0 ? search : options[i - 1]).focus();
-  else if (e.key === 'Escape') {
-    closeResults();
-    search.focus();
-  } else return;
-  e.preventDefault();
-});
-document.addEventListener('click', (e) => {
-  if (!searchWrap.contains(e.target as Node)) closeResults();
-});
-
 // ---- Controls and keyboard -------------------------------------------------------------------------
 unit.addEventListener('change', () => update({ ...state, unit: (['day', 'week', 'month'].includes(unit.value) ? unit.value : 'auto') as BinUnit | 'auto' }));
 clearRange.addEventListener('click', () => brush(null, null));
@@ -433,12 +357,6 @@ main.addEventListener('keydown', (e) => {
   } else if (e.key === 'Escape') brush(null, null);
   else return;
   e.preventDefault();
-});
-document.addEventListener('keydown', (e) => {
-  if (e.key === '/' && document.activeElement !== search && !(document.activeElement instanceof HTMLInputElement)) {
-    search.focus();
-    e.preventDefault();
-  }
 });
 
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -486,7 +404,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       update(addCompared(state, m.entityId));
       break;
     case 'searchResults':
-      if (m.replyTo === latestSearch && search.value.trim()) showResults(m.results);
+      search.showResults(m.replyTo, m.results);
       break;
     case 'articles':
       if (m.replyTo === latestList) showArticles(m.heading, m.articles);

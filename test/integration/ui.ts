@@ -22,6 +22,27 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
+/**
+ * The next drawing a page reports (its `rendered` message) that passes `done`, once `action` has
+ * run: what the page drew after a user's or the host's action.
+ */
+export function nextRendered<R>(page: { onDidHandleMessage: vscode.Event<{ type: string }>; readonly lastRendered: R | undefined }, done: (r: R) => boolean, action: () => unknown, timeoutMs = 30_000): Promise<R> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`the page drew nothing new within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    const sub = page.onDidHandleMessage((m) => {
+      const r = page.lastRendered;
+      if (m.type !== 'rendered' || r === undefined || !done(r)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(r);
+    });
+    void Promise.resolve(action());
+  });
+}
+
 /** The ready API with a loaded index. */
 export async function ready(): Promise<NewsLensApi> {
   const newsLens = await api();

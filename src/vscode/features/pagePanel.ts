@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex } from '../../core/index/corpusIndex';
-import type { SearchResult } from '../../shared/graphProtocol';
+import type { SearchResult } from '../../shared/pageProtocol';
 import type { PageSpec } from './webviewHtml';
 import { webviewHtml } from './webviewHtml';
 

@@ -3,32 +3,14 @@ import * as vscode from 'vscode';
 import { connectionsSubgraph, filteredGraphSteps, indexGraphSource } from '../../../src/core/index/connections';
 import { filterSteps } from '../../../src/core/index/filteredCorpus';
 import { runSync } from '../../../src/core/index/steps';
-import type { GraphPageMessage } from '../../../src/shared/graphProtocol';
 import { NEIGHBOURS_PER_NODE } from '../../../src/core/model/graph';
 import { queryOf } from '../../../src/shared/graphProtocol';
 import { Commands, Panels } from '../../../src/vscode/constants';
 import type { NewsLensApi } from '../../../src/vscode/extension';
 import type { GraphPanel, GraphRendered } from '../../../src/vscode/features/graph/graphPanel';
-import { clickInWebview, fillInWebview, fixture, inspectWebview, ready, useCorpus, waitFor } from '../ui';
+import { clickInWebview, fillInWebview, fixture, inspectWebview, nextRendered, ready, useCorpus, waitFor } from '../ui';
 
 const PAGE = 'News Lens Connections';
-
-/** The next drawing the page reports after `action`, that passes `done`. */
-function nextRendered(panel: GraphPanel, done: (r: GraphRendered) => boolean, action: () => unknown, timeoutMs = 30_000): Promise<GraphRendered> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`the graph page drew nothing new within ${timeoutMs / 1000} s (last: ${JSON.stringify(panel.lastRendered && { ...panel.lastRendered, state: undefined })})`));
-    }, timeoutMs);
-    const sub = panel.onDidHandleMessage((m: GraphPageMessage) => {
-      if (m.type !== 'rendered' || !panel.lastRendered || !done(panel.lastRendered)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(panel.lastRendered);
-    });
-    void Promise.resolve(action());
-  });
-}
 
 /** What the host computes for the page's current state: the graph the page must have drawn. */
 function expected(newsLens: NewsLensApi, state: GraphRendered['state']): { nodes: number; edges: number } {

@@ -11,29 +11,13 @@ import { Commands, Panels } from '../../../src/vscode/constants';
 import type { NewsLensApi } from '../../../src/vscode/extension';
 import type { TimelinePanel, TimelineRendered } from '../../../src/vscode/features/timeline/timelinePanel';
 import { drawnCounts } from '../../../src/webview/model/timelineView';
-import { dragInWebview, fixture, inspectWebview, ready, useCorpus, waitFor } from '../ui';
+import { dragInWebview, fixture, inspectWebview, nextRendered, ready, useCorpus, waitFor } from '../ui';
 
 const PAGE = 'News Lens Timeline';
 
 /** The chart the host computes for the page's state: what the page must have drawn. */
 function expected(newsLens: NewsLensApi, state: TimelineRendered['state']): TimelineChart {
   return runSync(timelineSteps(newsLens.corpus.index, state, newsLens.filter.service.filter));
-}
-
-function nextRendered(panel: TimelinePanel, done: (r: TimelineRendered) => boolean, action: () => unknown, timeoutMs = 30_000): Promise<TimelineRendered> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`the timeline page drew nothing new within ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    const sub = panel.onDidHandleMessage((m: TimelinePageMessage) => {
-      if (m.type !== 'rendered' || !panel.lastRendered || !done(panel.lastRendered)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(panel.lastRendered);
-    });
-    void Promise.resolve(action());
-  });
 }
 
 async function openTimeline(newsLens: NewsLensApi, arg?: unknown): Promise<{ panel: TimelinePanel; rendered: TimelineRendered }> {
