@@ -3,6 +3,7 @@
 // source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'fs';
+import { dirname, relative } from 'path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -36,8 +37,23 @@ const vscodeOnce = {
   },
 };
 
+// The readers of web pages, feeds, e-mail and PDF (src/core/corpus/readers/) are bundles of their
+// own, dist/readers/*.js: their libraries are most of the code, and lazy.ts imports them only when a
+// file of their kind is read. Every bundle that reaches lazy.ts requires them from there.
+const READERS = ['html', 'feed', 'email', 'pdf'];
+const lazyReaders = {
+  name: 'lazy-readers',
+  setup(build) {
+    const fromOutput = relative(dirname(build.initialOptions.outfile), 'dist/readers').split('\\').join('/');
+    build.onResolve({ filter: new RegExp(`^\\./(${READERS.join('|')})$`) }, (args) => {
+      if (args.kind !== 'dynamic-import' || !/[\\/]readers[\\/]lazy\.ts$/.test(args.importer)) return undefined;
+      return { path: `${fromOutput.startsWith('.') ? '' : './'}${fromOutput}/${args.path.slice(2)}.js`, external: true };
+    });
+  },
+};
+
 const node = {
-  plugins: [trimCountries, vscodeOnce],
+  plugins: [trimCountries, vscodeOnce, lazyReaders],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -52,6 +68,8 @@ const entries = [
   { ...node, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/worker/indexWorker.ts'], outfile: 'dist/worker.js' },
+  // pdf.js may look for an optional canvas package it needs only to draw pages (see pdf.ts).
+  ...READERS.map((name) => ({ ...node, entryPoints: [`src/core/corpus/readers/${name}.ts`], outfile: `dist/readers/${name}.js`, external: ['vscode', '@napi-rs/canvas'] })),
   // The pages: summaries (webview.js), connections graph, timeline.
   ...[
     ['src/webview/main.ts', 'dist/webview.js'],

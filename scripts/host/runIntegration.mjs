@@ -59,6 +59,7 @@ const scenarios = [
   { name: 'seed', folder: () => tempDir('news-lens-empty-'), cleanup: (folder) => rmSync(folder, { recursive: true, force: true }) },
   { name: 'hostile', folder: hostileCorpus },
   { name: 'restricted', folder: restrictedWorkspace, workspaceTrust: true, cleanup: (folder) => rmSync(dirname(folder), { recursive: true, force: true }) },
+  { name: 'formats', folder: () => join(repoRoot, 'test', 'fixtures', 'formats') },
 ];
 
 /** test/fixtures/hostile/: `npm test` generates it (nothing binary is committed); so does this runner when it is missing. */

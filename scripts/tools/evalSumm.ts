@@ -4,7 +4,7 @@
 // a Lead-N baseline (the first N sentences by the same sentence splitter) is scored in the same run.
 import { readFileSync, writeFileSync } from 'fs';
 import { parseArgs } from 'util';
-import { articleFromRecord } from '../../src/core/corpus/parse';
+import { articleFromRecord } from '../../src/core/corpus/records';
 import type { Span } from '../../src/core/model/types';
 import { analyzeArticle } from '../../src/core/nlp/analyze';
 import type { RougeScores } from './rouge';

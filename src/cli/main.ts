@@ -5,8 +5,10 @@ import * as path from 'path';
 import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
 import { parseArgs } from 'util';
+import { DEFAULT_INCLUDE } from '../core/corpus/discover';
 import { globProblem } from '../core/corpus/glob';
 import { nodeSource } from '../core/corpus/nodeSource';
+import type { RecordFields } from '../core/corpus/records';
 import { DEFAULT_LIMITS } from '../core/corpus/source';
 import { DEFAULT_CACHE_MAX_MB, pruneCache } from '../core/index/analysisCache';
 import { indexCorpus } from '../core/index/indexer';
@@ -18,13 +20,20 @@ import { textReport } from '../core/render/textReport';
 const USAGE = `Usage: news-lens analyze [PATH...] [options]
        news-lens cache prune DIR [--max-mb N]
 
-Analyse news articles (.txt, .md, .json, .jsonl files, or folders of them).
+Analyse news articles, or folders of them: plain text (.txt), Markdown (.md),
+JSON and JSONL records (.json, .jsonl: news-please, NewsAPI, JSON Feed, ...),
+web pages (.html, .htm), feeds (.rss, .atom, .xml), e-mail (.eml) and PDF (.pdf).
 With no PATH, analyses the bundled sample corpus.
 
 Options:
   --format json|text      output format (default: text)
   --out FILE              write to FILE instead of standard output
-  --include GLOB          files to take from folders (default: **/*.{txt,md,json,jsonl})
+  --include GLOB          files to take from folders (default: ${DEFAULT_INCLUDE})
+  --text-field NAME       JSON/JSONL field holding the article text (a.b reaches into objects)
+  --title-field NAME      ... the title
+  --date-field NAME       ... the publication date
+  --source-field NAME     ... the source
+  --records-field NAME    ... in a JSON object, the array of records
   --summary-sentences N   sentences per summary (default: 3)
   --workers N             indexing worker threads (default: number of cores)
   --cache DIR             keep analyses in DIR; unchanged files are not analysed again
@@ -53,6 +62,11 @@ async function main(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'text' },
         out: { type: 'string' },
         include: { type: 'string' },
+        'text-field': { type: 'string' },
+        'title-field': { type: 'string' },
+        'date-field': { type: 'string' },
+        'source-field': { type: 'string' },
+        'records-field': { type: 'string' },
         'summary-sentences': { type: 'string', default: '3' },
         workers: { type: 'string' },
         cache: { type: 'string' },
@@ -119,6 +133,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`news-lens: --include "${printable(values.include as string)}" refused: ${includeProblem}\n`);
     return 2;
   }
+  const fields: RecordFields = {};
+  for (const key of ['text', 'title', 'date', 'source', 'records'] as const) {
+    const name = values[`${key}-field`];
+    if (name !== undefined && name.trim() === '') {
+      process.stderr.write(`news-lens: --${key}-field needs a field name\n`);
+      return 2;
+    }
+    if (name !== undefined) fields[key] = name.trim();
+  }
   const roots = paths.length ? paths.map((p) => path.resolve(p)) : [bundledSeeds()];
   const cacheDir = values.cache ? path.resolve(values.cache) : undefined;
   const started = Date.now();
@@ -129,6 +152,7 @@ async function main(argv: string[]): Promise<number> {
       roots,
       include: values.include,
       analyze: { summarySentences },
+      read: Object.keys(fields).length ? { fields } : undefined,
       limits: { ...DEFAULT_LIMITS, maxFileBytes: Math.round(maxFileMb * 1024 * 1024), maxFileBytesOption: '--max-file-mb' },
       cacheDir,
     }));

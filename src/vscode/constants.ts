@@ -44,6 +44,7 @@ export const Settings = {
   section: 'newsLens',
   corpusPaths: 'corpus.paths',
   corpusInclude: 'corpus.include',
+  corpusFields: 'corpus.fields',
   useSample: 'corpus.useSample',
   hoverEnabled: 'hover.enabled',
   decorationsEnabled: 'decorations.enabled',

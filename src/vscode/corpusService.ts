@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_INCLUDE, includeMatcher, isWithin } from '../core/corpus/discover';
 import { nodeSource } from '../core/corpus/nodeSource';
 import { formatOf } from '../core/corpus/formats';
+import type { RecordFields } from '../core/corpus/records';
 import { DEFAULT_LIMITS } from '../core/corpus/source';
 import { DEFAULT_CACHE_MAX_MB, pruneCache } from '../core/index/analysisCache';
 import { CorpusIndex } from '../core/index/corpusIndex';
@@ -147,10 +148,12 @@ export class CorpusService implements vscode.Disposable {
   private settings(): IndexSettings & { include: string } {
     const config = vscode.workspace.getConfiguration(Settings.section);
     const maxMb = config.get<number>(Settings.maxFileSizeMB) ?? 20;
+    const fields = recordFields(config.get<unknown>(Settings.corpusFields));
     return {
       include: config.get<string>(Settings.corpusInclude) || DEFAULT_INCLUDE,
       limits: { ...DEFAULT_LIMITS, maxFileBytes: Math.max(1, maxMb) * 1024 * 1024, maxFileBytesOption: `${Settings.section}.${Settings.maxFileSizeMB}` },
       analyze: { summarySentences: Math.max(1, config.get<number>(Settings.summarySentences) ?? 3) },
+      read: fields ? { fields } : undefined,
       cacheDir: this.storagePath && config.get<boolean>(Settings.cacheEnabled, true) ? path.join(this.storagePath, 'analysis-cache') : undefined,
     };
   }
@@ -211,7 +214,7 @@ export class CorpusService implements vscode.Disposable {
   private async load(token: vscode.CancellationToken): Promise<CorpusIndex> {
     this.setState('indexing');
     const settings = this.settings();
-    const settingsKey = JSON.stringify([settings.analyze, settings.limits]);
+    const settingsKey = JSON.stringify([settings.analyze, settings.limits, settings.read]);
     const previous = settingsKey === this.currentSettingsKey ? this.current : undefined;
     let { roots, sample } = this.configuredRoots();
     const started = Date.now();
@@ -340,7 +343,7 @@ export class CorpusService implements vscode.Disposable {
           return;
         }
         try {
-          const sameSettings = JSON.stringify([settings.analyze, settings.limits]) === this.currentSettingsKey;
+          const sameSettings = JSON.stringify([settings.analyze, settings.limits, settings.read]) === this.currentSettingsKey;
           await indexFile(index, pool, file, size, sameSettings ? { ...settings, previous: live } : settings);
         } catch (err) {
           if (!(err instanceof CancelledError)) throw err;
@@ -403,8 +406,10 @@ export class CorpusService implements vscode.Disposable {
       byPath.set(d.path, list);
     }
     for (const [p, list] of byPath) this.problems.set(vscode.Uri.file(p), list);
-    const partial = [...byPath.keys()].filter((p) => this.current.articlesAt(p).length > 0).length;
-    this.lastGaps = { cancelled, skipped: byPath.size - partial, partial };
+    // Notes (an e-mail's attachments, an XML file that is not a feed) lose nothing: they are not gaps.
+    const lossy = new Set(diagnostics.filter((d) => d.severity !== 'info').map((d) => d.path));
+    const partial = [...lossy].filter((p) => this.current.articlesAt(p).length > 0).length;
+    this.lastGaps = { cancelled, skipped: lossy.size - partial, partial };
   }
 
   /**
@@ -444,6 +449,17 @@ export class CorpusService implements vscode.Disposable {
     this.changed.dispose();
     this.stateChanged.dispose();
   }
+}
+
+/** The `newsLens.corpus.fields` setting: its non-empty string entries, or undefined when there are none. */
+export function recordFields(value: unknown): RecordFields | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const fields: RecordFields = {};
+  for (const key of ['text', 'title', 'date', 'source', 'records'] as const) {
+    const name = (value as Record<string, unknown>)[key];
+    if (typeof name === 'string' && name.trim() !== '') fields[key] = name.trim();
+  }
+  return Object.keys(fields).length ? fields : undefined;
 }
 
 export function defaultPoolSize(): number {

@@ -126,7 +126,7 @@ async function analyzeFile(req: AnalyzeFileRequest): Promise<AnalyzedFile> {
   if (req.knownHash === hash) return { file: nothing, analyses: [], cached: true, unchanged: true, ...answer };
   const where = part ? { line: part.firstLine, record: part.firstRecord } : undefined;
   if (req.cacheDir && req.discardCache === undefined) {
-    const entryKey = cacheKey(hash, req.path, where, req.options);
+    const entryKey = cacheKey(hash, req.path, where, req.options, req.read);
     const entryJson = readCacheText(req.cacheDir, entryKey);
     if (entryJson !== undefined) return { file: nothing, analyses: [], entryJson, entryKey, cached: true, ...answer };
   }
@@ -138,13 +138,13 @@ async function analyzeFile(req: AnalyzeFileRequest): Promise<AnalyzedFile> {
     ({ bytes, read } = got);
     ({ hash, part } = partOf(req, read));
   }
-  const key = req.cacheDir ? cacheKey(hash, req.path, part ? { line: part.firstLine, record: part.firstRecord } : undefined, req.options) : '';
+  const key = req.cacheDir ? cacheKey(hash, req.path, part ? { line: part.firstLine, record: part.firstRecord } : undefined, req.options, req.read) : '';
   let cacheProblem: string | undefined;
   if (req.cacheDir && req.discardCache !== undefined) {
     await discardCacheEntry(req.cacheDir, key);
     cacheProblem = `cache entry discarded (${req.discardCache}); re-analysed`;
   }
-  const file = req.shard ? (part ? parseShard(req.path, bytes, req.shard, part) : nothing) : parseBytes(req.path, bytes, hash);
+  const file = req.shard ? (part ? await parseShard(req.path, bytes, req.shard, part, req.read) : nothing) : await parseBytes(req.path, bytes, { hash, ...req.read });
   const analyses: ArticleAnalysis[] = [];
   const kept = [];
   const analyze = file.articles.length ? await analyzer() : undefined;

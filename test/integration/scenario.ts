@@ -1,9 +1,9 @@
 /**
  * Which workspace the runner opened: the fixture articles, a folder with no articles at all, the
- * generated hostile corpus (broken files and hostile text), or an untrusted folder whose settings
- * point outside it (Restricted Mode).
+ * generated hostile corpus (broken files and hostile text), an untrusted folder whose settings
+ * point outside it (Restricted Mode), or a folder of web pages, feeds, e-mail, PDF and API dumps.
  */
-export const SCENARIOS = ['workspace', 'seed', 'hostile', 'restricted'] as const;
+export const SCENARIOS = ['workspace', 'seed', 'hostile', 'restricted', 'formats'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export function currentScenario(): Scenario {

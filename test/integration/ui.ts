@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IndexedArticle } from '../../src/core/index/corpusIndex';
 import type { NewsLensApi } from '../../src/vscode/extension';
+import { articleUri } from '../../src/vscode/adapters/positions';
 import { Settings } from '../../src/vscode/constants';
 import { api, extension } from './extensionApi';
 
@@ -58,11 +59,9 @@ export function seedArticle(newsLens: NewsLensApi): IndexedArticle {
   return seed;
 }
 
-/** Opens an article's document (its file, or its news-lens: view) in an editor. */
+/** Opens an article's document (its file, or its read-only news-lens: view) in an editor. */
 export async function openArticle(item: IndexedArticle): Promise<vscode.TextEditor> {
-  const uri = item.article.format === 'txt' || item.article.format === 'md' ? vscode.Uri.file(item.article.path) : undefined;
-  assert.ok(uri, `open ${item.article.path} (only file articles are used in these tests)`);
-  return vscode.window.showTextDocument(uri, { preview: false });
+  return vscode.window.showTextDocument(articleUri(item.article), { preview: false });
 }
 
 /** The position inside the `nth` whole-word occurrence of `word` (one character in). */

@@ -7,6 +7,9 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { parseArticleFile } from '../../src/core/corpus/parse';
+import { readFeed } from '../../src/core/corpus/readers/feed';
+import { htmlToText, readHtml } from '../../src/core/corpus/readers/html';
+import { parseJsonFile, parseJsonLines } from '../../src/core/corpus/records';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import type { Article } from '../../src/core/model/types';
 import { analyzeArticle } from '../../src/core/nlp/analyze';
@@ -147,6 +150,35 @@ export const PROPERTIES: Property[] = [
         const jsonl = records.map((r) => JSON.stringify(r) ?? 'null').join('\n');
         parseArticleFile('x.jsonl', jsonl, 'x');
         parseArticleFile('x.json', JSON.stringify(records) ?? '', 'x');
+      }),
+  },
+  {
+    name: 'JSON and JSONL of any bytes never throw, and report every problem on a line of the file',
+    build: () =>
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.array(fc.record({ title: anyText, text: anyText }), { maxLength: 4 }), (noise, records) => {
+        const good = new TextEncoder().encode(records.map((r) => JSON.stringify(r)).join('\n'));
+        for (const bytes of [noise, Buffer.concat([good, Buffer.from('\n'), noise, Buffer.from('\n'), good])]) {
+          const lines = bytes.filter((b) => b === 10).length + 1;
+          for (const read of [parseJsonLines('x.jsonl', bytes, 'x'), parseJsonFile('x.json', bytes, 'x')]) {
+            for (const d of read.diagnostics) assert.ok(d.line === undefined || (d.line >= 1 && d.line <= lines), `line ${d.line} of ${lines}`);
+          }
+        }
+        const jsonl = parseJsonLines('x.jsonl', Buffer.concat([good, Buffer.from('\n'), noise, Buffer.from('\n'), good]), 'x');
+        assert.ok(jsonl.articles.length >= 2 * records.filter((r) => r.text.trim() !== '' && r.text !== 'None').length, 'the good lines around the noise load');
+      }),
+  },
+  {
+    name: 'web pages and feeds of any text never throw; item HTML is reduced to text; mentions slice to their text',
+    build: () =>
+      fc.property(fc.tuple(newsText, anyText, anyText), ([title, body, meta]) => {
+        const page = `<html><head><title>${title}</title><meta property="og:site_name" content="${meta}"></head><body><nav>Home</nav><article><h1>${title}</h1><p>${body}</p><p>${meta}</p></article></body></html>`;
+        for (const a of readHtml('x.html', page, 'x').articles) checkAnalysis(a);
+        const cdata = (s: string): string => `<![CDATA[${s.replace(/]]>/g, '')}]]>`;
+        const feed = `<rss version="2.0"><channel><title>${cdata(meta)}</title><item><title>${cdata(title)}</title><description>${cdata(`<p>${body}</p>`)}</description></item></channel></rss>`;
+        for (const a of readFeed('x.rss', feed, 'x', htmlToText).articles) {
+          assert.doesNotMatch(a.text, /<\/?p>/, 'the item HTML is reduced to text');
+          checkAnalysis(a);
+        }
       }),
   },
   {

@@ -122,6 +122,54 @@ describe('cli: news-lens analyze', function () {
     }
   });
 
+  it('reads a folder of web pages, feeds, e-mail, PDF, NewsAPI JSON and XSum JSONL with their titles, dates and sources', async () => {
+    const r = run(['analyze', path.join(ROOT, 'test', 'fixtures', 'formats'), '--format', 'json']);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const schema = JSON.parse(await fs.readFile(path.join(ROOT, 'schema', 'analysis.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const out = JSON.parse(r.stdout) as AnalysisJson;
+    assert.ok(validate(out), JSON.stringify(validate.errors, null, 2));
+    assert.deepStrictEqual(
+      out.articles.map((a) => [path.basename(a.path), a.format, a.title, a.date, a.source]),
+      [
+        ['baltic-report.atom', 'feed', 'Riga port expands its container terminal', '2024-03-04', 'Baltic Report'],
+        ['council-budget.html', 'html', 'Stavanger council approves a budget for new schools', '2024-02-28', 'West News'],
+        ['harbour-reopens.html', 'html', 'Bergen harbour reopens after three-day storm', '2024-03-05', 'Coast Post'],
+        ['newsapi.json', 'json', 'Iceland lifts the eruption warning for Grindavik', '2024-03-04', 'Reykjavik Daily'],
+        ['newsapi.json', 'json', 'Copenhagen approves a tunnel under the harbour', '2024-03-02', 'Danish Times'],
+        ['nordic-wire.rss', 'feed', 'Oslo opens a new metro line to Fornebu', '2024-03-01', 'Nordic Wire'],
+        ['nordic-wire.rss', 'feed', 'Finnish parliament debates a new energy law', '2024-02-29', 'Nordic Wire'],
+        ['press-release.eml', 'eml', 'Cruise season in Bergen opens with record bookings – press release', '2024-03-06', 'Bergen Port Authority'],
+        ['report.pdf', 'pdf', 'Tromso airport expands its runway', '2024-03-07', 'Avinor'],
+        ['xsum.jsonl', 'jsonl', 'Storms closed roads across the Scottish Highlands on Sunday, Transport Scotland said.', null, null],
+        ['xsum.jsonl', 'jsonl', 'Aberdeen City Council has approved plans for a new harbour at Nigg Bay, which the port said would bring 2,300 jobs to…', null, null],
+      ],
+    );
+    for (const a of out.articles) {
+      for (const piece of [a.text, ...a.summary]) assert.doesNotMatch(piece, /<\/?[a-z][^>]*>|&amp;|Share on|Tweet|Sign up|cookies|Return-Path:|Received:|Content-Type:/i, `${a.id}: ${piece}`);
+      for (const m of a.mentions) assert.strictEqual(a.text.slice(m.start, m.end), m.text);
+      assert.ok(a.summary.length > 0, `${a.id} has a summary`);
+    }
+    assert.deepStrictEqual(r.stderr.trim().split('\n'), [`news-lens: info: ${path.join(ROOT, 'test', 'fixtures', 'formats', 'press-release.eml')}: attachments not analysed: cruise-calls-2024.pdf (application/pdf, 57 B)`]);
+  });
+
+  it('reads records of any shape through --text-field, --title-field, --date-field, --source-field and --records-field', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-cli-'));
+    try {
+      const record = { headline_text: 'Tram strike ends', body: { plain: 'Tram drivers in Gothenburg ended their strike on Friday.' }, meta: { published: '2024-03-08' }, outlet: 'GP' };
+      await fs.writeFile(path.join(dir, 'api.json'), JSON.stringify({ response: { docs: [record] } }));
+      const plain = run(['analyze', dir]);
+      assert.strictEqual(plain.status, 1);
+      assert.match(plain.stderr, /no article text/);
+      const named = run(['analyze', dir, '--records-field', 'response.docs', '--text-field', 'body.plain', '--title-field', 'headline_text', '--date-field', 'meta.published', '--source-field', 'outlet']);
+      assert.strictEqual(named.status, 0, named.stderr);
+      assert.match(named.stdout, /== Tram strike ends\n {3}2024-03-08 · GP/);
+      assert.strictEqual(run(['analyze', dir, '--text-field', ' ']).status, 2);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects an unknown format with usage help', () => {
     const r = run(['analyze', '--format', 'xml']);
     assert.strictEqual(r.status, 2);

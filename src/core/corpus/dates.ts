@@ -33,7 +33,8 @@ export function normaliseDate(value: unknown): string | null {
   const s = value.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(s) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})/.exec(s);
   if (m) return isoDate(+m[1], +m[2], +m[3]);
-  m = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})/.exec(s);
+  // "12 March 2021", and RFC 822 as feeds and e-mail write it: "Tue, 05 Mar 2024 09:00:00 GMT".
+  m = /^(?:[A-Za-z]{3,9}\.?,?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})/.exec(s);
   if (m) {
     const month = monthNumber(m[2]);
     return month ? isoDate(+m[3], month, +m[1]) : null;

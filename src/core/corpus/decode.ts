@@ -1,6 +1,7 @@
 /** Turns raw file bytes into text, or says why it cannot. Never throws. */
 
-export type Decoded = { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' } | { ok: false; reason: string };
+/** `encoding` is the WHATWG label of the encoding the text was decoded from. */
+export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -18,6 +19,32 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   return nonBlank(text, 'utf-8');
 }
 
+/**
+ * A web page or XML feed: the charset its markup declares (`<meta charset>`, a Content-Type meta,
+ * `<?xml encoding?>`) within its first KiB, else UTF-8. An undeclared page that is not UTF-8 is
+ * read as windows-1252, as browsers read it; XML must be UTF-8 unless it says otherwise.
+ */
+export function decodeMarkup(bytes: Uint8Array, kind: 'html' | 'xml'): Decoded {
+  if (bytes.length === 0 || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xef && bytes[1] === 0xbb)) {
+    return decodeBytes(bytes);
+  }
+  if (looksBinary(bytes)) return { ok: false, reason: 'binary content (NUL or control bytes), not a text article' };
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  const declared = (kind === 'html' ? /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i : /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i).exec(head)?.[1];
+  const label = declared?.toLowerCase();
+  if (label && label !== 'utf-8' && label !== 'utf8') {
+    try {
+      const decoder = new TextDecoder(label);
+      return nonBlank(decoder.decode(bytes), decoder.encoding);
+    } catch {
+      // An unknown label: decode as UTF-8 below.
+    }
+  }
+  const utf8Text = decodeBytes(bytes);
+  if (utf8Text.ok || kind === 'xml' || !/not valid UTF-8/.test(utf8Text.reason)) return utf8Text;
+  return nonBlank(new TextDecoder('windows-1252').decode(bytes), 'windows-1252');
+}
+
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {
   try {
     const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
@@ -27,7 +54,7 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Deco
   }
 }
 
-function nonBlank(text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): Decoded {
+function nonBlank(text: string, encoding: string): Decoded {
   return text.trim() === '' ? { ok: false, reason: 'empty file (only white space)' } : { ok: true, text, encoding };
 }
 

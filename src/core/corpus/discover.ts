@@ -1,12 +1,13 @@
 import * as path from 'path';
 import type { Diagnostic } from '../model/types';
-import { formatOf } from './formats';
+import { ARTICLE_EXTENSIONS, extensionOf, formatOf } from './formats';
 import type { GlobMatcher } from './glob';
 import { compileGlob } from './glob';
 import type { CorpusSource, LoadLimits } from './source';
 import { DEFAULT_LIMITS } from './source';
 
-export const DEFAULT_INCLUDE = '**/*.{txt,md,json,jsonl}';
+/** Every kind of file News Lens reads (package.json's default for newsLens.corpus.include says the same). */
+export const DEFAULT_INCLUDE = `**/*.{${ARTICLE_EXTENSIONS.join(',')}}`;
 
 /** Folders that never hold articles and are expensive to walk. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'dist', 'out']);
@@ -45,6 +46,19 @@ export function errorReason(err: unknown): string {
 function unreadableName(file: string, err: unknown): string | undefined {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   return code === 'ENOENT' && path.basename(file).includes('\ufffd') ? 'its name is not valid UTF-8 (rename the file to load it)' : undefined;
+}
+
+/** Says which files the include pattern matched that no reader reads: they would otherwise vanish without a word. */
+function unknownKinds(files: string[], include: string): string {
+  const counts = new Map<string, number>();
+  for (const f of files) {
+    const ext = extensionOf(f);
+    const kind = ext ? `.${ext}` : 'without extension';
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const kinds = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([kind, n]) => `${n} ${kind}`);
+  const readable = ARTICLE_EXTENSIONS.map((e) => `.${e}`).join(' ');
+  return `${files.length === 1 ? '1 file matches' : `${files.length} files match`} the include pattern ${include} but ${files.length === 1 ? 'is not of a kind' : 'are not of kinds'} News Lens reads (${kinds.join(', ')}): not loaded. News Lens reads ${readable}`;
 }
 
 function hasGlob(p: string): boolean {
@@ -190,7 +204,15 @@ export async function discoverFiles(
     }
     if (st.kind === 'file') add(root, st.realPath, st.size);
     else if (st.kind === 'directory') {
-      await walk(root, (f) => matchInclude(path.relative(root, f).replace(/\\/g, '/')) && formatOf(f) !== undefined, new Set([st.realPath]), st.realPath);
+      const unknown: string[] = [];
+      const accept = (f: string): boolean => {
+        if (!matchInclude(path.relative(root, f).replace(/\\/g, '/'))) return false;
+        if (formatOf(f) !== undefined) return true;
+        unknown.push(f);
+        return false;
+      };
+      await walk(root, accept, new Set([st.realPath]), st.realPath);
+      if (unknown.length) diagnostics.push({ path: root, severity: 'warning', message: unknownKinds(unknown, included.include) });
     } else diagnostics.push({ path: root, severity: 'error', message: 'not a file or folder' });
   }
   if (truncated) {

@@ -1,10 +1,10 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import type { Article, Diagnostic } from '../model/types';
-import { decodeBytes } from './decode';
+import { formatBytes } from './bytes';
 import { discoverFiles, errorReason } from './discover';
-import { formatOf } from './formats';
-import { parseArticleFile, parseJsonFile, parseJsonLines } from './parse';
+import type { ReadOptions } from './read';
+import { readArticles } from './read';
 import type { CorpusSource, LoadLimits } from './source';
 import { DEFAULT_LIMITS } from './source';
 
@@ -45,30 +45,22 @@ export function failed(file: string, message: string, hash = ''): LoadedFile {
   return { path: file, hash, articles: [], diagnostics: [{ path: file, severity: 'error', message }] };
 }
 
+export interface ParseBytesOptions extends ReadOptions {
+  /** The bytes' content hash, when the caller has it already. */
+  hash?: string;
+}
+
 /** Decodes and parses bytes already read. Never throws. */
-export function parseBytes(file: string, bytes: Uint8Array, hash = contentHash(bytes)): LoadedFile {
-  const format = formatOf(file);
-  // JSON and JSONL are decoded record by record (see jsonRecords.ts): one bad record must not lose the file.
-  if (format === 'json' || format === 'jsonl') {
-    const parsed = format === 'json' ? parseJsonFile(file, bytes, baseIdOf(file)) : parseJsonLines(file, bytes, baseIdOf(file));
-    return { path: file, hash, articles: parsed.articles, diagnostics: parsed.diagnostics };
-  }
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return failed(file, `skipped: ${decoded.reason}`, hash);
-  const parsed = parseArticleFile(file, decoded.text, baseIdOf(file));
+export async function parseBytes(file: string, bytes: Uint8Array, options: ParseBytesOptions = {}): Promise<LoadedFile> {
+  const { hash = contentHash(bytes), ...read } = options;
+  const parsed = await readArticles(file, bytes, baseIdOf(file), read);
   return { path: file, hash, articles: parsed.articles, diagnostics: parsed.diagnostics };
 }
 
 /** Reads, decodes and parses one file. Never throws. */
-export async function loadFile(source: CorpusSource, file: string, limits: LoadLimits = DEFAULT_LIMITS): Promise<LoadedFile> {
+export async function loadFile(source: CorpusSource, file: string, limits: LoadLimits = DEFAULT_LIMITS, read: ReadOptions = {}): Promise<LoadedFile> {
   const bytes = await readBytes(source, file, limits);
-  return bytes instanceof Uint8Array ? parseBytes(file, bytes) : bytes;
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} B`;
+  return bytes instanceof Uint8Array ? parseBytes(file, bytes, read) : bytes;
 }
 
 export interface LoadedCorpus {
@@ -83,10 +75,11 @@ export async function loadCorpus(
   roots: string[],
   include?: string,
   limits: LoadLimits = DEFAULT_LIMITS,
+  read: ReadOptions = {},
 ): Promise<LoadedCorpus> {
   const found = await discoverFiles(source, roots, include, limits);
   const files: LoadedFile[] = [];
-  for (const f of found.files) files.push(await loadFile(source, f, limits));
+  for (const f of found.files) files.push(await loadFile(source, f, limits, read));
   const articles = files.flatMap((f) => f.articles);
   return { files, articles, diagnostics: [...found.diagnostics, ...files.flatMap((f) => f.diagnostics)] };
 }

@@ -1,28 +1,30 @@
 import { parse as parseYaml } from 'yaml';
-import type { Article, Diagnostic } from '../model/types';
+import type { Article } from '../model/types';
 import { normaliseDate } from './dates';
 import { formatOf } from './formats';
-import type { ElementSpan, JsonRecord, JsonRecords } from './jsonRecords';
-import { jsonArrayElementsIn, jsonDocument, jsonLines } from './jsonRecords';
+import type { RecordFields } from './records';
+import { parseJsonFile, parseJsonLines } from './records';
+import type { ParseResult } from './story';
+import { BOILERPLATE_LINE, str } from './story';
 
-export interface ParseResult {
-  articles: Article[];
-  diagnostics: Diagnostic[];
+export interface TextFileOptions {
+  fields?: RecordFields;
 }
 
 /**
- * Parses one decoded file. `baseId` names the file's articles (JSON records may carry their own ids).
+ * Parses one decoded plain-text, Markdown, JSON or JSONL file (any other name is read as plain
+ * text). `baseId` names the file's articles (JSON records may carry their own ids).
  */
-export function parseArticleFile(path: string, text: string, baseId: string): ParseResult {
+export function parseArticleFile(path: string, text: string, baseId: string, options: TextFileOptions = {}): ParseResult {
   const format = formatOf(path) ?? 'txt';
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   switch (format) {
     case 'md':
       return single(parseMarkdown(path, clean, baseId));
     case 'json':
-      return parseJsonFile(path, clean, baseId);
+      return parseJsonFile(path, clean, baseId, options.fields);
     case 'jsonl':
-      return parseJsonLines(path, clean, baseId);
+      return parseJsonLines(path, clean, baseId, 1, options.fields);
     default:
       return single(parsePlainText(path, clean, baseId));
   }
@@ -34,8 +36,6 @@ function single(article: Article): ParseResult {
 
 const BYLINE = /^(.{1,120}?)[\s|,–—-]+(?:Updated|Published|Posted|Last updated)(?:\s+on)?:?\s+(.{6,40}?)\s*$/i;
 const MAX_BYLINE = 240;
-const BOILERPLATE_LINE =
-  /^(?:related (?:pages|articles|stories|content|news|topics)|read more|more on this story|advertisement|share this (?:article|story)|follow us.*|sign up for .*newsletter.*|copyright .*|all rights reserved\.?)$/i;
 
 interface Line {
   start: number;
@@ -135,7 +135,6 @@ export function parseMarkdown(path: string, text: string, id: string): Article {
   };
 }
 
-
 /**
  * The first ATX heading (`## Title ##`): what `/^#{1,6}[ \t]+(.+?)[ \t#]*$/m` finds, found line
  * by line instead. That expression backtracks over every character of a long line that does not
@@ -168,121 +167,4 @@ function headingTitle(line: string): string | undefined {
   let end = line.length;
   while (end > spaces + 1 && (line[end - 1] === ' ' || line[end - 1] === '\t' || line[end - 1] === '#')) end--;
   return line.slice(spaces, end).trim();
-}
-
-function str(v: unknown): string | undefined {
-  if (typeof v === 'string' && v.trim() !== '' && v !== 'None') return v.trim();
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return undefined;
-}
-
-const TEXT_FIELDS = ['text', 'maintext', 'body', 'content', 'article'];
-const TITLE_FIELDS = ['title', 'headline'];
-const DATE_FIELDS = ['date', 'date_publish', 'published', 'publishedAt'];
-const SOURCE_FIELDS = ['source', 'source_domain', 'publisher'];
-const LEAD_FIELDS = ['description', 'lead'];
-
-function pick(record: Record<string, unknown>, fields: string[]): string | undefined {
-  for (const f of fields) {
-    const v = record[f];
-    const s = str(v) ?? (v && typeof v === 'object' && !Array.isArray(v) ? str((v as Record<string, unknown>).name) : undefined);
-    if (s !== undefined) return s;
-  }
-  return undefined;
-}
-
-/**
- * Builds an article from a news record. The analysed text is title, lead and body joined by blank
- * lines (each only when present and not already the start of the body); `composedFrom` says which.
- */
-export function articleFromRecord(
-  record: unknown,
-  path: string,
-  fallbackId: string,
-  format: 'json' | 'jsonl',
-  line?: number,
-): Article | string {
-  if (!record || typeof record !== 'object' || Array.isArray(record)) return 'not a JSON object';
-  const r = record as Record<string, unknown>;
-  const body = pick(r, TEXT_FIELDS);
-  const title = pick(r, TITLE_FIELDS);
-  if (!body) return `no article text (expected a non-empty string in one of: ${TEXT_FIELDS.join(', ')})`;
-  const lead = pick(r, LEAD_FIELDS);
-  const parts: { kind: 'title' | 'lead' | 'body'; text: string }[] = [];
-  const bodyText = body;
-  if (title && !bodyText.startsWith(title)) parts.push({ kind: 'title', text: title });
-  if (lead && !bodyText.startsWith(lead) && lead !== title) parts.push({ kind: 'lead', text: lead });
-  parts.push({ kind: 'body', text: bodyText });
-  const text = parts.map((p) => p.text).join('\n\n');
-  const bodyStart = text.length - bodyText.length;
-  const date = DATE_FIELDS.map((f) => normaliseDate(r[f])).find((d) => d !== null) ?? null;
-  const id = str(r.id) ?? str(r.dId) ?? fallbackId;
-  return {
-    id,
-    path,
-    title: title ?? firstSentence(bodyText),
-    source: pick(r, SOURCE_FIELDS) ?? null,
-    date,
-    text,
-    format,
-    url: str(r.url),
-    bodyStart,
-    bodyEnd: text.length,
-    composedFrom: parts.map((p) => p.kind),
-    ...(line !== undefined ? { line } : {}),
-  };
-}
-
-/** A title for a record without one: its first sentence, or the start of its first line, shortened on a word boundary. */
-function firstSentence(text: string): string {
-  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
-  const m = /^(.{10,200}?[.!?])\s/.exec(line);
-  if (m) return m[1].trim();
-  if (line.length <= 120) return line.trim();
-  const cut = line.slice(0, 120).replace(/\s+\S*$/, '');
-  return `${cut.trim()}…`;
-}
-
-/** Articles from records read by `jsonRecords`: each bad record is one diagnostic on its line. */
-function fromRecords(path: string, read: JsonRecords, idOf: (record: JsonRecord) => string, label: (record: JsonRecord, why: string) => string, format: 'json' | 'jsonl'): ParseResult {
-  if (read.fileProblem) return { articles: [], diagnostics: [{ path, severity: 'error', message: read.fileProblem.message, ...(read.fileProblem.line ? { line: read.fileProblem.line } : {}) }] };
-  const articles: Article[] = [];
-  const diagnostics: Diagnostic[] = read.problems.map((p) => ({ path, line: p.line, severity: 'error', message: p.message }));
-  for (const record of read.records) {
-    const line = record.line || undefined;
-    const a = articleFromRecord(record.value, path, idOf(record), format, line);
-    if (typeof a === 'string') diagnostics.push({ path, ...(line ? { line } : {}), severity: 'error', message: label(record, a) });
-    else articles.push(a);
-  }
-  diagnostics.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
-  return { articles, diagnostics };
-}
-
-/** A `.json` file: one article, or an array of them (bad elements are skipped one by one). */
-export function parseJsonFile(path: string, input: Uint8Array | string, baseId: string): ParseResult {
-  const doc = jsonDocument(input);
-  if ('value' in doc) {
-    if (!Array.isArray(doc.value)) return fromRecords(path, { records: [{ value: doc.value, line: 0 }], problems: [] }, () => baseId, (_, why) => why, 'json');
-    const records = doc.value.map((value, index) => ({ value, line: 0, index }));
-    return fromRecords(path, { records, problems: [] }, (r) => `${baseId}#${(r.index ?? 0) + 1}`, (r, why) => `record ${(r.index ?? 0) + 1}: ${why}`, 'json');
-  }
-  const nth = (r: JsonRecord): number => (r.index ?? 0) + 1;
-  return fromRecords(path, doc, (r) => `${baseId}#${nth(r)}`, (r, why) => `record ${nth(r)} (line ${r.line}): ${why}; record skipped`, 'json');
-}
-
-/**
- * A `.jsonl` file: one article per line. A shard of a large file is given as its own lines with
- * the number of the first; a shard after the first says nothing when it holds no record.
- */
-export function parseJsonLines(path: string, input: Uint8Array | string, baseId: string, firstLine = 1): ParseResult {
-  const read = jsonLines(input, firstLine);
-  const parsed = fromRecords(path, read, (r) => `${baseId}:${r.line}`, (r, why) => `line ${r.line}: ${why}; line skipped`, 'jsonl');
-  if (!read.fileProblem && read.lines === 0 && firstLine === 1) parsed.diagnostics.push({ path, severity: 'error', message: 'no articles in this JSONL file' });
-  return parsed;
-}
-
-/** A shard of a large JSON array: its elements, the first being element `firstIndex` of the array. */
-export function parseJsonElements(path: string, bytes: Uint8Array, spans: ElementSpan[], baseId: string, firstIndex: number): ParseResult {
-  const nth = (r: JsonRecord): number => (r.index ?? 0) + 1;
-  return fromRecords(path, jsonArrayElementsIn(bytes, spans, firstIndex), (r) => `${baseId}#${nth(r)}`, (r, why) => `record ${nth(r)} (line ${r.line}): ${why}; record skipped`, 'json');
 }

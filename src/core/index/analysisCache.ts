@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'crypto';
 import { constants as fsConstants, promises as fs, readFileSync, utimesSync } from 'fs';
 import * as path from 'path';
+import { READER_VERSION } from '../corpus/formats';
 import type { LoadedFile } from '../corpus/load';
+import type { ReadOptions } from '../corpus/read';
 import type { Span } from '../model/types';
 import type { AnalyzeOptions, ArticleAnalysis } from '../nlp/analysis';
 import { PIPELINE_VERSION } from '../nlp/analysis';
@@ -9,8 +11,8 @@ import { analysis, article, diagnostic, list, shape, str } from './shapes';
 
 /**
  * Per-file analysis cache on disk. An entry is keyed by the content hash of the file (or of a
- * shard's records, with the line and record they start at), its path, the analysis options and
- * the pipeline version, so any change to one of them is a miss.
+ * shard's records, with the line and record they start at), its path, the analysis and reading
+ * options and the pipeline and reader versions, so any change to one of them is a miss.
  * Entries are written to a temporary file and renamed into place, so a crash mid-write leaves no
  * torn entry; an entry that does not parse or does not match its key is deleted, never trusted.
  */
@@ -28,9 +30,9 @@ export interface PartStart {
   record: number;
 }
 
-export function cacheKey(hash: string, filePath: string, part: PartStart | undefined, options: AnalyzeOptions): string {
+export function cacheKey(hash: string, filePath: string, part: PartStart | undefined, options: AnalyzeOptions, read: ReadOptions = {}): string {
   return createHash('sha1')
-    .update(JSON.stringify([PIPELINE_VERSION, hash, filePath, part ? [part.line, part.record] : null, options]))
+    .update(JSON.stringify([PIPELINE_VERSION, READER_VERSION, hash, filePath, part ? [part.line, part.record] : null, options, read]))
     .digest('hex');
 }
 

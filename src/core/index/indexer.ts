@@ -1,4 +1,5 @@
 import { discoverFiles } from '../corpus/discover';
+import type { ReadOptions } from '../corpus/read';
 import type { CorpusSource, LoadLimits } from '../corpus/source';
 import { DEFAULT_LIMITS } from '../corpus/source';
 import type { Diagnostic } from '../model/types';
@@ -22,6 +23,8 @@ export interface IndexProgress {
 export interface IndexSettings {
   limits?: LoadLimits;
   analyze?: AnalyzeOptions;
+  /** How files are read (record field names). */
+  read?: ReadOptions;
   /** Folder of the persistent analysis cache; none means always analyse. */
   cacheDir?: string;
   /**
@@ -120,7 +123,7 @@ function readShards(pool: WorkerPool, path: string, size: number, shards: (Shard
     shards.map(async (shard): Promise<ShardOutcome> => {
       try {
         const knownHash = previous?.hashOf(path, shard);
-        const request = { path, shard, limits, options, cacheDir: settings.cacheDir, knownHash, sameRead, bytes: shard ? shard.bytes : size };
+        const request = { path, shard, limits, options, read: settings.read, cacheDir: settings.cacheDir, knownHash, sameRead, bytes: shard ? shard.bytes : size };
         let r = await pool.analyzeFile(request);
         if (r.corruptEntry !== undefined) r = await pool.analyzeFile({ ...request, discardCache: r.corruptEntry });
         return { result: r, diagnostics: r.unchanged ? [] : r.file.diagnostics };
@@ -172,7 +175,7 @@ export async function indexCorpus(source: CorpusSource, pool: WorkerPool, req: I
       req.onProgress?.({ done, total, path });
     }),
   );
-  const mergedFromCache = !cancelled && settings.cacheDir !== undefined ? await deriveWithSnapshot(index, settings.cacheDir, req.analyze ?? DEFAULT_ANALYZE_OPTIONS) : false;
+  const mergedFromCache = !cancelled && settings.cacheDir !== undefined ? await deriveWithSnapshot(index, settings.cacheDir, req.analyze ?? DEFAULT_ANALYZE_OPTIONS, req.read) : false;
   return { index, cancelled, files: found.files, ...stats, mergedFromCache };
 }
 
@@ -181,8 +184,8 @@ export async function indexCorpus(source: CorpusSource, pool: WorkerPool, req: I
  * made for exactly these files, else merges and leaves a snapshot for the next reopen. A snapshot
  * that cannot be written only costs that reopen its merge. Returns whether the snapshot was used.
  */
-async function deriveWithSnapshot(index: CorpusIndex, cacheDir: string, options: AnalyzeOptions): Promise<boolean> {
-  const key = mergeKey(index.units(), options);
+async function deriveWithSnapshot(index: CorpusIndex, cacheDir: string, options: AnalyzeOptions, read?: ReadOptions): Promise<boolean> {
+  const key = mergeKey(index.units(), options, read);
   const snapshot = key ? await readMergeSnapshot(cacheDir, key) : undefined;
   // Every article must be resolved by it; one that is not makes the snapshot unusable.
   const merged = snapshot && snapshot.resolve.size === index.size ? snapshot : undefined;

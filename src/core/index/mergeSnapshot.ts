@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { READER_VERSION } from '../corpus/formats';
+import type { ReadOptions } from '../corpus/read';
 import type { Entity } from '../model/types';
 import type { AnalyzeOptions } from '../nlp/analysis';
 import { PIPELINE_VERSION } from '../nlp/analysis';
@@ -13,7 +15,8 @@ import { runSliced } from './steps';
 /**
  * The merged entities of a corpus and each article's local keys resolved to them: about half of
  * deriving the corpus views, kept in the cache folder so reopening unchanged files skips it. It is
- * keyed by every file's (and shard's) content hash, the analysis options and both versions, so any
+ * keyed by every file's (and shard's) content hash, the analysis and reading options and the
+ * pipeline, merge and reader versions, so any
  * change to the corpus or the code makes it a miss; one that does not parse or match is ignored.
  * It is written and read one line of up to CHUNK records at a time, in time slices: on the
  * extension host a whole large corpus's worth at once would stall it.
@@ -28,10 +31,10 @@ interface Header {
 }
 
 /** The snapshot key of an index's files, or undefined when some file's content hash is unknown. */
-export function mergeKey(units: string[] | undefined, options: AnalyzeOptions): string | undefined {
+export function mergeKey(units: string[] | undefined, options: AnalyzeOptions, read: ReadOptions = {}): string | undefined {
   if (!units) return undefined;
   return createHash('sha1')
-    .update(JSON.stringify([PIPELINE_VERSION, MERGE_VERSION, options, units]))
+    .update(JSON.stringify([PIPELINE_VERSION, MERGE_VERSION, READER_VERSION, options, read, units]))
     .digest('hex');
 }
 

@@ -78,6 +78,7 @@ export const article = shape({
   text: str,
   format: str,
   url: optional(str),
+  author: optional(str),
   bodyStart: offset,
   bodyEnd: offset,
   composedFrom: optional(strings),

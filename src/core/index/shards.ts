@@ -4,7 +4,8 @@ import type { LoadedFile } from '../corpus/load';
 import { formatOf } from '../corpus/formats';
 import type { ElementSpan } from '../corpus/jsonRecords';
 import { arrayElementSpans } from '../corpus/jsonRecords';
-import { parseJsonElements, parseJsonLines } from '../corpus/parse';
+import type { ReadOptions } from '../corpus/read';
+import { parseJsonElements, parseJsonLines } from '../corpus/records';
 import type { LoadLimits } from '../corpus/source';
 
 /**
@@ -141,9 +142,9 @@ function elementParts(bytes: Uint8Array, shardBytes: number, count: number): Sha
 }
 
 /** Reads one shard's records. Problems of the file as a whole (not of one record) are left to the first shard. */
-export function parseShard(path: string, bytes: Uint8Array, shard: Shard, part: ShardPart): LoadedFile {
+export async function parseShard(path: string, bytes: Uint8Array, shard: Shard, part: ShardPart, read: ReadOptions = {}): Promise<LoadedFile> {
   if (part.spans) {
-    const parsed = parseJsonElements(path, bytes, part.spans, baseIdOf(path), part.firstRecord);
+    const parsed = parseJsonElements(path, bytes, part.spans, baseIdOf(path), part.firstRecord, read.fields);
     if (part.trailingLine !== undefined) {
       parsed.diagnostics.push({ path, line: part.trailingLine, severity: 'error', message: `text after the end of the array (line ${part.trailingLine}) is not read` });
     }
@@ -152,9 +153,9 @@ export function parseShard(path: string, bytes: Uint8Array, shard: Shard, part: 
   if (part.start === part.end) return { path, hash: part.hash, articles: [], diagnostics: [] };
   const own = bytes.subarray(part.start, part.end);
   if (formatOf(path) === 'jsonl' && !startsWithUtf16Mark(bytes)) {
-    const parsed = parseJsonLines(path, own, baseIdOf(path), part.firstLine);
+    const parsed = parseJsonLines(path, own, baseIdOf(path), part.firstLine, read.fields);
     const diagnostics = shard.index === 0 ? parsed.diagnostics : parsed.diagnostics.filter((d) => d.line !== undefined);
     return { path, hash: part.hash, articles: parsed.articles, diagnostics };
   }
-  return { ...parseBytes(path, own), hash: part.hash };
+  return { ...(await parseBytes(path, own, read)), hash: part.hash };
 }

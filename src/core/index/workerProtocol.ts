@@ -1,4 +1,5 @@
 import type { LoadedFile } from '../corpus/load';
+import type { ReadOptions } from '../corpus/read';
 import type { LoadLimits } from '../corpus/source';
 import type { AnalyzeOptions, ArticleAnalysis } from '../nlp/analysis';
 import { parseCacheEntry } from './analysisCache';
@@ -11,6 +12,8 @@ export interface AnalyzeFileRequest {
   shard?: Shard;
   limits: LoadLimits;
   options: AnalyzeOptions;
+  /** How files are read (record field names): part of the cache key, as `options` is. */
+  read?: ReadOptions;
   /** Folder of the persistent analysis cache, when there is one. */
   cacheDir?: string;
   /** Only load and warm up the analyser (so the next change is analysed without start-up delay); no file. */

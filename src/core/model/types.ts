@@ -10,11 +10,12 @@ export interface Diagnostic {
   path: string;
   severity: Severity;
   message: string;
-  /** 1-based line for line-oriented formats (JSONL). */
+  /** 1-based line of the record or item concerned (JSONL, JSON arrays, feeds). */
   line?: number;
 }
 
-export type ArticleFormat = 'txt' | 'md' | 'json' | 'jsonl';
+/** `feed`: an item of an RSS, Atom or JSON Feed; `eml`: an e-mail message. */
+export type ArticleFormat = 'txt' | 'md' | 'json' | 'jsonl' | 'html' | 'feed' | 'eml' | 'pdf';
 
 export interface Article {
   id: string;
@@ -26,15 +27,17 @@ export interface Article {
   text: string;
   format: ArticleFormat;
   url?: string;
+  /** Who wrote it, when the file says (HTML metadata, a feed item's author, an e-mail's sender, a PDF's author). */
+  author?: string;
   /** Where the body (without title line, byline and trailing boilerplate) lies in `text`. */
   bodyStart: number;
   bodyEnd: number;
   /**
-   * For JSON/JSONL: `text` is built as title, lead and body separated by blank lines;
-   * these say which parts were included so readers of the JSON know what offsets refer to.
+   * For every format but txt and md: `text` is built as title, lead and body separated by blank
+   * lines; these say which parts were included so readers of the JSON know what offsets refer to.
    */
   composedFrom?: ('title' | 'lead' | 'body')[];
-  /** 1-based line of the record inside a JSONL file. */
+  /** 1-based line of the record inside a JSONL file or a JSON array, or of the item inside a feed. */
   line?: number;
 }
 

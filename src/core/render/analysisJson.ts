@@ -1,5 +1,5 @@
 import type { CorpusIndex, IndexedArticle } from '../index/corpusIndex';
-import type { Diagnostic, Entity, MainEvent, Mention, NewsEvent } from '../model/types';
+import type { ArticleFormat, Diagnostic, Entity, MainEvent, Mention, NewsEvent } from '../model/types';
 
 /** The `news-lens analyze --format json` contract. Add fields; never rename or remove them. */
 export interface AnalysisJson {
@@ -16,9 +16,14 @@ export interface ArticleJson {
   source: string | null;
   date: string | null;
   text: string;
-  /** For JSON/JSONL inputs: which record fields `text` was composed from, in order. */
+  /** What the article was read from (txt, md, json, jsonl, html, feed, eml, pdf). */
+  format: ArticleFormat;
+  /** For every format but txt and md: which parts `text` was composed from, in order. */
   composedFrom?: string[];
   url?: string;
+  author?: string;
+  /** 1-based line of the record in a JSONL file or JSON array, or of the item in a feed. */
+  line?: number;
   summary: string[];
   headline: string;
   mentions: Mention[];
@@ -35,6 +40,7 @@ export function articleJson(item: IndexedArticle): ArticleJson {
     source: a.source,
     date: a.date,
     text: a.text,
+    format: a.format,
     summary: item.summary.map((s) => a.text.slice(s.start, s.end)),
     headline: item.analysis.headline,
     mentions: item.mentions.map((m) => ({ entity: m.entity, start: m.start, end: m.end, text: m.text })),
@@ -43,6 +49,8 @@ export function articleJson(item: IndexedArticle): ArticleJson {
   };
   if (a.composedFrom) out.composedFrom = a.composedFrom;
   if (a.url) out.url = a.url;
+  if (a.author) out.author = a.author;
+  if (a.line) out.line = a.line;
   return out;
 }
 

@@ -13,7 +13,7 @@ export const ARTICLE_DOCUMENTS: vscode.DocumentSelector = [
 
 /**
  * The indexed article a document shows, when its offsets are the article's offsets: a `.txt` or
- * `.md` file holding exactly one article, or the `news-lens:` view of a JSON/JSONL article.
+ * `.md` file holding exactly one article, or the `news-lens:` view of any other article.
  * A map lookup; never a scan.
  */
 export function articleOf(index: CorpusIndex, document: vscode.TextDocument): IndexedArticle | undefined {

@@ -5,7 +5,8 @@ import { ARTICLE_SCHEME } from '../constants';
 
 /**
  * The document an article is shown in. Plain text and Markdown open as their own file (offsets are
- * file offsets); JSON and JSONL articles open in the read-only `news-lens:` view of their text.
+ * file offsets); every other article (a JSON record, a web page, a feed item, an e-mail, a PDF) opens
+ * in the read-only `news-lens:` view of its extracted text.
  */
 export function articleUri(article: Article): vscode.Uri {
   if (article.format === 'txt' || article.format === 'md') return vscode.Uri.file(article.path);

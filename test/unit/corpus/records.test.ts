@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { parseBytes } from '../../../src/core/corpus/load';
 import type { LoadedFile } from '../../../src/core/corpus/load';
-import { parseJsonLines } from '../../../src/core/corpus/parse';
+import { parseJsonLines } from '../../../src/core/corpus/records';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const join = (...parts: (string | Uint8Array)[]): Uint8Array => Buffer.concat(parts.map((p) => (typeof p === 'string' ? utf8(p) : p)));

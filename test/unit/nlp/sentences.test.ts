@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { articleFromRecord } from '../../../src/core/corpus/parse';
+import { articleFromRecord } from '../../../src/core/corpus/records';
 import { parseArticle } from '../../../src/core/nlp/analyze';
 import type { ParsedSentence } from '../../../src/core/nlp/nlp';
 import { parseText } from '../../../src/core/nlp/nlp';

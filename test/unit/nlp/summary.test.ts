@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { articleFromRecord, parsePlainText } from '../../../src/core/corpus/parse';
+import { parsePlainText } from '../../../src/core/corpus/parse';
+import { articleFromRecord } from '../../../src/core/corpus/records';
 import { analyzeArticle, parseArticle } from '../../../src/core/nlp/analyze';
 import { summarize } from '../../../src/core/nlp/summary';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { FilteredCorpus } from '../../../core/index/filteredCorpus';
 import type { IndexedArticle } from '../../../core/index/corpusIndex';
 import { nameOrder } from '../../../core/index/corpusIndex';
-import type { Span } from '../../../core/model/types';
+import type { ArticleFormat, Span } from '../../../core/model/types';
 import { plural } from '../../../core/render/entityGroups';
 import { oneLine } from '../../../core/render/markdown';
 import { articleUri, rangeIn } from '../../adapters/positions';
@@ -11,6 +11,9 @@ import type { CorpusService } from '../../corpusService';
 import type { MoreNode } from '../../../core/render/pages';
 import { Pages } from '../../../core/render/pages';
 import { moreItem } from '../paging';
+
+/** The codicon of each kind of file an article is read from. */
+const FORMAT_ICONS: Record<ArticleFormat, string> = { txt: 'file-text', md: 'markdown', json: 'json', jsonl: 'json', html: 'globe', feed: 'rss', eml: 'mail', pdf: 'file-pdf' };
 
 export type ArticleTreeNode = { kind: 'article'; id: string; articleId: string } | { kind: 'sentence'; id: string; articleId: string; span: Span } | MoreNode;
 
@@ -66,7 +69,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<ArticleTree
       tree.tooltip = [oneLine(a?.title ?? ''), [a?.source, a?.date].filter(Boolean).join(' · '), item ? `${plural(item.mentions.length, 'mention')} · ${plural(item.events.length, 'event')}` : '', a?.path]
         .filter(Boolean)
         .join('\n');
-      tree.iconPath = new vscode.ThemeIcon('file-text');
+      tree.iconPath = new vscode.ThemeIcon(a ? FORMAT_ICONS[a.format] : 'file-text');
       tree.contextValue = 'newsLens.article';
       return tree;
     }

@@ -4,7 +4,7 @@ import { ARTICLE_SCHEME } from '../../constants';
 import type { CorpusService } from '../../corpusService';
 import type { FeatureContext } from '../feature';
 
-/** Read-only view of a JSON/JSONL article's analysed text, so offsets map to positions. */
+/** Read-only view of the analysed text of an article that is not a file of its own (JSON records, web pages, feed items, e-mail, PDF), so offsets map to positions. */
 export class ArticleContentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
