@@ -1,6 +1,8 @@
 // `npm start`: builds, runs the CLI on the bundled seeds, then opens VS Code with the extension on
 // the seeds: desktop VS Code when `code` is on PATH, otherwise code-server on 127.0.0.1 (port from
-// $PORT, else a free one), printing the URL to open; it keeps serving until Ctrl+C.
+// $PORT, else a free one), printing the URL to open; it keeps serving until Ctrl+C. The seed folder
+// activates News Lens at startup, which then shows its views. Missing system packages for
+// code-server are installed first when this user may (see host/systemPackages.mjs).
 // `npm start -- --server` uses code-server even when `code` is on PATH.
 import { spawnSync } from 'child_process';
 import { join } from 'path';
@@ -28,7 +30,7 @@ async function serve() {
   const state = join(repoRoot, '.vscode-test', 'start');
   const server = await startCodeServer({ folder: seeds, port, userDataDir: join(state, 'user-data'), extensionsDir: join(state, 'extensions') });
   const url = workbenchUrl({ port: server.port, folder: seeds, extensionDevelopmentPath: repoRoot });
-  console.log(`\nVS Code (code-server) with News Lens on the bundled seeds is served on 127.0.0.1 only. Open:\n\n  ${url}\n`);
+  console.log(`\nVS Code (code-server) with News Lens on the bundled seeds is served on 127.0.0.1 only; it opens on the News Lens views. Open:\n\n  ${url}\n`);
   console.log(`From another machine, forward the port first, e.g. ssh -L ${server.port}:127.0.0.1:${server.port} <this host>. Ctrl+C stops it.`);
   const stop = async () => {
     await server.stop();
@@ -46,7 +48,7 @@ runOrExit('CLI', 'node', [join('dist', 'cli.js'), 'analyze', 'seeds', '--format'
 
 if (onPath('code') && !process.argv.includes('--server')) {
   runOrExit('VS Code', 'code', [`--extensionDevelopmentPath=${repoRoot}`, seeds]);
-  console.log('\nVS Code opened the seeds with News Lens loaded (Extension Development Host window).');
+  console.log('\nVS Code opened the seeds with News Lens loaded and its views shown (Extension Development Host window).');
 } else {
   serve().catch((e) => {
     console.error(`npm start: ${e.message}`);

@@ -15,7 +15,8 @@ import { get } from 'https';
 import { tmpdir } from 'os';
 import { basename, dirname, join } from 'path';
 import { format } from 'util';
-import { QUIET_SETTINGS, freePort, openWorkbench, repoRoot, startCodeServer, tempDir } from './vscodeHost.mjs';
+import { BROWSER_PACKAGES, INSTALL_PACKAGES, QUIET_SETTINGS, codeServerInstalled, freePort, openWorkbench, repoRoot, startCodeServer, tempDir, userCommand } from './vscodeHost.mjs';
+import { ensureSystemPackages } from './systemPackages.mjs';
 import { clickInWebview, clickInWorkbench, dragInWebview, fillInWebview, inspectHover, inspectWebview } from './workbenchUi.mjs';
 
 const SESSION_TIMEOUT_MS = Number(process.env.NEWS_LENS_SESSION_TIMEOUT_MS) || 5 * 60_000;
@@ -60,6 +61,8 @@ const scenarios = [
   { name: 'hostile', folder: hostileCorpus },
   { name: 'restricted', folder: restrictedWorkspace, workspaceTrust: true, cleanup: (folder) => rmSync(dirname(folder), { recursive: true, force: true }) },
   { name: 'formats', folder: () => join(repoRoot, 'test', 'fixtures', 'formats') },
+  // What `npm start` opens.
+  { name: 'sample', folder: () => join(repoRoot, 'seeds') },
 ];
 
 /** test/fixtures/hostile/: `npm test` generates it (nothing binary is committed); so does this runner when it is missing. */
@@ -305,6 +308,8 @@ async function main() {
   rmSync(out, { force: true });
 
   const host = await chooseHost();
+  // Once, before any scenario: a missing package would otherwise fail every scenario in turn.
+  if (host === 'code-server') ensureSystemPackages([...BROWSER_PACKAGES, ...(codeServerInstalled() ? [] : INSTALL_PACKAGES)], { purpose: userCommand(), log: say });
   let executable;
   if (host === 'electron') {
     try {

@@ -8,6 +8,7 @@ import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { dirname, join, relative, resolve } from 'path';
 import { fileURLToPath } from 'url';
+import { ensureSystemPackages } from './systemPackages.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -34,6 +35,21 @@ const VSCODE_NATIVE_MODULES = [
   '@vscode/windows-process-tree',
   '@vscode/windows-registry',
 ];
+
+/** The system packages installing code-server needs, and those a test run needs besides (the browser). */
+export const INSTALL_PACKAGES = ['ripgrep', 'libkrb5-dev', 'python3', 'make', 'g++'];
+export const BROWSER_PACKAGES = ['chromium'];
+
+/** "npm start", "npm test", ...: the command the user ran, for messages that tell them to run it again. */
+export function userCommand() {
+  const event = process.env.npm_lifecycle_event;
+  return event ? `npm ${event === 'start' || event === 'test' ? event : `run ${event}`}` : 'this command';
+}
+
+/** True once code-server is installed (then its build-time system packages are no longer needed). */
+export function codeServerInstalled(root = repoRoot) {
+  return existsSync(join(codeServerDir(root), '.installed')) && existsSync(codeServerEntry(codeServerDir(root)));
+}
 
 export function codeServerDir(root = repoRoot) {
   return join(root, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
@@ -82,10 +98,11 @@ function placeRipgrepArchive(log) {
 export async function ensureCodeServer({ root = repoRoot, log = console.log } = {}) {
   const dir = codeServerDir(root);
   const marker = join(dir, '.installed');
-  if (existsSync(marker) && existsSync(codeServerEntry(dir))) return dir;
+  if (codeServerInstalled(root)) return dir;
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(`the offline VS Code host (code-server) is set up for linux x64 only, not ${process.platform} ${process.arch}`);
   }
+  ensureSystemPackages(INSTALL_PACKAGES, { purpose: userCommand(), log });
   const started = Date.now();
   log(`Installing code-server ${CODE_SERVER_VERSION} into ${dir} (once; about 2 minutes)...`);
   rmSync(dir, { recursive: true, force: true });
@@ -145,6 +162,9 @@ export const QUIET_SETTINGS = {
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
+  // Where trust is on (the restricted scenario), an untrusted folder opens in Restricted Mode without
+  // the modal question, which a test workbench refuses with an error and a stack trace in the log.
+  'security.workspace.trust.startupPrompt': 'never',
   'chat.disableAIFeatures': true,
   'window.commandCenter': false,
   'git.openRepositoryInParentFolders': 'never',
@@ -296,6 +316,7 @@ export async function openWorkbench({
   onExit,
   onConsole,
 }) {
+  ensureSystemPackages(BROWSER_PACKAGES, { purpose: userCommand() });
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium).`);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({

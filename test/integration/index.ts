@@ -5,20 +5,23 @@ import { mkdirSync, readdirSync, writeFileSync } from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { SCENARIOS, currentScenario } from './scenario';
+import type { Scenario } from './scenario';
+import { OWN_TESTS_ONLY, SCENARIOS, currentScenario } from './scenario';
 
 /**
- * Test files in `common/` run in every scenario, those in `<scenario>/` only in theirs. The runner
- * runs every scenario, so each file runs somewhere; a file anywhere else is an error, not a skip.
+ * Test files in `common/` run in every scenario (but those of OWN_TESTS_ONLY), those in `<scenario>/`
+ * only in theirs. The runner runs every scenario, so each file runs somewhere; a file anywhere else
+ * is an error, not a skip.
  */
-function testFiles(scenario: string): string[] {
+function testFiles(scenario: Scenario): string[] {
   const all = readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.test.js'))
     .map((f) => f.split(path.sep).join('/'))
     .sort();
   const misplaced = all.filter((f) => !['common', ...SCENARIOS].includes(f.split('/')[0]));
   if (misplaced.length) throw new Error(`integration tests outside common/ or a scenario folder (${SCENARIOS.join(', ')}): ${misplaced.join(', ')}`);
-  return all.filter((f) => f.startsWith('common/') || f.startsWith(`${scenario}/`)).map((f) => path.join(__dirname, f));
+  const common = !OWN_TESTS_ONLY.includes(scenario);
+  return all.filter((f) => (common && f.startsWith('common/')) || f.startsWith(`${scenario}/`)).map((f) => path.join(__dirname, f));
 }
 
 export async function run(): Promise<void> {

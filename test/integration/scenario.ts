@@ -1,9 +1,16 @@
 /**
  * Which workspace the runner opened: the fixture articles, a folder with no articles at all, the
  * generated hostile corpus (broken files and hostile text), an untrusted folder whose settings
- * point outside it (Restricted Mode), or a folder of web pages, feeds, e-mail, PDF and API dumps.
+ * point outside it (Restricted Mode), a folder of web pages, feeds, e-mail, PDF and API dumps, or the
+ * bundled sample folder itself, as `npm start` opens it.
  */
-export const SCENARIOS = ['workspace', 'seed', 'hostile', 'restricted', 'formats'] as const;
+export const SCENARIOS = ['workspace', 'seed', 'hostile', 'restricted', 'formats', 'sample'] as const;
+
+/**
+ * Scenarios that check one moment only (what a window shows as it opens) run their own tests alone:
+ * the tests in common/ would repeat, on the same corpus, what another scenario already runs.
+ */
+export const OWN_TESTS_ONLY: readonly Scenario[] = ['sample'];
 export type Scenario = (typeof SCENARIOS)[number];
 
 export function currentScenario(): Scenario {

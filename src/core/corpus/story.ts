@@ -33,7 +33,7 @@ export function composeStory({ title, lead, body }: StoryParts): ComposedText {
 }
 
 /** Letters and digits only, lower-cased: "Fire, in Oslo." and "fire in oslo" compare equal. */
-function comparable(s: string): string {
+export function comparable(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 

@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import type { Article } from '../../model/types';
 import { normaliseDate } from '../dates';
 import type { ParseResult } from '../story';
-import { BOILERPLATE_LINE, cleanText, composeStory, str } from '../story';
+import { BOILERPLATE_LINE, cleanText, comparable, composeStory, str } from '../story';
 
 /** The little of the DOM we use, typed here: core is compiled without the DOM library. */
 export interface DomNode {
@@ -269,8 +269,6 @@ function hostOf(url: string | undefined): string | undefined {
     return undefined;
   }
 }
-
-const comparable = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** Readability's story, or the page's own text when it finds none, as paragraphs. */
 function storyParagraphs(doc: DomDocument): { paragraphs: string[]; title?: string; byline?: string; site?: string; published?: string } {

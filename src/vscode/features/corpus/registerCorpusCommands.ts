@@ -1,6 +1,20 @@
+import { promises as fs } from 'fs';
 import * as vscode from 'vscode';
-import { Commands, Settings } from '../../constants';
+import { Commands, Settings, Views } from '../../constants';
 import type { FeatureContext } from '../feature';
+
+/**
+ * When the window's folder is the bundled sample itself (what `npm start` opens), News Lens shows
+ * its views at once instead of leaving a new user in the Explorer. The sample's article is what
+ * activates News Lens at startup there (package.json: `workspaceContains` of its file name).
+ */
+async function showViewsOnTheSample(ctx: FeatureContext): Promise<void> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length !== 1 || folders[0].uri.scheme !== 'file') return;
+  const real = (p: string): Promise<string | undefined> => fs.realpath(p).catch(() => undefined);
+  const [folder, sample] = await Promise.all([real(folders[0].uri.fsPath), real(ctx.corpus.sampleRoot())]);
+  if (folder && folder === sample) await vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`);
+}
 
 /** Where the corpus comes from and when it is re-read: refresh, cancel, add a folder, the sample, settings. */
 export function registerCorpusCommands(ctx: FeatureContext): void {
@@ -30,4 +44,5 @@ export function registerCorpusCommands(ctx: FeatureContext): void {
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void corpus.reload()),
   );
+  void showViewsOnTheSample(ctx).catch((err: unknown) => log.warn(`Could not show the News Lens views: ${err instanceof Error ? err.message : String(err)}`));
 }
