@@ -14,9 +14,36 @@ export interface EntityGroup {
 
 /** True when `filter` occurs in the entity's name, an alias or a role (case and accents ignored). */
 export function matchesFilter(entity: Entity, filter: string): boolean {
-  const f = searchKey(filter);
-  if (!f) return true;
-  return [entity.name, ...entity.aliases, ...entity.roles].some((s) => searchKey(s).includes(f));
+  return matchesKey(entity, searchKey(filter));
+}
+
+function matchesKey(entity: Entity, key: string): boolean {
+  return !key || [entity.name, ...entity.aliases, ...entity.roles].some((s) => searchKey(s).includes(key));
+}
+
+/** An entity with what it is sorted by, read once per sort rather than once per comparison. */
+interface Sortable {
+  entity: Entity;
+  count: number;
+  key: string;
+}
+
+/**
+ * A name without case and accents, compared as code units: the collator's order for nearly every
+ * name. Most entities of a corpus tie on their mention count, and the collator costs a microsecond
+ * or two a comparison: sorting 13,000 BBC entities with it alone blocked the extension host for
+ * 150-400 ms whenever the date and source filter changed. The collator decides equal keys only.
+ */
+function byName(a: Sortable, b: Sortable): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : nameOrder(a.entity.name, b.entity.name);
+}
+
+const nameKeys = new WeakMap<Entity, string>();
+
+function nameKey(e: Entity): string {
+  let k = nameKeys.get(e);
+  if (k === undefined) nameKeys.set(e, (k = e.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()));
+  return k;
 }
 
 /**
@@ -25,20 +52,18 @@ export function matchesFilter(entity: Entity, filter: string): boolean {
  * mentioned there are listed, and "by mentions" counts those mentions.
  */
 export function groupEntities(entities: readonly Entity[], sort: EntitySort, filter = '', mentions?: ReadonlyMap<string, number>): EntityGroup[] {
-  const byType = new Map<EntityType, Entity[]>();
-  const count = (e: Entity): number => (mentions ? (mentions.get(e.id) ?? 0) : e.mentionCount);
-  for (const e of entities) {
-    if (mentions && !mentions.has(e.id)) continue;
-    if (!matchesFilter(e, filter)) continue;
-    const list = byType.get(e.type);
-    if (list) list.push(e);
-    else byType.set(e.type, [e]);
+  const byType = new Map<EntityType, Sortable[]>();
+  const key = searchKey(filter);
+  for (const entity of entities) {
+    const count = mentions ? mentions.get(entity.id) : entity.mentionCount;
+    if (count === undefined || !matchesKey(entity, key)) continue;
+    const item = { entity, count, key: nameKey(entity) };
+    const list = byType.get(entity.type);
+    if (list) list.push(item);
+    else byType.set(entity.type, [item]);
   }
-  const compare =
-    sort === 'name'
-      ? (a: Entity, b: Entity) => nameOrder(a.name, b.name) || count(b) - count(a)
-      : (a: Entity, b: Entity) => count(b) - count(a) || nameOrder(a.name, b.name);
-  return ENTITY_TYPES.filter((t) => byType.has(t)).map((type) => ({ type, label: TYPE_LABELS[type], entities: (byType.get(type) ?? []).sort(compare) }));
+  const compare = sort === 'name' ? (a: Sortable, b: Sortable) => byName(a, b) || b.count - a.count : (a: Sortable, b: Sortable) => b.count - a.count || byName(a, b);
+  return ENTITY_TYPES.filter((t) => byType.has(t)).map((type) => ({ type, label: TYPE_LABELS[type], entities: (byType.get(type) ?? []).sort(compare).map((s) => s.entity) }));
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

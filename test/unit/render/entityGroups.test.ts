@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import { nameOrder } from '../../../src/core/index/corpusIndex';
+import type { Entity } from '../../../src/core/model/types';
 import { entityDescription, groupEntities, matchesFilter } from '../../../src/core/render/entityGroups';
 import { buildIndex, TWO_ARTICLES } from '../support/builtIndex';
 
@@ -17,6 +19,18 @@ describe('render: entity groups for the tree', () => {
     assert.deepStrictEqual(groupEntities(index.entities(), 'mentions', 'indian foreign').flatMap((g) => g.entities.map((e) => e.name)), ['S Jaishankar']);
     assert.deepStrictEqual(groupEntities(index.entities(), 'mentions', 'UN').flatMap((g) => g.entities.map((e) => e.name)), ['United Nations']);
     assert.deepStrictEqual(groupEntities(index.entities(), 'mentions', 'zzz'), []);
+  });
+
+  it('orders names as the collator does (case and accents aside), ties on mentions by name', () => {
+    const names = ['Émile Zola', 'emma Stone', 'Emma Stone', 'Zoë Ball', 'Zoe Adams', 'Åsa Larsson', 'Abe Shinzo', 'de Gaulle', 'De Niro', 'Ólafur', 'Olaf', "O'Brien", 'Obama', 'Müller', 'Mueller', 'MUSK'];
+    const people: Entity[] = names.map((name, i) => ({ id: `person:${i}`, type: 'person', name, aliases: [], roles: [], mentionCount: 1 + (i % 2) }) as unknown as Entity);
+    const byName = groupEntities(people, 'name')[0].entities.map((e) => e.name);
+    assert.deepStrictEqual(byName, [...names].sort(nameOrder));
+    const byMentions = groupEntities(people, 'mentions')[0].entities.map((e) => e.name);
+    const collated = (n: number) => people.filter((p) => p.mentionCount === n).map((p) => p.name).sort(nameOrder);
+    assert.deepStrictEqual(byMentions, [...collated(2), ...collated(1)]);
+    const kept = new Map(people.map((p) => [p.id, 3 - p.mentionCount]));
+    assert.deepStrictEqual(groupEntities(people, 'mentions', '', kept)[0].entities.map((e) => e.name), [...collated(1), ...collated(2)]);
   });
 
   it('describes an entity by its role, else by its mentions', () => {
