@@ -378,13 +378,26 @@ function expandNode(id: string): void {
   update(expand(state, id), !!node && node.hidden > 0 && !node.expanded && !node.focus);
 }
 
-function select(id: string | null, centre = false): void {
+/** Room kept around a node brought into view: its own size and the label drawn to its right. */
+const IN_VIEW_MARGIN = { left: 24, right: 120, y: 24 };
+
+/**
+ * Selects an entity. `centre` moves the camera onto it; `intoView` only when it is outside the
+ * view, so choosing from the lists does not push the rest of the picture off the stage.
+ */
+function select(id: string | null, move: 'centre' | 'intoView' | null = null): void {
   selectedEdge = null;
   update({ ...state, selected: id }, false);
-  if (centre && id && renderer && graph.hasNode(id)) {
-    const p = renderer.getNodeDisplayData(id);
-    if (p) void renderer.getCamera().animate({ x: p.x, y: p.y }, { duration: 400 });
+  if (!move || !id || !renderer || !graph.hasNode(id)) return;
+  const p = renderer.getNodeDisplayData(id);
+  if (!p) return;
+  if (move === 'intoView') {
+    const at = renderer.framedGraphToViewport(p);
+    const { width, height } = renderer.getDimensions();
+    const m = IN_VIEW_MARGIN;
+    if (at.x >= m.left && at.x <= width - m.right && at.y >= m.y && at.y <= height - m.y) return;
   }
+  void renderer.getCamera().animate({ x: p.x, y: p.y }, { duration: 400 });
 }
 
 function showMessage(text: string | null): void {
@@ -440,7 +453,7 @@ function renderDetails(): void {
   const articles = button('action articles', 'Articles', { icon: 'preview', title: 'Show the articles that mention it in the summaries panel' });
   articles.addEventListener('click', () => host.request((id) => ({ type: 'showArticles', id, entityId: node.id, withId: null })));
   const centre = button('action centre', 'Centre', { icon: 'screen-full', title: 'Centre the graph on it' });
-  centre.addEventListener('click', () => select(node.id, true));
+  centre.addEventListener('click', () => select(node.id, 'centre'));
   actions.append(toggle, reveal, articles, centre);
   details.append(heading, meta, actions);
   const linked = neighboursOf(data, node.id);
@@ -453,7 +466,7 @@ function renderDetails(): void {
       go.type = 'button';
       go.append(entityLine(other, 'entity'));
       go.title = `Select ${other.name}`;
-      go.addEventListener('click', () => select(other.id, true));
+      go.addEventListener('click', () => select(other.id, 'intoView'));
       const both = button('icon-button pair-articles', `Articles mentioning ${node.name} and ${other.name}`, { icon: 'preview', iconOnly: true, title: 'Articles mentioning both' });
       both.addEventListener('click', () => host.request((id) => ({ type: 'showArticles', id, entityId: node.id, withId: other.id })));
       li.append(go, el('span', 'weight', String(edge.weight)), both);
@@ -475,7 +488,7 @@ function renderNodeList(): void {
       b.append(entityLine(n, 'entity'), el('span', 'n', String(n.mentions)));
       b.setAttribute('aria-label', `${n.name}, ${TYPE_NAMES[n.type]}, ${plural(n.mentions, 'mention')}${n.hidden ? `, ${n.hidden} more links` : ''}`);
       if (n.id === state.selected) b.setAttribute('aria-current', 'true');
-      b.addEventListener('click', () => select(n.id, true));
+      b.addEventListener('click', () => select(n.id, 'intoView'));
       li.append(b);
       return li;
     }),
