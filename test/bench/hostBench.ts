@@ -85,6 +85,10 @@ export interface HostBenchResult {
    */
   graph?: {
     firstDrawMs: number;
+    /** From the command until the host answered the page's `ready` with the first graph (the workbench making the webview, the page loading its script, the host choosing the graph). */
+    pageReadyMs: number;
+    /** From then to the page's report that it drew (the message to the page, its drawing). */
+    readyToDrawMs: number;
     nodes: number;
     edges: number;
     focusDrawMs: number;
@@ -93,6 +97,8 @@ export interface HostBenchResult {
     filteredNodes: number;
     eventLoopDelay: LoopDelay;
     stallsOver100Ms: number;
+    /** The longest stall (ms) of each step: opening, centring, filtering (0: none over 100 ms). */
+    longestStallMs: { open: number; focus: number; filter: number };
   };
   refresh?: {
     ms: number;
@@ -240,8 +246,16 @@ async function measureGraph(api: NewsLensApi, stalls: { at: number; ms: number }
   let t = performance.now();
   await vscode.commands.executeCommand(Commands.showConnections);
   const panel = await until('the graph panel', () => api.graph.panel);
+  let readyAt: number | undefined;
+  const onReady = panel.onDidHandleMessage((m) => {
+    if (m.type === 'ready') readyAt ??= performance.now();
+  });
   const first = await until('the first drawing of the graph', () => panel.lastRendered);
-  const firstDrawMs = Math.round(performance.now() - t);
+  const drawnAt = performance.now();
+  onReady.dispose();
+  const firstDrawMs = Math.round(drawnAt - t);
+  const pageReadyMs = Math.round((readyAt ?? drawnAt) - t);
+  const focusStart = performance.now();
 
   const top = api.corpus.index.entities().find((e) => e.type === 'person') ?? api.corpus.index.entities()[0];
   t = performance.now();
@@ -251,6 +265,7 @@ async function measureGraph(api: NewsLensApi, stalls: { at: number; ms: number }
 
   const sources = [...new Set(api.corpus.index.articles().map((a) => a.article.source ?? ''))];
   const before = panel.lastRendered;
+  const filterStart = performance.now();
   t = performance.now();
   await vscode.commands.executeCommand(Commands.filterBySource, sources);
   const filtered = await until('the graph under a source filter', () => (panel.lastRendered !== before && api.filter.service.filter.sources.length ? panel.lastRendered : undefined), 120_000);
@@ -259,8 +274,11 @@ async function measureGraph(api: NewsLensApi, stalls: { at: number; ms: number }
   loop.disable();
   panel.dispose();
   const during = stalls.slice(stallsBefore).filter((s) => s.at >= start);
+  const longest = (from: number, to: number): number => Math.round(Math.max(0, ...during.filter((s) => s.at >= from && s.at < to).map((s) => s.ms)));
   return {
     firstDrawMs,
+    pageReadyMs,
+    readyToDrawMs: firstDrawMs - pageReadyMs,
     nodes: first.nodes,
     edges: first.edges,
     focusDrawMs,
@@ -269,6 +287,7 @@ async function measureGraph(api: NewsLensApi, stalls: { at: number; ms: number }
     filteredNodes: filtered.nodes,
     eventLoopDelay: loopDelay(loop),
     stallsOver100Ms: during.length,
+    longestStallMs: { open: longest(start, focusStart), focus: longest(focusStart, filterStart), filter: longest(filterStart, Infinity) },
   };
 }
 
