@@ -187,6 +187,12 @@ function table(rows) {
   return rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n');
 }
 
+/** A step's longest stall, with the CPU time the host had over its sampling interval (the stall + 200 ms). */
+function stallText(g, step) {
+  const ms = g.longestStallMs[step];
+  return ms ? `${ms} ms (host CPU ${g.longestStallCpuMs[step]} ms of ${ms + 200} ms)` : 'none';
+}
+
 function describe(report) {
   const rows = [
     ['corpus', `${report.corpus}${report.limit ? ` (first ${report.limit})` : ''}`],
@@ -214,7 +220,7 @@ function describe(report) {
         `first drawing ${g.firstDrawMs} ms after the command (page ready ${g.pageReadyMs} ms, then drawn ${g.readyToDrawMs} ms later; ${g.nodes} entities, ${g.edges} links; target ≤ 1000 ms: ${g.firstDrawMs <= 1000 ? 'met' : 'MISSED'}); ` +
           `centred on the top entity ${g.focusDrawMs} ms (${g.focusNodes}); under a source filter ${g.filteredDrawMs} ms (${g.filteredNodes})`,
       ]);
-      rows.push([`${p} event loop while graphing`, `p50 ${g.eventLoopDelay.p50Ms} ms, p99 ${g.eventLoopDelay.p99Ms} ms, max ${g.eventLoopDelay.maxMs} ms; stalls > 100 ms: ${g.stallsOver100Ms} (longest while opening ${g.longestStallMs.open} ms, centring ${g.longestStallMs.focus} ms, filtering ${g.longestStallMs.filter} ms)`]);
+      rows.push([`${p} event loop while graphing`, `p50 ${g.eventLoopDelay.p50Ms} ms, p99 ${g.eventLoopDelay.p99Ms} ms, max ${g.eventLoopDelay.maxMs} ms; stalls > 100 ms: ${g.stallsOver100Ms}; longest while opening ${stallText(g, 'open')}, centring ${stallText(g, 'focus')}, filtering ${stallText(g, 'filter')}`]);
     }
     if (s.refresh) {
       rows.push([`${p} Refresh`, `${s.refresh.ms} ms; event-loop delay p99 ${s.refresh.eventLoopDelay.p99Ms} ms, max ${s.refresh.eventLoopDelay.maxMs} ms`]);

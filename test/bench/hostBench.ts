@@ -99,6 +99,12 @@ export interface HostBenchResult {
     stallsOver100Ms: number;
     /** The longest stall (ms) of each step: opening, centring, filtering (0: none over 100 ms). */
     longestStallMs: { open: number; focus: number; filter: number };
+    /**
+     * For each of those stalls, the CPU time this process had over the sampling interval holding it
+     * (the stall plus 200 ms): well under that interval means the machine did not run the host
+     * rather than the host being busy (these machines are shared).
+     */
+    longestStallCpuMs: { open: number; focus: number; filter: number };
   };
   refresh?: {
     ms: number;
@@ -203,6 +209,13 @@ async function entitiesRowShown(): Promise<void> {
   while (signal && !existsSync(signal) && performance.now() < until) await new Promise((r) => setTimeout(r, 50));
 }
 
+/** A time this thread did not run its timers: when it began, how long, and the CPU time the process had meanwhile. */
+interface Stall {
+  at: number;
+  ms: number;
+  cpuMs: number;
+}
+
 type HoverTarget = { uri: vscode.Uri; position: vscode.Position };
 
 /** Opens each sampled article once (not timed) and returns where to hover. */
@@ -238,7 +251,7 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 60
   }
 }
 
-async function measureGraph(api: NewsLensApi, stalls: { at: number; ms: number }[]): Promise<HostBenchResult['graph']> {
+async function measureGraph(api: NewsLensApi, stalls: Stall[]): Promise<HostBenchResult['graph']> {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   const start = performance.now();
   const stallsBefore = stalls.length;
@@ -274,7 +287,8 @@ async function measureGraph(api: NewsLensApi, stalls: { at: number; ms: number }
   loop.disable();
   panel.dispose();
   const during = stalls.slice(stallsBefore).filter((s) => s.at >= start);
-  const longest = (from: number, to: number): number => Math.round(Math.max(0, ...during.filter((s) => s.at >= from && s.at < to).map((s) => s.ms)));
+  const longestOf = (from: number, to: number): Stall | undefined => during.filter((s) => s.at >= from && s.at < to).sort((a, b) => b.ms - a.ms)[0];
+  const steps = { open: longestOf(start, focusStart), focus: longestOf(focusStart, filterStart), filter: longestOf(filterStart, Infinity) };
   return {
     firstDrawMs,
     pageReadyMs,
@@ -287,7 +301,8 @@ async function measureGraph(api: NewsLensApi, stalls: { at: number; ms: number }
     filteredNodes: filtered.nodes,
     eventLoopDelay: loopDelay(loop),
     stallsOver100Ms: during.length,
-    longestStallMs: { open: longest(start, focusStart), focus: longest(focusStart, filterStart), filter: longest(filterStart, Infinity) },
+    longestStallMs: { open: Math.round(steps.open?.ms ?? 0), focus: Math.round(steps.focus?.ms ?? 0), filter: Math.round(steps.filter?.ms ?? 0) },
+    longestStallCpuMs: { open: Math.round(steps.open?.cpuMs ?? 0), focus: Math.round(steps.focus?.cpuMs ?? 0), filter: Math.round(steps.filter?.cpuMs ?? 0) },
   };
 }
 
@@ -328,12 +343,15 @@ export async function run(): Promise<void> {
   };
   // The same timer also finds the stalls of this thread (and when they happened), which the
   // event-loop delay histogram cannot place in time.
-  const stalls: { at: number; ms: number }[] = [];
+  const stalls: Stall[] = [];
   let lastTick = performance.now();
+  let lastCpu = process.cpuUsage();
   const sampler = setInterval(() => {
     const now = performance.now();
-    if (now - lastTick > SAMPLE_EVERY_MS + STALL_MS) stalls.push({ at: lastTick, ms: now - lastTick - SAMPLE_EVERY_MS });
+    const cpu = process.cpuUsage(lastCpu);
+    if (now - lastTick > SAMPLE_EVERY_MS + STALL_MS) stalls.push({ at: lastTick, ms: now - lastTick - SAMPLE_EVERY_MS, cpuMs: (cpu.user + cpu.system) / 1000 });
     lastTick = now;
+    lastCpu = process.cpuUsage();
     sampleRss();
   }, SAMPLE_EVERY_MS);
 
