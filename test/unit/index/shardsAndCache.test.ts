@@ -101,6 +101,32 @@ describe('index: shards of large files and the cache', function () {
     assert.match(changed.index.article('r390')?.article.text ?? '', /was late/);
   });
 
+  it('reads every shard of a large file through the named record fields, which are part of the cache key', async () => {
+    const nested = (i: number): string => JSON.stringify({ id: `n${i}`, headline: `Story ${i}`, payload: { body: `Officials in Lagos said on Tuesday that story ${i} was ready.` }, raw_html: '<p>'.repeat(1500) });
+    const corpus = path.join(dir, 'corpus');
+    await fs.mkdir(corpus);
+    const jsonl = path.join(corpus, 'api.jsonl');
+    await fs.writeFile(jsonl, Array.from({ length: 300 }, (_, i) => nested(i + 1)).join('\n') + '\n');
+    const array = path.join(corpus, 'api.json');
+    await fs.writeFile(array, `[\n${Array.from({ length: 300 }, (_, i) => nested(i + 301)).join(',\n')}\n]\n`);
+    const count = shardsFor(jsonl, (await fs.stat(jsonl)).size).length + shardsFor(array, (await fs.stat(array)).size).length;
+    assert.ok(count >= 6, `sharded (${count})`);
+    const cacheDir = path.join(dir, 'cache');
+    const read = { fields: { text: 'payload.body' } };
+
+    const named = await indexCorpus(nodeSource, pool, { roots: [corpus], cacheDir, read });
+    assert.strictEqual(named.index.size, 600);
+    assert.deepStrictEqual(named.index.diagnostics, []);
+    assert.match(named.index.article('n450')?.article.text ?? '', /^Story 450\n\nOfficials in Lagos said on Tuesday that story 450 was ready\.$/);
+    assert.strictEqual(named.index.article('n450')?.article.line, 151);
+
+    const again = await indexCorpus(nodeSource, pool, { roots: [corpus], cacheDir, read });
+    assert.deepStrictEqual([again.analysed, again.cached], [0, count]);
+    const unnamed = await indexCorpus(nodeSource, pool, { roots: [corpus], cacheDir });
+    assert.deepStrictEqual([unnamed.analysed, unnamed.cached, unnamed.index.size], [count, 0, 0], 'other fields: every shard read again, no record has text');
+    assert.ok(unnamed.index.diagnostics.length >= 600 && unnamed.index.diagnostics.every((d) => /no article text/.test(d.message)));
+  });
+
   it('reports a large file over the size limit once, not once per shard', async () => {
     const file = path.join(dir, 'big.jsonl');
     await fs.writeFile(file, Array.from({ length: 400 }, (_, i) => JSON.stringify(record(i))).join('\n'));
