@@ -170,6 +170,24 @@ describe('cli: news-lens analyze', function () {
     }
   });
 
+  it('does not read its own cache as articles when --cache lies inside the analysed folder', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-cli-'));
+    try {
+      await fs.copyFile(path.join(ROOT, 'test', 'fixtures', 'formats', 'xsum.jsonl'), path.join(dir, 'xsum.jsonl'));
+      const args = ['analyze', dir, '--cache', path.join(dir, 'cache'), '--format', 'json'];
+      const cold = run(args);
+      assert.strictEqual(cold.status, 0, cold.stderr);
+      assert.ok((await fs.readdir(path.join(dir, 'cache'))).length > 0, 'the cache was written inside the folder');
+      const warm = run(args);
+      assert.strictEqual(warm.status, 0, warm.stderr);
+      assert.strictEqual(warm.stderr, '');
+      const { articles, diagnostics } = JSON.parse(warm.stdout) as AnalysisJson;
+      assert.deepStrictEqual([articles.map((a) => a.id), diagnostics], [['xsum-34061785', 'xsum-34062299'], []]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects an unknown format with usage help', () => {
     const r = run(['analyze', '--format', 'xml']);
     assert.strictEqual(r.status, 2);

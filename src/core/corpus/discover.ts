@@ -90,6 +90,11 @@ export interface DiscoverOptions {
   confineLinks?: boolean;
   /** The setting or option `include` comes from, named when the pattern is refused. */
   includeOption?: string;
+  /**
+   * Folders never walked: the analysis cache's, when it lies inside a corpus folder (`--cache` beside
+   * the articles), holds JSON and JSONL that are not articles.
+   */
+  skipDirs?: string[];
 }
 
 /**
@@ -124,6 +129,7 @@ export async function discoverFiles(
   const included = includeMatcher(include, options.includeOption);
   if (included.diagnostic) diagnostics.push({ path: roots.join(', '), ...included.diagnostic });
   const matchInclude = included.match;
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path.resolve(d)));
   let truncated = false;
 
   const add = (file: string, real: string, size: number): void => {
@@ -165,6 +171,7 @@ export async function discoverFiles(
           continue;
         }
         if (st.kind === 'directory') {
+          if (skipDirs.has(path.resolve(full)) || skipDirs.has(st.realPath)) continue;
           if (visited.has(st.realPath)) {
             diagnostics.push({ path: full, severity: 'warning', message: 'skipped: symbolic link loop (folder already visited)' });
             continue;

@@ -139,7 +139,11 @@ function readShards(pool: WorkerPool, path: string, size: number, shards: (Shard
 export async function indexCorpus(source: CorpusSource, pool: WorkerPool, req: IndexRequest): Promise<IndexOutcome> {
   const limits = req.limits ?? DEFAULT_LIMITS;
   pool.prestart();
-  const found = await discoverFiles(source, req.roots, req.include, limits, { confineLinks: req.confineLinks, includeOption: req.includeOption });
+  const found = await discoverFiles(source, req.roots, req.include, limits, {
+    confineLinks: req.confineLinks,
+    includeOption: req.includeOption,
+    skipDirs: req.cacheDir ? [req.cacheDir] : undefined,
+  });
   const index = new CorpusIndex();
   index.diagnostics = [...found.diagnostics];
   // A cache folder that cannot be used is one warning, and the load goes on without a cache.
