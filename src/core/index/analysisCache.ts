@@ -112,6 +112,7 @@ function invalidEntry(e: unknown, key: string): string | undefined {
     if (an.articleId !== a.id) return 'bad analysis';
     if (a.bodyStart > a.bodyEnd || a.bodyEnd > n) return 'body outside the text';
     if (!inside(an.sentences, n) || !inside(an.summary, n)) return 'sentences outside the text';
+    if (!inside(an.excluded, n)) return 'excluded spans outside the text';
     const keys = new Set(an.entities.map((x) => x.key));
     for (const m of an.mentions) {
       if (a.text.slice(m.start, m.end) !== m.text) return 'mention offsets do not match the text';

@@ -2,6 +2,7 @@ import type { Article, Diagnostic, Entity, MainEvent, Mention, NewsEvent, Span }
 import type { ArticleAnalysis } from '../nlp/analysis';
 import type { MergeResult } from './merge';
 import { mergeSteps } from './merge';
+import { repeatedLineSteps, withoutSpansOf } from './repeatedLines';
 import type { Shard } from './shards';
 import { shardKey } from './shards';
 import type { Steps } from './steps';
@@ -425,6 +426,17 @@ function withUniqueIds(files: Map<string, Map<string, Unit>>): Item[] {
   });
 }
 
+/** The items with what their analyses found in lines repeated across their source left out (see repeatedLines.ts). */
+function* withoutRepeatedLines(items: Item[]): Steps<Item[]> {
+  yield;
+  const repeated = yield* repeatedLineSteps(items.map((i) => i.article));
+  if (repeated.size === 0) return items;
+  return items.map((i) => {
+    const spans = repeated.get(i.article.id);
+    return spans ? { article: i.article, analysis: withoutSpansOf(i.analysis, spans) } : i;
+  });
+}
+
 function shortHash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
@@ -432,7 +444,7 @@ function shortHash(s: string): string {
 }
 
 function* deriveSteps(files: Map<string, Map<string, Unit>>, premerged?: MergeResult): Steps<Derived> {
-  const list = withUniqueIds(files);
+  const list = yield* withoutRepeatedLines(withUniqueIds(files));
   yield;
   const merged = premerged ?? (yield* mergeSteps(list.map((i) => i.analysis)));
   const { entities, resolve } = merged;

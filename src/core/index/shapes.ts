@@ -107,6 +107,7 @@ export const analysis = shape({
   mainEvent: shape({ who: nullable(str), what: nullable(str), when, where: nullable(str), why: nullable(str), how: nullable(str) }),
   summary: list(span),
   headline: str,
+  excluded: list(shape({ start: offset, end: offset, reason: oneOf('widget', 'caption', 'prompt', 'repeated') })),
   wordCount: num,
 });
 

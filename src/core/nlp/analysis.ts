@@ -1,4 +1,5 @@
 import type { EntityType, EventWhen, MainEvent, Span } from '../model/types';
+import type { ExcludedSpan } from './furniture';
 
 /**
  * What analysing one article produces: plain data, independent of every other article, so it can
@@ -50,11 +51,13 @@ export interface ArticleAnalysis {
   summary: Span[];
   /** One line for trees and cards: what happened. */
   headline: string;
+  /** Page furniture left out of entities, events and summaries, sorted by start (see furniture.ts). */
+  excluded: ExcludedSpan[];
   wordCount: number;
 }
 
 /** Bump when analysis output changes: cached analyses from another version are discarded. */
-export const PIPELINE_VERSION = 5;
+export const PIPELINE_VERSION = 6;
 
 export interface AnalyzeOptions {
   summarySentences: number;

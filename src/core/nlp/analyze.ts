@@ -3,6 +3,8 @@ import type { AnalyzeOptions, ArticleAnalysis } from './analysis';
 import { DEFAULT_ANALYZE_OPTIONS } from './analysis';
 import { extractEntities } from './entities';
 import { extractEvents } from './events';
+import type { ExcludedSpan } from './furniture';
+import { findFurniture, withoutSpans } from './furniture';
 import type { ParsedSentence } from './nlp';
 import { parseText } from './nlp';
 import { refineSentences } from './sentences';
@@ -14,16 +16,21 @@ import { summarize } from './summary';
  * Bylines, front matter and trailing boilerplate are left out.
  */
 export function analysisRegions(article: Article): Span[] {
+  const title = titleRegion(article);
+  return title ? [title, ...regionsAfterTitle(article, title.end)] : regionsAfterTitle(article, 0);
+}
+
+/** Where the title stands in the text before the body, if it does. */
+function titleRegion(article: Article): Span | undefined {
+  if (!article.title) return undefined;
+  const at = article.text.indexOf(article.title);
+  return at >= 0 && at + article.title.length <= article.bodyStart ? { start: at, end: at + article.title.length } : undefined;
+}
+
+/** The lead and body regions. */
+function regionsAfterTitle(article: Article, leadStart: number): Span[] {
   const regions: Span[] = [];
-  let leadStart = 0;
   const bodyStart = headlineInBodyEnd(article);
-  if (article.title) {
-    const at = article.text.indexOf(article.title);
-    if (at >= 0 && at + article.title.length <= article.bodyStart) {
-      regions.push({ start: at, end: at + article.title.length });
-      leadStart = at + article.title.length;
-    }
-  }
   if (article.composedFrom?.includes('lead')) {
     // A record's lead (description) sits between title and body: it often states the main event.
     let start = leadStart;
@@ -49,9 +56,20 @@ function headlineInBodyEnd(article: Article): number {
   return opens && !/[.!?]['"’”]?$/.test(title) ? article.bodyStart + title.length : article.bodyStart;
 }
 
-export function parseArticle(article: Article): ParsedSentence[] {
+/**
+ * The page furniture of an article's lead and body (see furniture.ts), sorted by start. A title is
+ * never furniture: it names the story.
+ */
+export function articleFurniture(article: Article): ExcludedSpan[] {
+  const headlineEnd = headlineInBodyEnd(article);
+  const regions = regionsAfterTitle(article, titleRegion(article)?.end ?? 0).filter((r) => !(r.start === article.bodyStart && r.end === headlineEnd));
+  return findFurniture(article.text, regions);
+}
+
+/** Parses the article's regions, leaving out the `excluded` spans (its furniture unless told otherwise). */
+export function parseArticle(article: Article, excluded: readonly Span[] = articleFurniture(article)): ParsedSentence[] {
   const sentences: ParsedSentence[] = [];
-  for (const r of analysisRegions(article)) {
+  for (const r of withoutSpans(analysisRegions(article), excluded)) {
     for (const s of refineSentences(article.text, r, parseText(article.text.slice(r.start, r.end), r.start))) {
       for (const t of s.tokens) t.sentence = sentences.length;
       sentences.push(s);
@@ -61,7 +79,8 @@ export function parseArticle(article: Article): ParsedSentence[] {
 }
 
 export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAULT_ANALYZE_OPTIONS): ArticleAnalysis {
-  const sentences = parseArticle(article);
+  const excluded = articleFurniture(article);
+  const sentences = parseArticle(article, excluded);
   const { entities, mentions } = extractEntities(article.text, sentences, article.date);
   const { events, mainEvent, headline: happened } = extractEvents(article, sentences, entities, mentions);
   const spans = sentences.map((s) => ({ start: s.start, end: s.end }));
@@ -80,6 +99,7 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAU
     mainEvent,
     summary,
     headline: headline(happened, article.text, summary),
+    excluded,
     wordCount: sentences.reduce((n, s) => n + s.tokens.length, 0),
   };
 }

@@ -1,5 +1,6 @@
 import type { CorpusIndex, IndexedArticle } from '../index/corpusIndex';
 import type { ArticleFormat, Diagnostic, Entity, MainEvent, Mention, NewsEvent } from '../model/types';
+import type { ExcludedSpan } from '../nlp/furniture';
 
 /** The `news-lens analyze --format json` contract. Add fields; never rename or remove them. */
 export interface AnalysisJson {
@@ -29,6 +30,8 @@ export interface ArticleJson {
   mentions: Mention[];
   events: NewsEvent[];
   mainEvent: MainEvent;
+  /** Page furniture (widgets, captions, prompts, lines repeated across the source) left out of mentions, events and summary; its text stays in `text`. */
+  excluded: ExcludedSpan[];
 }
 
 export function articleJson(item: IndexedArticle): ArticleJson {
@@ -46,6 +49,7 @@ export function articleJson(item: IndexedArticle): ArticleJson {
     mentions: item.mentions.map((m) => ({ entity: m.entity, start: m.start, end: m.end, text: m.text })),
     events: item.events,
     mainEvent: item.mainEvent,
+    excluded: item.analysis.excluded.map((x) => ({ start: x.start, end: x.end, reason: x.reason })),
   };
   if (a.composedFrom) out.composedFrom = a.composedFrom;
   if (a.url) out.url = a.url;

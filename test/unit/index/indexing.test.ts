@@ -200,6 +200,7 @@ describe('index: cache entries', () => {
         mainEvent: { who: null, what: null, when: null, where: 'Paris', why: null, how: null },
         summary: [],
         headline: 'T',
+        excluded: [],
         wordCount: 3,
       };
       await writeCacheEntry(dir, key, { path: '/x/a.txt', hash: 'abc', articles: [article], diagnostics: [] }, [analysis]);

@@ -119,6 +119,7 @@ export function buildArticle(spec: ArticleSpec, path = `/corpus/${spec.id}.txt`)
     mainEvent: { who: entities.find((e) => e.type === 'person')?.name ?? null, what: spec.title, when: spec.date ? { text: spec.date, date: spec.date } : null, where: entities.find((e) => e.type === 'place')?.name ?? null, why: null, how: null },
     summary: (spec.summary ?? [0, 1]).map((i) => bodySentences[i]).filter((s): s is Span => !!s),
     headline: spec.title,
+    excluded: [],
     wordCount: text.split(/\s+/).length,
   };
   return { article, analysis };
