@@ -193,4 +193,17 @@ describe('cli: news-lens analyze', function () {
     assert.strictEqual(r.status, 2);
     assert.match(r.stderr, /--format must be json or text/);
   });
+
+  it('keeps an acronym one article defines to that article: "Benavista Bowls Club (BBC)" and the BBC of other stories are two entities', () => {
+    const r = run(['analyze', path.join(ROOT, 'test', 'fixtures', 'identity'), '--format', 'json']);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as AnalysisJson;
+    const bbcIn = (id: string): string[] => [...new Set(out.articles.find((a) => a.id === id)?.mentions.filter((m) => m.text === 'BBC').map((m) => m.entity))];
+    assert.deepStrictEqual(bbcIn('bowls-club'), ['organization:benavista-bowls-club']);
+    assert.deepStrictEqual(bbcIn('licence-fee'), ['organization:bbc']);
+    assert.deepStrictEqual(bbcIn('storm-warning'), ['organization:bbc']);
+    const club = out.entities.find((e) => e.id === 'organization:benavista-bowls-club');
+    assert.deepStrictEqual([club?.articleCount, club?.aliases], [1, ['BBC']]);
+    assert.strictEqual(out.entities.find((e) => e.id === 'organization:bbc')?.articleCount, 2);
+  });
 });

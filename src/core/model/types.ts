@@ -94,4 +94,10 @@ export interface Entity {
   value?: string;
   /** For nationalities: the place entity they refer to. */
   place?: string;
+  /**
+   * Entities that may be the same real-world thing, kept apart because the evidence is split: the
+   * same name typed differently by the texts, or a short name fitting more than one full name, or
+   * one only outside its article's story. Absent when there are none.
+   */
+  possibleSame?: string[];
 }

@@ -31,11 +31,12 @@ export function aliasTarget(shortWords: string[], fullNames: Iterable<string>): 
 }
 
 /**
- * `aliasTarget` over a fixed set of full names, answering in time proportional to the short form
- * instead of the number of names: the corpus merge asks once per person, over every full name of
- * the corpus (tens of thousands on a large corpus, which made the scan quadratic).
+ * Every full name a short name form fits (by `aliasTarget`'s rule), over a fixed set of full names,
+ * in time proportional to the short form instead of the number of names: the corpus merge asks
+ * for every short form, over every full name of the corpus (tens of thousands on a large corpus).
+ * `aliasTarget` is the one fit when exactly one is returned.
  */
-export function aliasIndex(fullNames: Iterable<string>): (shortWords: string[]) => string | undefined {
+export function aliasFits(fullNames: Iterable<string>): (shortWords: string[]) => string[] {
   const byTail = new Map<string, Set<string>>();
   const byFirst = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, key: string, full: string): void => {
@@ -51,10 +52,10 @@ export function aliasIndex(fullNames: Iterable<string>): (shortWords: string[]) 
     if (words.length > 1) add(byFirst, words[0], full);
   }
   return (shortWords) => {
-    if (shortWords.length === 0) return undefined;
+    if (shortWords.length === 0) return [];
     const fits = new Set(byTail.get(shortWords.join(' ')));
     if (shortWords.length === 1) for (const full of byFirst.get(shortWords[0]) ?? []) fits.add(full);
-    return fits.size === 1 ? [...fits][0] : undefined;
+    return [...fits].sort();
   };
 }
 

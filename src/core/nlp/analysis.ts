@@ -1,6 +1,9 @@
 import type { EntityType, EventWhen, MainEvent, Span } from '../model/types';
 import type { ExcludedSpan } from './furniture';
 
+/** Per type of name, a count or score of evidence for it; see LocalEntity.cues and typeScores. */
+export type TypeEvidence = Partial<Record<'person' | 'organization' | 'place', number>>;
+
 /**
  * What analysing one article produces: plain data, independent of every other article, so it can
  * be computed in a worker and cached by content hash. Entity keys are local to the article; the
@@ -17,6 +20,18 @@ export interface LocalEntity {
   value?: string;
   /** Key of the place entity a nationality refers to. */
   place?: string;
+  /**
+   * For people, organizations and places: how many of its mentions here have words around them
+   * that say its type ("Mr X", "X, 71," -> person; "shares of X", "carmaker X" -> organization;
+   * "based in X" -> place). The corpus merge pools these over every article to type a name once.
+   */
+  cues?: TypeEvidence;
+  /**
+   * For people, organizations and places: the recogniser's belief in each type, summed over the
+   * mentions here (a statistical tagger's probabilities). Without it the merge counts each mention
+   * as one vote for `type`.
+   */
+  typeScores?: TypeEvidence;
 }
 
 export interface LocalMention {

@@ -2,6 +2,7 @@ import type { Article, Span } from '../model/types';
 import type { AnalyzeOptions, ArticleAnalysis } from './analysis';
 import { DEFAULT_ANALYZE_OPTIONS } from './analysis';
 import { extractEntities } from './entities';
+import { withEntityEvidence } from './entityEvidence';
 import { extractEvents } from './events';
 import type { ExcludedSpan } from './furniture';
 import { findFurniture, withoutSpans } from './furniture';
@@ -81,7 +82,8 @@ export function parseArticle(article: Article, excluded: readonly Span[] = artic
 export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAULT_ANALYZE_OPTIONS): ArticleAnalysis {
   const excluded = articleFurniture(article);
   const sentences = parseArticle(article, excluded);
-  const { entities, mentions } = extractEntities(article.text, sentences, article.date);
+  const found = extractEntities(article.text, sentences, article.date);
+  const { entities, mentions } = withEntityEvidence(article.text, found.entities, found.mentions);
   const { events, mainEvent, headline: happened } = extractEvents(article, sentences, entities, mentions);
   const spans = sentences.map((s) => ({ start: s.start, end: s.end }));
   const bodyStart = headlineInBodyEnd(article);

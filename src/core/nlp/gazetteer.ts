@@ -55,6 +55,9 @@ const EXTRA_COUNTRY_NAMES: [string, string][] = [
   ['Belorussia', 'Belarus'],
   ['Moldavia', 'Moldova'],
   ['Kirghizia', 'Kyrgyzstan'],
+  ['N. Korea', 'North Korea'],
+  ['S. Korea', 'South Korea'],
+  ['ROK', 'South Korea'],
 ];
 
 /**

@@ -260,3 +260,35 @@ export const ORG_CUES_BEFORE = new Set([
   'broker', 'brewer', 'conglomerate', 'producer', 'manufacturer', 'club', 'side', 'outfit', 'label', 'network', 'broadcaster', 'newspaper',
   'agency', 'lender', 'chain', 'publisher', 'studio', 'startup', 'subsidiary', 'rival', 'rivals',
 ]);
+
+/** Words a person's name owns ("Trump's wife", "Musk's birthday"): the name is a person's. */
+export const PERSON_CUES_AFTER = new Set([
+  'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'mother', 'father', 'brother', 'sister', 'parents', 'family', 'girlfriend',
+  'boyfriend', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'children', 'kids', 'grandson', 'granddaughter', 'widow', 'birthday', 'funeral',
+  'death', 'career', 'mind', 'lawyer', 'lawyers', 'attorney', 'attorneys', 'personal', 'ex-wife', 'ex-husband', 'presidency',
+]);
+
+/** Words only a company or club owns ("Tesla's shares", "Equifax's customers"). */
+export const ORG_ONLY_CUES_AFTER = new Set([
+  'shares', 'stock', 'stocks', 'profit', 'profits', 'revenue', 'revenues', 'sales', 'earnings', 'shareholders', 'subsidiary', 'subsidiaries',
+  'takeover', 'merger', 'board', 'plant', 'plants', 'factory', 'factories', 'customers', 'headquarters', 'executives', 'employees', 'ceo',
+  'cfo', 'founder', 'co-founder', 'app', 'apps', 'servers', 'squad',
+]);
+
+/** Titles and roles written right before a person's name ("President Trump", "founder Elon Musk"): not those that also precede companies ("rival Samsung", "partner Toyota"). */
+export const PERSON_ROLE_CUES = new Set(
+  [...ROLE_HEADS].filter((w) => !['rival', 'rivals', 'partner', 'owner', 'champion', 'holder', 'titleholder', 'seed', 'head', 'chief', 'official', 'opponent', 'crown', 'chair', 'rebel', 'forward', 'executive', 'officer', 'dealer', 'trader', 'principal', 'manager', 'director'].includes(w)),
+);
+
+/** Verbs of being somewhere ("based in X", "killed in X"): what follows "in" is a place. */
+export const PLACE_VERBS_BEFORE = new Set([
+  'born', 'based', 'live', 'lives', 'lived', 'living', 'located', 'held', 'arrived', 'killed', 'died', 'stationed', 'headquartered', 'landed',
+  'stranded', 'detained', 'arrested', 'injured', 'exploded', 'crashed', 'happened', 'occurred', 'struck', 'hit', 'fled', 'visited',
+]);
+
+/** Hyphenated endings that make an adjective of a name ("Trump-era", "Kim-led"), not the rest of a given name. */
+export const NAME_SUFFIX_WORDS = new Set([
+  'era', 'led', 'run', 'ran', 'like', 'type', 'made', 'only', 'free', 'old', 'long', 'wide', 'size', 'day', 'days', 'year', 'back', 'up',
+  'out', 'off', 'on', 'over', 'down', 'ish', 'less', 'ness', 'ward', 'ite', 'ites', 'ism', 'ist', 'ists', 'ian', 'ians', 'fan', 'fans',
+  'mania', 'born', 'new', 'all', 'men', 'man',
+]);
