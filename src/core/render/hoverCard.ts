@@ -44,6 +44,12 @@ export function entityHoverCard(index: CorpusIndex, entity: Entity, commands: Ho
   }
   lines.push(facts.join(' \u00b7 '));
 
+  const maybe = possiblySame(index, entity);
+  if (maybe.length) {
+    const links = maybe.map((o) => `${commandLink(truncate(o.name, 60), commands.revealEntity, [o.id], 'Reveal in the News Lens Entities view')} (${TYPE_NAMES[o.type]})`);
+    lines.push(`**Possibly the same as:** ${links.join(' \u00b7 ')}`);
+  }
+
   const related = index.related(entity.id, options.related ?? 5);
   if (related.length) lines.push(`**Often with:** ${related.map((r) => `${escapeMarkdown(truncate(r.entity.name, 40))} (${r.count})`).join(' \u00b7 ')}`);
 
@@ -74,6 +80,18 @@ export function entityHoverCard(index: CorpusIndex, entity: Entity, commands: Ho
   return { markdown: lines.join('\n\n'), enabledCommands: [commands.revealEntity, commands.showMentions, commands.openSummaries] };
 }
 
+/**
+ * The entities this one may be (merge.ts keeps them apart because the evidence is split), most
+ * mentioned first.
+ */
+export function possiblySame(index: CorpusIndex, entity: Entity, limit = 4): Entity[] {
+  return (entity.possibleSame ?? [])
+    .map((id) => index.entity(id))
+    .filter((e): e is Entity => e !== undefined)
+    .sort((a, b) => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : 1))
+    .slice(0, limit);
+}
+
 /** Dated events newest first (by their own date, else their article's), then undated ones. */
 export function latestEvents(entries: readonly TimelineEntry[], limit: number): TimelineEntry[] {
   const dated = entries.filter((e) => filedDate(e) !== null).sort((a, b) => {
@@ -98,6 +116,8 @@ export function entityTooltip(index: CorpusIndex, entity: Entity, maxArticles = 
   const lines = [`**${escapeMarkdown(truncate(entity.name, 120))}** \u00b7 ${TYPE_NAMES[entity.type]}`];
   if (entity.roles.length) lines.push(`*${entity.roles.slice(0, 4).map((r) => escapeMarkdown(truncate(r, 80))).join(', ')}*`);
   if (entity.aliases.length) lines.push(`Also: ${entity.aliases.slice(0, 8).map((a) => escapeMarkdown(truncate(a, 60))).join(', ')}`);
+  const maybe = possiblySame(index, entity);
+  if (maybe.length) lines.push(`Possibly the same as: ${maybe.map((o) => `${escapeMarkdown(truncate(o.name, 60))} (${TYPE_NAMES[o.type]})`).join(', ')}`);
   const ids = index.articleIdsOf(entity.id);
   const titles = ids.slice(0, maxArticles).map((id) => {
     const a = index.article(id)?.article;

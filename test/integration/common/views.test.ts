@@ -34,7 +34,7 @@ describe('sidebar views', () => {
     assert.ok(resolved.tooltip instanceof vscode.MarkdownString && resolved.tooltip.value.includes('mention'), 'a tooltip with aliases and articles');
     assert.ok(item.iconPath instanceof vscode.ThemeIcon);
 
-    const articles = provider.getChildren(first);
+    const articles = provider.getChildren(first).filter((n) => n.kind === 'article');
     assert.deepStrictEqual(articles.map((a) => (a.kind === 'article' ? a.articleId : '')).sort(), index.articleIdsOf(entity.id).sort());
     const mentions = articles.flatMap((a) => provider.getChildren(a));
     assert.strictEqual(mentions.length, entity.mentionCount);

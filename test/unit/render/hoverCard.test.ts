@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { entityHoverCard, latestEvents } from '../../../src/core/render/hoverCard';
+import { entityHoverCard, entityTooltip, latestEvents } from '../../../src/core/render/hoverCard';
 import { buildIndex, HOSTILE, TWO_ARTICLES } from '../support/builtIndex';
 
 const COMMANDS = { revealEntity: 'newsLens.revealEntity', showMentions: 'newsLens.showMentions', openSummaries: 'newsLens.openSummaries' };
@@ -62,5 +62,27 @@ describe('render: entity hover card', () => {
     const older = { ...meeting, date: '2023-05-01' };
     assert.deepStrictEqual(latestEvents([undated, older, meeting, statement], 5), [statement, meeting, older, undated]);
     assert.strictEqual(latestEvents([meeting, statement], 1).length, 1);
+  });
+
+  it('names the entities it may be, each a link revealing it, and says so in the tree tooltip', () => {
+    const index = buildIndex([
+      { id: 'ferry', title: 'Ferry resumes', body: 'Harbour director Ana Ribeiro reopened the ferry to Lisbon. Ana Ribeiro thanked Valmora Island.', entities: [
+        { key: 'person:ana ribeiro', type: 'person', name: 'Ana Ribeiro', surfaces: ['Ana Ribeiro'] },
+        { key: 'place:lisbon', type: 'place', name: 'Lisbon', surfaces: ['Lisbon'] },
+        { key: 'place:valmora island', type: 'place', name: 'Valmora Island', surfaces: ['Valmora Island'] },
+      ] },
+      { id: 'porto', title: 'Breakwater plan', body: 'Ribeiro told reporters in Porto that the breakwater would hold.', entities: [
+        { key: 'person:ribeiro', type: 'person', name: 'Ribeiro', surfaces: ['Ribeiro'] },
+        { key: 'place:porto', type: 'place', name: 'Porto', surfaces: ['Porto'] },
+      ] },
+    ]);
+    const ribeiro = index.entity('person:ribeiro');
+    assert.ok(ribeiro, index.entities().map((e) => e.id).join(', '));
+    assert.deepStrictEqual(ribeiro.possibleSame, ['person:ana-ribeiro']);
+    const card = entityHoverCard(index, ribeiro, COMMANDS);
+    assert.match(card.markdown, /\n\*\*Possibly the same as:\*\* \[Ana Ribeiro\]\(command:newsLens\.revealEntity\?[^)]*\) \(Person\)\n/);
+    const reveal = links(card.markdown).find((l) => l.label === 'Ana Ribeiro');
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(reveal?.target.split('?')[1] ?? '')), ['person:ana-ribeiro']);
+    assert.match(entityTooltip(index, ribeiro), /Possibly the same as: Ana Ribeiro \(Person\)/);
   });
 });

@@ -4,11 +4,11 @@ import type { MentionRef } from '../../../core/index/corpusIndex';
 import type { Entity, EntityType } from '../../../core/model/types';
 import type { EntityGroup, EntitySort } from '../../../core/render/entityGroups';
 import { entityDescription, groupEntities, plural } from '../../../core/render/entityGroups';
-import { entityTooltip } from '../../../core/render/hoverCard';
-import { TYPE_ICONS } from '../../../shared/entityTypes';
+import { entityTooltip, possiblySame } from '../../../core/render/hoverCard';
+import { TYPE_ICONS, TYPE_NAMES } from '../../../shared/entityTypes';
 import { sentenceSnippet } from '../../../core/render/snippet';
 import { articleUri, rangeIn } from '../../adapters/positions';
-import { EntityColors, Views } from '../../constants';
+import { Commands, EntityColors, Views } from '../../constants';
 import type { CorpusService } from '../../corpusService';
 import type { MoreNode } from '../../../core/render/pages';
 import { Pages } from '../../../core/render/pages';
@@ -19,10 +19,13 @@ export type EntityTreeNode =
   | { kind: 'entity'; id: string; entity: Entity }
   | { kind: 'article'; id: string; entityId: string; articleId: string; mentions: MentionRef[] }
   | { kind: 'mention'; id: string; entityId: string; mention: MentionRef }
+  /** An entity this one may be, kept apart because the evidence is split (Entity.possibleSame). */
+  | { kind: 'possibleSame'; id: string; entityId: string; other: Entity }
   | MoreNode;
 
 /**
- * Entities grouped by type → entity → articles that mention it → each mention. Nodes are cached
+ * Entities grouped by type → entity → articles that mention it → each mention; after the articles,
+ * the entities it may be (possibleSame), each revealing that entity on a click. Nodes are cached
  * by id for one corpus generation, so `reveal` and `getParent` hand back the same objects the
  * tree already holds; ids are stable across refreshes, so expansion survives a re-index.
  */
@@ -125,7 +128,9 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
           if (list) list.push(m);
           else byArticle.set(m.articleId, [m]);
         }
-        return [...byArticle].map(([articleId, mentions]) => this.node({ kind: 'article', id: `${node.id}/article:${articleId}`, entityId: node.entity.id, articleId, mentions }));
+        const articles = [...byArticle].map(([articleId, mentions]): EntityTreeNode => this.node({ kind: 'article', id: `${node.id}/article:${articleId}`, entityId: node.entity.id, articleId, mentions }));
+        const maybe = possiblySame(index, node.entity).map((other): EntityTreeNode => this.node({ kind: 'possibleSame', id: `${node.id}/possibleSame:${other.id}`, entityId: node.entity.id, other }));
+        return [...articles, ...maybe];
       }
       case 'article':
         return node.mentions.map((mention) => this.node({ kind: 'mention', id: `${node.id}/mention:${mention.start}`, entityId: node.entityId, mention }));
@@ -147,6 +152,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
         return group ? this.typeNode(group) : undefined;
       }
       case 'article':
+      case 'possibleSame':
         return this.entityNode(node.entityId);
       case 'mention': {
         const parent = this.entityNode(node.entityId);
@@ -197,6 +203,17 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
         item.tooltip = [a?.title, a?.source, a?.date, a?.path].filter(Boolean).join('\n');
         item.iconPath = new vscode.ThemeIcon('file-text');
         item.contextValue = 'newsLens.article';
+        return item;
+      }
+      case 'possibleSame': {
+        const o = node.other;
+        const item = new vscode.TreeItem(`Possibly the same as ${o.name}`, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.description = `${TYPE_NAMES[o.type]} · ${plural(o.mentionCount, 'mention')}`;
+        item.tooltip = 'Kept apart: the texts do not settle whether these are one. Click to reveal it.';
+        item.iconPath = new vscode.ThemeIcon('question', new vscode.ThemeColor(EntityColors[o.type]));
+        item.contextValue = 'newsLens.possibleSame';
+        item.command = { command: Commands.revealEntity, title: 'Reveal Entity', arguments: [o.id] };
         return item;
       }
       case 'mention': {
