@@ -87,7 +87,7 @@ const entries = [
     outfile,
   })),
   // Measurement tools are not shipped in the .vsix (see .vscodeignore).
-  ...['evalNer', 'evalSumm', 'evalEvents', 'bench', 'rawBaseline', 'fuzz'].map((name) => ({
+  ...['evalNer', 'evalSumm', 'evalEvents', 'evalIdentity', 'bench', 'rawBaseline', 'fuzz'].map((name) => ({
     ...node,
     entryPoints: [`scripts/tools/${name}.ts`],
     outfile: `dist/tools/${name}.js`,
