@@ -109,14 +109,17 @@ const PROMPT_OPENING = new RegExp(
     ')',
 );
 
-/** Prompts anywhere in a short line: "Craving even more? Like us on Facebook or Follow us on Twitter." */
-const PROMPT_INSIDE = /\b(?:Follow (?:us|me|him|her) (?:on|@)|(?:Like|Follow) us on|Sign [Uu]p (?:for|to) (?:our|the)|Subscribe(?: to (?:our|the)|\.?$))/;
+/** Prompts anywhere in a short line: "Craving even more? Like us on Facebook or Follow us on Twitter.", "Got a story? Email us at ...". */
+const PROMPT_INSIDE = /\b(?:Follow (?:us|me|him|her) (?:on|@)|(?:Like|Follow) us on|Sign [Uu]p (?:for|to) (?:our|the)|Subscribe(?: to (?:our|the)|\.?$)|[Ee]-?mail us\b|(?:Got|Have|Do you have) a (?:story|news tip|tip)\b)/;
 
 /** Lines that end by sending the reader elsewhere: "Chicago Cubs end most storied title drought ... Read more". */
 const PROMPT_CLOSING = /\b(?:Read more|Read More|READ MORE)(?: (?:at|on) \S+)?[.:]?$/;
 
-const LINK = /\bhttps?:\/\/|\bwww\.[\w-]+\.\w|[\w.+-]+@[\w-]+\.[\w.]+/;
-const HANDLE = /(?:^|\s)@\w{2,}/;
+/** Links, addresses and handles, to see how much of a short line is anything else. */
+const LINKS = /\S*(?:https?:\/\/|www\.|@)\S*/g;
+const HAS_LINK = /https?:\/\/|www\.|@\w/;
+/** Words besides its links a line that is "a link and little else" may have ("For more NFL coverage: http://..."). */
+const WORDS_BESIDE_LINKS = 8;
 /** The signature line of an embedded tweet quotes what someone wrote: it is the story's material. */
 const TWEET_SIGNATURE = /\(@\w+\)\s+\p{L}+\.? \d{1,2}, \d{4}/u;
 
@@ -177,8 +180,8 @@ export function furnitureOf(line: string): FurnitureReason | undefined {
   if (PROMPT_OPENING.test(line) || isStoryLinks(line)) return 'prompt';
   const n = wordCount(line, 40);
   if (n <= 40 && (PROMPT_CLOSING.test(line) || PROMPT_INSIDE.test(line))) return 'prompt';
-  // A short line that is mostly a link, an address or a handle: a byline's contact, a "follow" box.
-  if (line.length <= SHORT_LINE && ((n <= 25 && LINK.test(line)) || (n <= 12 && HANDLE.test(line))) && !TWEET_SIGNATURE.test(line)) return 'prompt';
+  // A short line that is a link, an address or a handle and little else: a byline's contact, a "follow" box.
+  if (line.length <= SHORT_LINE && n <= 25 && HAS_LINK.test(line) && !TWEET_SIGNATURE.test(line) && wordCount(line.replace(LINKS, ' '), WORDS_BESIDE_LINKS) <= WORDS_BESIDE_LINKS) return 'prompt';
   return undefined;
 }
 

@@ -43,6 +43,8 @@ describe('furniture: what is not the story', () => {
       'Newsletter Sign Up Continue reading the main story Please verify you\'re not a robot by clicking the box.',
       'Follow James Dean on Twitter: @flatoday_jdean',
       'Read or Share this story: https://usat.ly/2Cc6gQo',
+      'For more NFL coverage: http://www.pro32.ap.org and http://www.twitter.com/AP_NFL',
+      'Blaine Friedlander can be reached at SkyWatchPost@gmail.com.',
       'Copyright 2017 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
       'Scroll down for video',
       'Craving even more? Like us on Facebook or Follow us on Twitter.',
@@ -61,6 +63,8 @@ describe('furniture: what is not the story', () => {
       'The Sun said it had seen the photos.',
       'LACKING DETAIL',
       'This year the picture is different: sales rose.',
+      'Anna Berg visited Bergen on Saturday. A picture ![](https://tracker.example/pixel.png) appeared in the press release of the Red Cross.',
+      'Berg later met Lars [Olsen](command:x), Erik ![Dahl](https://tracker.example/pixel.png) and Mette Bakke in Bergen.',
     ]) assert.strictEqual(furnitureOf(line), undefined, line);
   });
 
