@@ -204,7 +204,11 @@ export function findFurniture(text: string, regions: readonly Span[]): ExcludedS
         const line = text.slice(start, end);
         const reason = furnitureOf(line);
         if (reason) out.push({ start, end, reason });
-        else for (const m of line.matchAll(INLINE_WIDGET)) out.push({ start: start + m.index, end: start + m.index + m[0].length, reason: 'widget' });
+        else {
+          // Matched in the whole text: a label's context may lie before the region (a headline the analysis reads apart).
+          INLINE_WIDGET.lastIndex = start;
+          for (let m = INLINE_WIDGET.exec(text); m && m.index + m[0].length <= end; m = INLINE_WIDGET.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, reason: 'widget' });
+        }
       }
       at = lineEnd + 1;
     }

@@ -78,6 +78,13 @@ describe('furniture: what is not the story', () => {
         ['End of Twitter post by @durov', 'widget'],
       ],
     );
+    // A linked headline read as a region of its own, then the image label and its caption.
+    const card = 'Extra Security for Women Image Police officers closed off the square.';
+    const at = card.indexOf(' Image');
+    assert.deepStrictEqual(
+      findFurniture(card, [{ start: at, end: card.length }]).map((x) => card.slice(x.start, x.end)),
+      ['Image'],
+    );
     const long = 'x '.repeat(500_000);
     const t = Date.now();
     furnitureOf(long);
