@@ -128,9 +128,9 @@ export function scoreIdentity(gold: Gold, articles: readonly ScoredArticle[]): I
 
 /** Words that open the names of page furniture taken for entities ("Skip Twitter", "GETTY Bitcoin", "Images Massa"). */
 const FURNITURE_WORDS = new Set([
-  'skip', 'share', 'embed', 'advertisement', 'close', 'watch', 'watched', 'follow', 'getty', 'image', 'images', 'photo', 'photos', 'picture',
-  'video', 'videos', 'gallery', 'slideshow', 'replay', 'read', 'related', 'copyright', 'subscribe', 'newsletter', 'scroll', 'credit',
-  'caption', 'know', 'need', 'enlarge', 'toggle',
+  'skip', 'share', 'embed', 'advertisement', 'close', 'watch', 'watched', 'follow', 'getty', 'image', 'images', 'photo', 'photos', 'video',
+  'videos', 'gallery', 'slideshow', 'replay', 'read', 'related', 'copyright', 'subscribe', 'newsletter', 'scroll', 'caption', 'know', 'need',
+  'enlarge', 'toggle',
 ]);
 
 /** The prefixes the issue names: no entity may begin with them. */

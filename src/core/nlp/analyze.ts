@@ -59,12 +59,15 @@ function headlineInBodyEnd(article: Article): number {
 
 /**
  * The page furniture of an article's lead and body (see furniture.ts), sorted by start. A title is
- * never furniture: it names the story.
+ * never furniture (it names the story), though a media tag in it may be ("(PHOTOS, VIDEO)").
  */
 export function articleFurniture(article: Article): ExcludedSpan[] {
   const headlineEnd = headlineInBodyEnd(article);
-  const regions = regionsAfterTitle(article, titleRegion(article)?.end ?? 0).filter((r) => !(r.start === article.bodyStart && r.end === headlineEnd));
-  return findFurniture(article.text, regions);
+  const title = titleRegion(article);
+  const isHeadline = (r: Span): boolean => r.start === article.bodyStart && r.end === headlineEnd;
+  const regions = regionsAfterTitle(article, title?.end ?? 0);
+  const headlines = [...(title ? [title] : []), ...regions.filter(isHeadline)];
+  return findFurniture(article.text, regions.filter((r) => !isHeadline(r)), headlines).sort((a, b) => a.start - b.start);
 }
 
 /** Parses the article's regions, leaving out the `excluded` spans (its furniture unless told otherwise). */

@@ -33,11 +33,12 @@ const EMBED_LABEL = /\bA (?:post|photo|video) shared by .{1,80}\(@\w+\) on \p{L}
 
 /**
  * Labels inside a line: around an embedded post ("Skip Twitter post by @durov ... End of Twitter
- * post by @durov"; the post between them is the story's material), and an image's label between
- * a linked headline and its caption ("... Especially for Women Image Police officers closed ...").
+ * post by @durov"; the post between them is the story's material), an image's label between a
+ * linked headline and its caption ("... Especially for Women Image Police officers closed ..."),
+ * a headline's media tag ("(PHOTOS, VIDEO)").
  */
 const INLINE_WIDGET =
-  /(?:Skip|End of) (?:Twitter|Facebook|Instagram|YouTube) (?:post|content)(?: by @\w+| \d+)?|(?<=\s\p{Lu}\p{Ll}+ )(?:Image|Photo|Video)(?= \p{Lu}\p{Ll}+ \p{Ll})/gu;
+  /(?:Skip|End of) (?:Twitter|Facebook|Instagram|YouTube) (?:post|content)(?: by @\w+| \d+)?|(?<=\s\p{Lu}\p{Ll}+ )(?:Image|Photo|Video)(?= \p{Lu}\p{Ll}+ \p{Ll})|\((?:PHOTOS?|VIDEOS?|GRAPHIC|AUDIO|LIVE)(?:,\s*(?:PHOTOS?|VIDEOS?|GRAPHIC|AUDIO))*\)/gu;
 
 /** Photo agencies and picture desks, as credits name them. */
 const AGENCY = String.raw`(?:Getty Images|Getty|GETTY|AFP|AP Photo|AP|Reuters|REUTERS|EPA|PA Wire|PA|Rex Features|Rex|REX|Shutterstock|Alamy|Corbis|WireImage|iStock|Landov|DPA|dpa|SWNS|Splash News)`;
@@ -66,7 +67,7 @@ const CREDIT_LAST = new RegExp(
       String.raw`\((?:[^()]*\/)?${AGENCY}[^()]*\)`,
       String.raw`\[(?:Photo|Image|Video)\/[^\]]*\]`,
       String.raw`(?:Photograph|Photographer|Picture|Image|Credit)s?:\s*[^.!?]{1,80}`,
-      String.raw`[\p{L}.'-]+(?: [\p{L}.'-]+){0,3}\s*\/\s*${AGENCY}(?:\s*\/\s*[\p{L}]+)*(?:,\s*FILE)?`,
+      String.raw`[\p{L}.'-]+(?: [\p{L}.'-]+){0,3}\s*\/\s*${AGENCY}(?:\s*\/\s*[\p{L}]+)*(?: via ${AGENCY}(?: Images)?)?(?:,\s*FILE)?`,
       String.raw`(?<=[\p{L}\p{N})])\s(?:Getty Images|Getty|GETTY)`,
     ].join('|') +
     String.raw`)\s*$`,
@@ -186,11 +187,13 @@ export function furnitureOf(line: string): FurnitureReason | undefined {
 }
 
 /**
- * The furniture lines inside `regions` (each region's lines, trimmed), in text order. Regions are
- * the parts of the text the analysis reads (see analysisRegions); a headline is never furniture.
+ * The furniture lines inside `regions` (each region's lines, trimmed), and the labels inside
+ * `headlines` (never whole: a headline names the story), in text order when the regions are.
+ * Regions are the parts of the text the analysis reads (see analysisRegions).
  */
-export function findFurniture(text: string, regions: readonly Span[]): ExcludedSpan[] {
+export function findFurniture(text: string, regions: readonly Span[], headlines: readonly Span[] = []): ExcludedSpan[] {
   const out: ExcludedSpan[] = [];
+  for (const h of headlines) out.push(...inlineLabels(text, h.start, h.end));
   for (const r of regions) {
     let at = r.start;
     while (at < r.end) {
@@ -201,18 +204,21 @@ export function findFurniture(text: string, regions: readonly Span[]): ExcludedS
       while (start < end && /\s/.test(text[start])) start++;
       while (end > start && /\s/.test(text[end - 1])) end--;
       if (end > start) {
-        const line = text.slice(start, end);
-        const reason = furnitureOf(line);
+        const reason = furnitureOf(text.slice(start, end));
         if (reason) out.push({ start, end, reason });
-        else {
-          // Matched in the whole text: a label's context may lie before the region (a headline the analysis reads apart).
-          INLINE_WIDGET.lastIndex = start;
-          for (let m = INLINE_WIDGET.exec(text); m && m.index + m[0].length <= end; m = INLINE_WIDGET.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, reason: 'widget' });
-        }
+        else out.push(...inlineLabels(text, start, end));
       }
       at = lineEnd + 1;
     }
   }
+  return out;
+}
+
+/** The labels inside [start, end), matched in the whole text: a label's context may lie before the span (a headline the analysis reads apart). */
+function inlineLabels(text: string, start: number, end: number): ExcludedSpan[] {
+  const out: ExcludedSpan[] = [];
+  INLINE_WIDGET.lastIndex = start;
+  for (let m = INLINE_WIDGET.exec(text); m && m.index + m[0].length <= end; m = INLINE_WIDGET.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, reason: 'widget' });
   return out;
 }
 

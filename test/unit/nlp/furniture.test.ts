@@ -28,6 +28,7 @@ describe('furniture: what is not the story', () => {
       'Hundreds of thousands of people lined the street to watch 39 floats. [Photo/IC]',
       'The price of bitcoin rose by 900% last year. Photograph: George Frey/Getty Images',
       'David Becker/Getty Images',
+      'Dimitrios Kambouris/WireImage via Getty Images, FILE',
       'FILE - In this Nov. 2, 2017 file photo, model Chrissy Teigen poses at the 2017 Revolve Awards in Los Angeles.',
       'Photos: Mass shooting at Las Vegas music festival Police stand at the scene of the shooting. Hide Caption 27 of 30',
     ]) assert.strictEqual(furnitureOf(line), 'caption', line);
@@ -129,5 +130,17 @@ describe('furniture: what is not the story', () => {
     assert.ok(!analysis.summary.some((s) => inside(s.start, s.end)), 'no summary sentence inside furniture');
     assert.ok(!analysis.entities.some((e) => /Hamilton|Skip|Embed|KNOW/.test(e.name)), analysis.entities.map((e) => e.name).join(', '));
     for (const m of analysis.mentions) assert.strictEqual(text.slice(m.start, m.end), m.text);
+  });
+
+  it('reads a title whole but for its media tag', () => {
+    const text = 'Meteor lights up New England sky (PHOTOS, VIDEO)\n\nA meteor lit up the sky above Boston on Tuesday.\n';
+    const a = { ...article('m', text), title: 'Meteor lights up New England sky (PHOTOS, VIDEO)', bodyStart: text.indexOf('A meteor') };
+    const analysis = analyzeArticle(a);
+    assert.deepStrictEqual(
+      analysis.excluded.map((x) => text.slice(x.start, x.end)),
+      ['(PHOTOS, VIDEO)'],
+    );
+    assert.ok(!analysis.entities.some((e) => /VIDEO|PHOTOS/.test(e.name)));
+    assert.ok(analysis.entities.some((e) => e.name === 'New England'), analysis.entities.map((e) => e.name).join(', '));
   });
 });
