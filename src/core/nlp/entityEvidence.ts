@@ -14,12 +14,13 @@ import { HONORIFICS, NAME_SUFFIX_WORDS, ORG_ONLY_CUES_AFTER, ORG_CUES_BEFORE, PE
  * - hyphenated given names the recogniser cut short: "Kim Jong" before "-un" is "Kim Jong-un";
  * - names the gazetteer lists that a recogniser took for a short form of a person's name: "UN"
  *   in a line of capitals is the United Nations, not the end of "Kim Jong Un";
- * - no name runs across a dash between spaces ("WHAT WE KNOW - Sneak peek"): such a mention is dropped;
+ * - no name runs across a dash between spaces ("WHAT WE KNOW - Sneak peek"), and a participle opening
+ *   a sentence is no name ("Following these claims"): such mentions are dropped;
  * - an acronym the article defines ("the Benavista Bowls Club (BBC)") stands for its expansion
  *   everywhere in the article, even where a gazetteer knows another body of that acronym.
  */
 export function withEntityEvidence(text: string, entities: LocalEntity[], mentions: LocalMention[]): { entities: LocalEntity[]; mentions: LocalMention[] } {
-  const completed = completeHyphenatedNames(text, entities, withoutSpacedDashes(entities, mentions));
+  const completed = completeHyphenatedNames(text, entities, withoutNonNames(text, entities, mentions));
   const defined = withDefinedAcronyms(text, completed.entities, completed.mentions);
   const separated = withListedNamesApart(defined.entities, defined.mentions);
   const mentioned = new Set(separated.mentions.map((m) => m.key));
@@ -71,13 +72,23 @@ function withDefinedAcronyms(text: string, entities: LocalEntity[], mentions: Lo
   return { entities: [...out.values()], mentions: moved };
 }
 
-/** Mentions of people, bodies and places across a spaced dash are left out (and the entities left without any, by the caller). */
-function withoutSpacedDashes(entities: LocalEntity[], mentions: LocalMention[]): LocalMention[] {
+/**
+ * Mentions of people, bodies and places that are no names are left out (and the entities left
+ * without any, by the caller): one across a spaced dash, or a participle opening a sentence before
+ * an article, a pronoun or a preposition ("Following these claims", "According to").
+ */
+function withoutNonNames(text: string, entities: LocalEntity[], mentions: LocalMention[]): LocalMention[] {
   const names = new Set(entities.filter((e) => NAME_TYPES.has(e.type)).map((e) => e.key));
-  return mentions.some((m) => names.has(m.key) && SPACED_DASH.test(m.text)) ? mentions.filter((m) => !(names.has(m.key) && SPACED_DASH.test(m.text))) : mentions;
+  const notName = (m: LocalMention): boolean =>
+    names.has(m.key) &&
+    (SPACED_DASH.test(m.text) || (PARTICIPLE.test(m.text) && SENTENCE_START.test(text.slice(Math.max(0, m.start - 4), m.start)) && FUNCTION_WORD_AFTER.test(text.slice(m.end, m.end + 12))));
+  return mentions.some(notName) ? mentions.filter((m) => !notName(m)) : mentions;
 }
 
 const SPACED_DASH = /\s[-–—]\s/;
+const PARTICIPLE = /^\p{Lu}\p{Ll}{3,}ing$/u;
+const SENTENCE_START = /(?:^|[.!?]["”’]?\s+|\n\s*)$/;
+const FUNCTION_WORD_AFTER = /^\s+(?:the|a|an|these|those|this|that|his|her|their|its|our|to|on|in|with|by|from|for)\b/;
 
 /**
  * Mentions of a person written as a body or an acronym the gazetteer lists ("UN", "EU", "US")

@@ -116,4 +116,19 @@ describe('entity evidence: what the text around a name says', () => {
     assert.deepStrictEqual(out.entities.find((e) => e.name === 'Benavista Bowls Club')?.aliases, ['BBC']);
     assert.ok(!out.entities.some((e) => e.name === 'BBC' || e.name === 'TSLA'));
   });
+
+  it('drops a participle opening a sentence, and keeps names that end alike', () => {
+    const text = 'Following these claims, he left. Beijing has agreed. Reading the report, Sterling smiled. Beijing the capital.';
+    const f = found(text, [
+      ['Following', 'person'],
+      ['Beijing', 'place'],
+      ['Reading', 'place'],
+      ['Sterling', 'person'],
+    ]);
+    const out = withEntityEvidence(text, f.entities, f.mentions);
+    assert.deepStrictEqual(
+      out.entities.map((e) => e.name),
+      ['Beijing', 'Sterling'],
+    );
+  });
 });
