@@ -3,7 +3,7 @@ import type { ArticleAnalysis, LocalEntity, TypeEvidence } from '../nlp/analysis
 import { aliasFits, initialsOf } from '../nlp/aliases';
 import { ORG_SUFFIXES } from '../nlp/lexicon';
 import type { NameType, TypeDecision, TypeTally } from './identity';
-import { decideType, distinctiveWords, isAcronym, isNameType, localType, nameKey, writtenAsKey, withoutGeneration, withoutLegalForm, withoutMiddleInitials } from './identity';
+import { NAME_TYPES, decideType, distinctiveWords, isAcronym, isNameType, localType, nameKey, writtenAsKey, withoutGeneration, withoutLegalForm, withoutMiddleInitials } from './identity';
 import type { Steps } from './steps';
 import { runSync } from './steps';
 
@@ -170,7 +170,11 @@ export function* mergeSteps(analyses: Iterable<ArticleAnalysis>): Steps<MergeRes
         if (!tally) tallies.set(k.key, (tally = { votes: {}, cues: {}, listed: k.listed?.type }));
         // A one-word "place" that is the surname of a person the article names ("Max Verstappen ... Verstappen") is that person.
         const surname = e.type === 'place' && !k.listed && !e.cues?.place && surnames.has(k.key);
-        add(tally.votes, e.typeScores ?? { [surname ? 'person' : e.type]: local.mentions });
+        if (e.typeScores) add(tally.votes, e.typeScores);
+        else {
+          const t = surname ? 'person' : e.type;
+          tally.votes[t] = (tally.votes[t] ?? 0) + local.mentions;
+        }
         if (e.cues) add(tally.cues, e.cues);
       } else {
         local.key = slugOf(e.name);
@@ -192,30 +196,24 @@ export function* mergeSteps(analyses: Iterable<ArticleAnalysis>): Steps<MergeRes
   }
 
   // Groups of full names; short forms wait for the story that resolves them.
-  const groups = new Map<string, Group>();
-  const groupOf = (type: EntityType, key: string): Group => {
-    const id = `${type}\u0000${key}`;
-    let g = groups.get(id);
-    if (!g) groups.set(id, (g = { type, key, locals: [], maybe: new Set(), articles: new Set() }));
-    return g;
-  };
+  const groups = new Groups();
   const short: Local[] = [];
   for (const l of locals) {
     if (isShortForm(l)) short.push(l);
     else {
-      l.group = groupOf(l.type, l.key);
+      l.group = groups.ensure(l.type, l.key);
       l.group.locals.push(l);
       if (l.mentions > 0) l.group.articles.add(l.articleId);
     }
   }
   yield;
-  joinVariants([...groups.values()].sort(byKey));
-  yield* resolveShortForms(short, byArticle, list.length, decisions, groupOf);
+  joinVariants(groups);
+  yield* resolveShortForms(short, byArticle, list.length, decisions, groups);
   yield;
   // Again with the short forms' own groups: "Qualcomm Inc." and "Qualcomm".
-  joinVariants([...groups.values()].sort(byKey));
+  joinVariants(groups);
   linkSplitTypes(locals, decisions);
-  return yield* buildEntities([...groups.values()], byArticle);
+  return yield* buildEntities(groups.all(), byArticle);
 }
 
 /** The last words of the full names of people an article names. */
@@ -245,7 +243,34 @@ function linkSplitTypes(locals: Local[], decisions: Map<string, TypeDecision>): 
 }
 
 function add(into: TypeEvidence, from: TypeEvidence): void {
-  for (const [t, n] of Object.entries(from) as [NameType, number][]) into[t] = (into[t] ?? 0) + n;
+  for (const t of NAME_TYPES) {
+    const n = from[t];
+    if (n) into[t] = (into[t] ?? 0) + n;
+  }
+}
+
+/** The groups by type, then key (a lookup by one joined string hashed a new string for every local). */
+class Groups {
+  private readonly byType = new Map<EntityType, Map<string, Group>>();
+
+  get(type: EntityType, key: string): Group | undefined {
+    return this.byType.get(type)?.get(key);
+  }
+
+  ensure(type: EntityType, key: string): Group {
+    let ofType = this.byType.get(type);
+    if (!ofType) this.byType.set(type, (ofType = new Map()));
+    let g = ofType.get(key);
+    if (!g) ofType.set(key, (g = { type, key, locals: [], maybe: new Set(), articles: new Set() }));
+    return g;
+  }
+
+  /** Every group, sorted by key then type: what is decided from them does not depend on the order of the articles. */
+  all(): Group[] {
+    const out: Group[] = [];
+    for (const ofType of this.byType.values()) for (const g of ofType.values()) out.push(g);
+    return out.sort(byKey);
+  }
 }
 
 /**
@@ -268,10 +293,9 @@ function isShortForm(l: Local): boolean {
  * "Goldman Sachs". A generation ("Jr", "II") tells a son from his father: such names stay apart,
  * marked as possibly the same.
  */
-function joinVariants(all: Group[]): void {
-  const byTypeKey = new Map(all.map((g) => [`${g.type}\u0000${g.key}`, g]));
+function joinVariants(groups: Groups): void {
   const initialled = new Map<string, Group[]>();
-  for (const g of all) {
+  for (const g of groups.all()) {
     if (g.type === 'person') {
       const plain = withoutMiddleInitials(g.key);
       if (plain) {
@@ -281,16 +305,16 @@ function joinVariants(all: Group[]): void {
       }
       // "Patrick Paddock II" may be the Patrick Paddock of another article, or his father.
       const senior = withoutGeneration(g.key);
-      const other = senior && byTypeKey.get(`person\u0000${senior}`);
+      const other = senior && groups.get('person', senior);
       if (other) link(g, other);
     } else if (g.type === 'organization') {
       const plain = withoutLegalForm(g.key);
-      const target = plain && byTypeKey.get(`organization\u0000${plain}`);
+      const target = plain && groups.get('organization', plain);
       if (target) join(g, target);
     }
   }
   for (const [plain, variants] of initialled) {
-    const target = byTypeKey.get(`person\u0000${plain}`);
+    const target = groups.get('person', plain);
     if (!target) continue;
     if (variants.length === 1) join(variants[0], target);
     else for (const v of variants) link(v, target);
@@ -353,7 +377,7 @@ function* resolveShortForms(
   byArticle: Map<string, Local[]>,
   articleCount: number,
   decisions: Map<string, TypeDecision>,
-  groupOf: (type: EntityType, key: string) => Group,
+  table: Groups,
 ): Steps<void> {
   const groups = new Set<Group>();
   for (const locals of byArticle.values()) for (const l of locals) if (l.group) groups.add(l.group);
@@ -385,7 +409,7 @@ function* resolveShortForms(
       l.group = target;
       target.articles.add(l.articleId);
     } else {
-      l.group = groupOf(l.type, l.key);
+      l.group = table.ensure(l.type, l.key);
       if (l.mentions > 0) l.group.articles.add(l.articleId);
       if (maybe.length <= MAX_POSSIBLE) for (const g of maybe) link(l.group, g);
     }
@@ -498,6 +522,7 @@ function storyShared(articleId: string, own: Set<Group>, candidate: Group, artic
  * Group Inc."), then one written as the key.
  */
 function canonical(type: EntityType, key: string, names: Map<string, number>): string {
+  if (names.size === 1) return names.keys().next().value as string;
   const words = (s: string): number => distinctiveWords(s, type);
   const plain = (s: string): number => Number(writtenAsKey(s, key));
   const alpha = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
