@@ -40,8 +40,8 @@ export function mergeKey(units: string[] | undefined, options: AnalyzeOptions, r
 
 /**
  * The snapshot made for `key`, or undefined. One that parses but is not whole and well formed (an
- * entity line missing, a resolved id with no entity, a field of the wrong type) is a miss, and is
- * removed so that no later run reads it again.
+ * entity line missing, a resolved id or a possibleSame with no entity, a field of the wrong type)
+ * is a miss, and is removed so that no later run reads it again.
  */
 export async function readMergeSnapshot(dir: string, key: string): Promise<MergeResult | undefined> {
   const file = path.join(dir, FILE);
@@ -79,6 +79,7 @@ function* parse(raw: string, key: string): Steps<MergeResult | 'other' | 'bad'> 
     }
     if (!entities.size && !resolve.size) return 'bad';
     for (const local of resolve.values()) for (const id of local.values()) if (!entities.has(id)) return 'bad';
+    for (const e of entities.values()) if (e.possibleSame?.some((id) => !entities.has(id))) return 'bad';
     return { entities, resolve };
   } catch {
     return 'bad';

@@ -85,10 +85,14 @@ export const article = shape({
   line: optional(num),
 });
 
+const typeEvidence = shape({ person: optional(num), organization: optional(num), place: optional(num) });
+
 export const analysis = shape({
   articleId: str,
   sentences: list(span),
-  entities: list(shape({ key: str, type: str, name: str, aliases: strings, roles: strings, value: optional(str), place: optional(str) })),
+  entities: list(
+    shape({ key: str, type: str, name: str, aliases: strings, roles: strings, value: optional(str), place: optional(str), cues: optional(typeEvidence), typeScores: optional(typeEvidence) }),
+  ),
   mentions: list(shape({ key: str, start: offset, end: offset, text: str })),
   events: list(
     shape({
@@ -121,4 +125,5 @@ export const entity = shape({
   articleCount: num,
   value: optional(str),
   place: optional(str),
+  possibleSame: optional(strings),
 });
