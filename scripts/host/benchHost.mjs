@@ -218,7 +218,7 @@ function describe(report) {
       rows.push([
         `${p} connections graph`,
         `first drawing ${g.firstDrawMs} ms after the command (page ready ${g.pageReadyMs} ms, then drawn ${g.readyToDrawMs} ms later; ${g.nodes} entities, ${g.edges} links; target ≤ 1000 ms: ${g.firstDrawMs <= 1000 ? 'met' : 'MISSED'}); ` +
-          `centred on the top entity ${g.focusDrawMs} ms (${g.focusNodes}); under a source filter ${g.filteredDrawMs} ms (${g.filteredNodes})`,
+          `(the summaries page, for scale: ${g.summariesFirstDrawMs} ms); centred on the top entity ${g.focusDrawMs} ms (${g.focusNodes}); under a source filter ${g.filteredDrawMs} ms (${g.filteredNodes})`,
       ]);
       rows.push([`${p} event loop while graphing`, `p50 ${g.eventLoopDelay.p50Ms} ms, p99 ${g.eventLoopDelay.p99Ms} ms, max ${g.eventLoopDelay.maxMs} ms; stalls > 100 ms: ${g.stallsOver100Ms}; longest while opening ${stallText(g, 'open')}, centring ${stallText(g, 'focus')}, filtering ${stallText(g, 'filter')}`]);
     }
