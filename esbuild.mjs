@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'fs';
 import { dirname, relative } from 'path';
+import { fileURLToPath } from 'url';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -52,8 +53,17 @@ const lazyReaders = {
   },
 };
 
+// jsonc-parser's "main" is a UMD build whose require() calls of its own files esbuild cannot see;
+// its ES module build bundles.
+const jsoncEsm = {
+  name: 'jsonc-parser-esm',
+  setup(build) {
+    build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: fileURLToPath(new URL('./node_modules/jsonc-parser/lib/esm/main.js', import.meta.url)) }));
+  },
+};
+
 const node = {
-  plugins: [trimCountries, vscodeOnce, lazyReaders],
+  plugins: [trimCountries, vscodeOnce, lazyReaders, jsoncEsm],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -87,7 +97,7 @@ const entries = [
     outfile,
   })),
   // Measurement tools are not shipped in the .vsix (see .vscodeignore).
-  ...['evalNer', 'evalSumm', 'evalEvents', 'evalIdentity', 'bench', 'rawBaseline', 'fuzz'].map((name) => ({
+  ...['evalNer', 'evalSumm', 'evalEvents', 'evalIdentity', 'bench', 'rawBaseline', 'fuzz', 'makeWatchlist'].map((name) => ({
     ...node,
     entryPoints: [`scripts/tools/${name}.ts`],
     outfile: `dist/tools/${name}.js`,
