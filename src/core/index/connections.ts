@@ -8,7 +8,7 @@ import type { GraphEdge, GraphNode, GraphQuery, Subgraph } from '../model/graph'
 import { MAX_EDGES, MAX_NODES, NEIGHBOURS_PER_NODE, TOP_ENTITIES } from '../model/graph';
 import type { Entity, EntityType } from '../model/types';
 import type { CorpusIndex } from './corpusIndex';
-import { coOccurInSentences } from './corpusIndex';
+import { coOccurInSentences } from './views';
 import type { FilteredCorpus } from './filteredCorpus';
 import type { Steps } from './steps';
 

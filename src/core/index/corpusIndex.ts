@@ -1,5 +1,7 @@
 import type { Article, Diagnostic, Entity, MainEvent, Mention, NewsEvent, Span } from '../model/types';
 import type { ArticleAnalysis } from '../nlp/analysis';
+import type { Curated, CurationBase, CurationInput } from './curation';
+import { NO_CURATION, curateSteps } from './curation';
 import type { MergeResult } from './merge';
 import { mergeSteps } from './merge';
 import { repeatedLineSteps, withoutSpansOf } from './repeatedLines';
@@ -7,6 +9,8 @@ import type { Shard } from './shards';
 import { shardKey } from './shards';
 import type { Steps } from './steps';
 import { runSliced, runSync } from './steps';
+import type { Views } from './views';
+import { applyCurated, buildViews, nameOrder } from './views';
 
 export interface IndexedArticle {
   article: Article;
@@ -74,6 +78,9 @@ export class CorpusIndex {
   private derived: Derived | undefined;
   /** Merged entities known for exactly the current files (from a snapshot): deriving then skips merging. */
   private premerged: MergeResult | undefined;
+  /** The merged corpus of another index of exactly these files (see withCuration): deriving then starts from it. */
+  private resolved: CurationBase | undefined;
+  private curation: CurationInput = NO_CURATION;
   /** The merge the last derive computed, until `takeMerged` hands it out to be kept. */
   private merged: MergeResult | undefined;
   private keepMerged = false;
@@ -99,7 +106,59 @@ export class CorpusIndex {
     const copy = new CorpusIndex();
     for (const [path, shards] of this.files) copy.files.set(path, new Map(shards));
     copy.diagnostics = [...this.diagnostics];
+    copy.curation = this.curation;
     return copy;
+  }
+
+  /** The corrections this index applies. */
+  get corrections(): CurationInput {
+    return this.curation;
+  }
+
+  /**
+   * Applies other corrections (curation decisions and watchlists). New decisions over the same
+   * watchlists update the views in place at once, touching only the articles and entities they
+   * change; other watchlists need the views derived again (see withCuration to do that aside).
+   */
+  setCuration(input: CurationInput): void {
+    const previous = this.curation;
+    const sameLists = input.watchlists.length === previous.watchlists.length && input.watchlists.every((w, i) => w === previous.watchlists[i]);
+    // The same lists keep one identity: their matcher and the names found are kept by it.
+    this.curation = sameLists ? { ...input, watchlists: previous.watchlists } : input;
+    const d = this.derived;
+    if (!d) {
+      this.version++;
+      return;
+    }
+    if (!sameLists) {
+      this.resolved = d.merged;
+      this.derived = undefined;
+      this.version++;
+      return;
+    }
+    applyCurated(d.views, runSync(curateSteps(d.views.base, { decisions: input.decisions, watchlists: [] })));
+  }
+
+  /**
+   * A copy of this index with other corrections, whose views derive (in `prepare`) from this
+   * index's merged entities, without merging again: for a change of watchlists, while this one
+   * keeps answering.
+   */
+  withCuration(input: CurationInput): CorpusIndex {
+    const copy = this.clone();
+    copy.curation = input;
+    copy.resolved = this.derived?.merged ?? this.resolved;
+    return copy;
+  }
+
+  /** Problems of the corrections: what the files and lists said, and decisions that changed nothing. */
+  curationDiagnostics(): Diagnostic[] {
+    return [...(this.curation.diagnostics ?? []), ...this.d.listed.diagnostics, ...this.d.views.curated.diagnostics];
+  }
+
+  /** What the curation decisions did to an entity ("renamed from Sergei Lavrov"), for its card. */
+  correctionsOf(entityId: string): string[] {
+    return this.d.views.curated.notes.get(entityId) ?? [];
   }
 
   /**
@@ -133,6 +192,7 @@ export class CorpusIndex {
   private invalidate(): void {
     this.derived = undefined;
     this.premerged = undefined;
+    this.resolved = undefined;
     this.merged = undefined;
     this.keepMerged = false;
     this.version++;
@@ -180,16 +240,21 @@ export class CorpusIndex {
   }
 
   private get d(): Derived {
-    if (!this.derived) this.install(runSync(deriveSteps(this.files, this.premerged)));
+    if (!this.derived) this.install(runSync(deriveSteps(this.files, this.premerged, this.resolved, this.curation)));
     return this.derived as Derived;
+  }
+
+  private get v(): Views {
+    return this.d.views;
   }
 
   private install(derived: Derived): void {
     this.derived = derived;
-    if (this.keepMerged) this.merged = derived.merged;
-    derived.merged = undefined;
+    if (this.keepMerged) this.merged = derived.mergeResult;
+    derived.mergeResult = undefined;
     // The views hold what they need of a merge; its per-article maps need not stay in memory.
     this.premerged = undefined;
+    this.resolved = undefined;
     this.keepMerged = false;
   }
 
@@ -202,33 +267,33 @@ export class CorpusIndex {
     while (!this.derived) {
       const files = this.files;
       const version = ++this.version;
-      const derived = await runSliced(deriveSteps(files, this.premerged));
+      const derived = await runSliced(deriveSteps(files, this.premerged, this.resolved, this.curation));
       if (version === this.version && !this.derived) this.install(derived);
     }
   }
 
   articles(): IndexedArticle[] {
-    return this.d.articles;
+    return this.v.articles;
   }
 
   article(id: string): IndexedArticle | undefined {
-    return this.d.byArticle.get(id);
+    return this.v.byArticle.get(id);
   }
 
   articlesAt(path: string): IndexedArticle[] {
-    return this.d.byPath.get(path) ?? [];
+    return this.v.byPath.get(path) ?? [];
   }
 
   entities(): Entity[] {
-    return this.d.entityList;
+    return this.v.entityList;
   }
 
   entity(id: string): Entity | undefined {
-    return this.d.entities.get(id);
+    return this.v.entities.get(id);
   }
 
   mentionsOf(entityId: string): MentionRef[] {
-    return this.d.byEntity.get(entityId) ?? [];
+    return this.v.byEntity.get(entityId) ?? [];
   }
 
   articleIdsOf(entityId: string): string[] {
@@ -237,7 +302,7 @@ export class CorpusIndex {
 
   /** The mention covering `offset` in an article (binary search over sorted mentions). */
   mentionAt(articleId: string, offset: number): Mention | undefined {
-    const ms = this.d.byArticle.get(articleId)?.mentions;
+    const ms = this.v.byArticle.get(articleId)?.mentions;
     if (!ms) return undefined;
     let lo = 0;
     let hi = ms.length - 1;
@@ -252,16 +317,16 @@ export class CorpusIndex {
   }
 
   eventsOf(entityId: string): TimelineEntry[] {
-    return this.d.eventsByEntity.get(entityId) ?? [];
+    return this.v.eventsByEntity.get(entityId) ?? [];
   }
 
   timeline(): TimelineEntry[] {
-    return this.d.timeline;
+    return this.v.timeline;
   }
 
   /** Every pair seen together, strongest first (built on first request: exports need it, hovers do not). */
   coOccurrences(): CoOccurrence[] {
-    const d = this.d;
+    const d = this.v;
     if (!d.coOccurrence) {
       const list: CoOccurrence[] = [];
       for (const [a, row] of d.pairs) for (const [b, c] of row) if (a < b) list.push({ a, b, sentences: c.sentences, events: c.events });
@@ -272,11 +337,11 @@ export class CorpusIndex {
 
   /** Mentions of an article overlapping [start, end), in text order (binary search, no scan). */
   mentionsBetween(articleId: string, start: number, end: number): Mention[] {
-    const ms = this.d.byArticle.get(articleId)?.mentions;
+    const ms = this.v.byArticle.get(articleId)?.mentions;
     if (!ms || end <= start) return [];
     // Mentions are sorted by start; a mention starting before `start` can still overlap it, but
     // never by more than the longest mention of the article.
-    const reach = start - (this.d.longestMention.get(articleId) ?? 0);
+    const reach = start - (this.v.longestMention.get(articleId) ?? 0);
     const from = lowerBound(ms, (m) => m.start < reach);
     const out: Mention[] = [];
     for (let i = from; i < ms.length && ms[i].start < end; i++) if (ms[i].end > start) out.push(ms[i]);
@@ -286,10 +351,10 @@ export class CorpusIndex {
   /** The entities mentioned in one article with their mentions there, in order of first mention. */
   entitiesIn(articleId: string): { entity: Entity; mentions: Mention[] }[] {
     const byId = new Map<string, { entity: Entity; mentions: Mention[] }>();
-    for (const m of this.d.byArticle.get(articleId)?.mentions ?? []) {
+    for (const m of this.v.byArticle.get(articleId)?.mentions ?? []) {
       let e = byId.get(m.entity);
       if (!e) {
-        const entity = this.d.entities.get(m.entity);
+        const entity = this.v.entities.get(m.entity);
         if (!entity) continue;
         byId.set(m.entity, (e = { entity, mentions: [] }));
       }
@@ -306,25 +371,25 @@ export class CorpusIndex {
    */
   searchEntities(query: string, limit = 100): Entity[] {
     const q = searchKey(query);
-    if (!q) return this.d.entityList.slice(0, limit);
-    const d = this.d;
+    if (!q) return this.v.entityList.slice(0, limit);
+    const d = this.v;
     const keys = (d.searchKeys ??= buildSearchKeys(d.entityList));
     const found = new Set<string>();
     for (let i = lowerBound(keys, (k) => k.key < q); i < keys.length && keys[i].key.startsWith(q); i++) found.add(keys[i].id);
     return [...found]
-      .map((id) => this.d.entities.get(id) as Entity)
+      .map((id) => this.v.entities.get(id) as Entity)
       .sort((a, b) => b.mentionCount - a.mentionCount || nameOrder(a.name, b.name))
       .slice(0, limit);
   }
 
   /** Every entity seen with `entityId`, with the sentences and events they share (unsorted; dates left out). */
   coMentions(entityId: string): ReadonlyMap<string, { readonly sentences: number; readonly events: number }> {
-    return this.d.pairs.get(entityId) ?? EMPTY_ROW;
+    return this.v.pairs.get(entityId) ?? EMPTY_ROW;
   }
 
   /** Entities most often seen with `entityId`, strongest first (sorted on first request per entity). */
   related(entityId: string, limit = 5): { entity: Entity; count: number }[] {
-    const d = this.d;
+    const d = this.v;
     let sorted = d.relatedByEntity.get(entityId);
     if (!sorted) {
       sorted = [...(d.pairs.get(entityId) ?? [])]
@@ -334,7 +399,7 @@ export class CorpusIndex {
     }
     return sorted
       .slice(0, limit)
-      .map((r) => ({ entity: this.d.entities.get(r.id) as Entity, count: r.count }))
+      .map((r) => ({ entity: this.v.entities.get(r.id) as Entity, count: r.count }))
       .filter((r) => r.entity !== undefined);
   }
 }
@@ -342,24 +407,13 @@ export class CorpusIndex {
 const EMPTY_ROW: ReadonlyMap<string, { sentences: number; events: number }> = new Map();
 
 interface Derived {
-  articles: IndexedArticle[];
-  byArticle: Map<string, IndexedArticle>;
-  byPath: Map<string, IndexedArticle[]>;
-  entities: Map<string, Entity>;
-  entityList: Entity[];
-  byEntity: Map<string, MentionRef[]>;
-  eventsByEntity: Map<string, TimelineEntry[]>;
-  timeline: TimelineEntry[];
-  /** Both directions: pairs.get(a).get(b) === pairs.get(b).get(a). */
-  pairs: Map<string, Map<string, { sentences: number; events: number }>>;
-  coOccurrence?: CoOccurrence[];
-  relatedByEntity: Map<string, { id: string; count: number }[]>;
-  /** Per article, the length of its longest mention (bounds the backwards reach of range queries). */
-  longestMention: Map<string, number>;
-  /** `searchKey` of every word-start suffix of every entity name and alias, sorted by key; built on first search. */
-  searchKeys?: { key: string; id: string }[];
+  /** The corpus as merged: what watchlists and decisions apply to. */
+  merged: CurationBase;
+  /** The watchlists' names found (over `merged`): what decisions apply to. */
+  listed: Curated;
+  views: Views;
   /** The merge this derive computed, handed to the index (see takeMerged) and then dropped. */
-  merged?: MergeResult;
+  mergeResult?: MergeResult;
 }
 
 /** Lower-case, accents removed, runs of non-letters as one space. */
@@ -443,35 +497,11 @@ function shortHash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function* deriveSteps(files: Map<string, Map<string, Unit>>, premerged?: MergeResult): Steps<Derived> {
-  const list = yield* withoutRepeatedLines(withUniqueIds(files));
-  yield;
-  const merged = premerged ?? (yield* mergeSteps(list.map((i) => i.analysis)));
+/** Each article's mentions and events with the merge's entity ids: the corpus as merged. */
+function* resolveSteps(list: Item[], merged: MergeResult): Steps<CurationBase> {
   const { entities, resolve } = merged;
-  const articles: IndexedArticle[] = [];
-  const byArticle = new Map<string, IndexedArticle>();
-  const byPath = new Map<string, IndexedArticle[]>();
-  const byEntity = new Map<string, MentionRef[]>();
-  const eventsByEntity = new Map<string, TimelineEntry[]>();
-  const timeline: TimelineEntry[] = [];
-  const pairs = new Map<string, Map<string, { sentences: number; events: number }>>();
-  const rowOf = (a: string): Map<string, { sentences: number; events: number }> => {
-    let row = pairs.get(a);
-    if (!row) pairs.set(a, (row = new Map()));
-    return row;
-  };
-  // Both directions share one counter.
-  const pair = (x: string, y: string, what: 'sentences' | 'events'): void => {
-    const row = rowOf(x);
-    let c = row.get(y);
-    if (!c) {
-      c = { sentences: 0, events: 0 };
-      row.set(y, c);
-      rowOf(y).set(x, c);
-    }
-    c[what]++;
-  };
-
+  const articles = new Map<string, IndexedArticle>();
+  const mentionsOf = new Map<string, MentionRef[]>();
   for (const { article, analysis } of list) {
     yield;
     const local = resolve.get(article.id) ?? new Map<string, string>();
@@ -496,85 +526,52 @@ function* deriveSteps(files: Map<string, Map<string, Unit>>, premerged?: MergeRe
       label: e.label,
       typeLabel: e.typeLabel,
     }));
-    const item: IndexedArticle = { article, analysis, mentions, events, mainEvent: analysis.mainEvent, summary: analysis.summary };
-    articles.push(item);
-    byArticle.set(article.id, item);
-    const atPath = byPath.get(article.path);
-    if (atPath) atPath.push(item);
-    else byPath.set(article.path, [item]);
-
+    articles.set(article.id, { article, analysis, mentions, events, mainEvent: analysis.mainEvent, summary: analysis.summary });
     for (const m of mentions) {
-      let refs = byEntity.get(m.entity);
-      if (!refs) byEntity.set(m.entity, (refs = []));
-      refs.push(m);
+      const refs = mentionsOf.get(m.entity);
+      if (refs) refs.push(m);
+      else mentionsOf.set(m.entity, [m]);
     }
-    for (const ev of events) {
-      const entry: TimelineEntry = { articleId: article.id, event: ev, date: ev.when?.date ?? null, articleDate: article.date ?? null };
-      timeline.push(entry);
-      const participants = [...new Set([...ev.who, ...ev.whom, ...ev.where])].filter((id) => entities.get(id)?.type !== 'date');
-      for (const id of participants) {
-        let l = eventsByEntity.get(id);
-        if (!l) eventsByEntity.set(id, (l = []));
-        l.push(entry);
-      }
-      for (let i = 0; i < participants.length; i++) for (let j = i + 1; j < participants.length; j++) pair(participants[i], participants[j], 'events');
-    }
-    coOccurInSentences(
-      analysis.sentences,
-      mentions.filter((m) => entities.get(m.entity)?.type !== 'date'),
-      pair,
-    );
   }
-
-  // Oldest first by the event's own date, undated last; undated events by their article's date;
-  // then article, then position in the article.
-  const older = (x: string | null, y: string | null): number => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1);
-  const byDate = (a: TimelineEntry, b: TimelineEntry): number =>
-    older(a.date, b.date) ||
-    (a.date === null ? older(a.articleDate, b.articleDate) : 0) ||
-    (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) ||
-    a.event.sentence.start - b.event.sentence.start ||
-    a.event.trigger.start - b.event.trigger.start;
-  timeline.sort(byDate);
-  yield;
-  let n = 0;
-  for (const l of eventsByEntity.values()) {
-    if (++n % 256 === 0) yield;
-    l.sort((a, b) => -byDate(a, b));
-  }
-
-  yield;
-  const entityList = [...entities.values()].sort((a, b) => b.mentionCount - a.mentionCount || nameOrder(a.name, b.name));
-  yield;
-  const longestMention = new Map<string, number>();
-  for (const item of articles) longestMention.set(item.article.id, item.mentions.reduce((n, m) => Math.max(n, m.end - m.start), 0));
-  return { articles, byArticle, byPath, entities, entityList, byEntity, eventsByEntity, timeline, pairs, relatedByEntity: new Map(), longestMention, merged };
+  return { entities, articles, mentionsOf };
 }
 
-let nameCollator: Intl.Collator | undefined;
+/** `base` with the articles and entities `curated` changed: the base of the next corrections. */
+function* layered(base: CurationBase, curated: Curated): Steps<CurationBase> {
+  if (!curated.changed.size && !curated.touched.size) return base;
+  const articles = new Map<string, IndexedArticle>();
+  const mentionsOf = new Map<string, MentionRef[]>();
+  let n = 0;
+  for (const [id, item] of base.articles) {
+    if (++n % 256 === 0) yield;
+    const now = curated.changed.get(id) ?? item;
+    articles.set(id, now);
+    for (const m of now.mentions) {
+      const refs = mentionsOf.get(m.entity);
+      if (refs) refs.push(m);
+      else mentionsOf.set(m.entity, [m]);
+    }
+  }
+  return { entities: curated.entities, articles, mentionsOf };
+}
 
 /**
- * Orders names as people read them; a Collator is much faster than localeCompare in a sort. It is
- * made on first use: the first Collator of a process loads ICU's collation data (12 ms), which
- * was paid while the extension's bundle loaded, inside its activation time.
+ * Merges (unless the merge or the merged corpus is given), finds the watchlists' names, derives
+ * the views of that corpus, then applies the decisions to them as any later change of decisions is.
  */
-export function nameOrder(a: string, b: string): number {
-  nameCollator ??= new Intl.Collator('en');
-  return nameCollator.compare(a, b);
-}
-
-/** Calls `pair` once for every two distinct entities mentioned in the same sentence (mentions sorted by start). */
-export function coOccurInSentences(sentences: readonly Span[], mentions: readonly Mention[], pair: (a: string, b: string, what: 'sentences') => void): void {
-  let k = 0;
-  const ids: string[] = [];
-  for (const s of sentences) {
-    ids.length = 0;
-    while (k < mentions.length && mentions[k].start < s.start) k++;
-    let j = k;
-    while (j < mentions.length && mentions[j].start < s.end) {
-      const id = mentions[j++].entity;
-      if (!ids.includes(id)) ids.push(id);
-    }
-    for (let i = 0; i < ids.length; i++) for (let t = i + 1; t < ids.length; t++) pair(ids[i], ids[t], 'sentences');
+function* deriveSteps(files: Map<string, Map<string, Unit>>, premerged: MergeResult | undefined, resolved: CurationBase | undefined, curation: CurationInput): Steps<Derived> {
+  let merged = resolved;
+  let mergeResult: MergeResult | undefined;
+  if (!merged) {
+    const list = yield* withoutRepeatedLines(withUniqueIds(files));
+    yield;
+    mergeResult = premerged ?? (yield* mergeSteps(list.map((i) => i.analysis)));
+    merged = yield* resolveSteps(list, mergeResult);
   }
+  const listed = yield* curateSteps(merged, { decisions: [], watchlists: curation.watchlists });
+  const base = yield* layered(merged, listed);
+  const none: Curated = { entities: base.entities as Map<string, Entity>, changed: new Map(), touched: new Set(), diagnostics: [], notes: new Map() };
+  const views = yield* buildViews(base, [...base.articles.values()], none);
+  if (curation.decisions.length) applyCurated(views, yield* curateSteps(base, { decisions: curation.decisions, watchlists: [] }));
+  return { merged, listed, views, mergeResult };
 }

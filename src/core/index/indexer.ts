@@ -7,6 +7,7 @@ import type { AnalyzeOptions } from '../nlp/analysis';
 import { DEFAULT_ANALYZE_OPTIONS } from '../nlp/analysis';
 import { CorpusIndex } from './corpusIndex';
 import { cacheDirProblem } from './analysisCache';
+import type { CurationInput } from './curation';
 import { mergeKey, readMergeSnapshot, writeMergeSnapshot } from './mergeSnapshot';
 import type { WorkerPool } from './workerPool';
 import { CancelledError } from './workerPool';
@@ -43,6 +44,8 @@ export interface IndexRequest extends IndexSettings {
   includeOption?: string;
   onProgress?: (p: IndexProgress) => void;
   isCancelled?: () => boolean;
+  /** Corrections for the new index: its views are derived with them. */
+  curation?: CurationInput;
 }
 
 export interface IndexStats {
@@ -150,6 +153,7 @@ export async function indexCorpus(source: CorpusSource, pool: WorkerPool, req: I
   const cacheProblem = req.cacheDir === undefined ? undefined : await cacheDirProblem(req.cacheDir);
   if (cacheProblem) index.diagnostics.push({ path: req.cacheDir as string, severity: 'warning', message: `analyses are not cached: ${cacheProblem}` });
   const settings: IndexRequest = cacheProblem ? { ...req, cacheDir: undefined } : req;
+  if (req.curation) index.setCuration(req.curation);
   const total = found.files.length;
   const stats: IndexStats = { cached: 0, analysed: 0 };
   let done = 0;

@@ -100,4 +100,8 @@ export interface Entity {
    * one only outside its article's story. Absent when there are none.
    */
   possibleSame?: string[];
+  /** A decision of the analyst's curation file changed this entity (see core/index/curation.ts). */
+  curated?: true;
+  /** File names of the watchlists that name it. */
+  watchlists?: string[];
 }

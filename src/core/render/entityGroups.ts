@@ -1,6 +1,7 @@
 import type { Entity, EntityType } from '../model/types';
 import { ENTITY_TYPES } from '../model/types';
-import { nameOrder, searchKey } from '../index/corpusIndex';
+import { searchKey } from '../index/corpusIndex';
+import { nameOrder } from '../index/views';
 import { TYPE_LABELS } from './textReport';
 
 export type EntitySort = 'mentions' | 'name';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FilteredCorpus } from '../../../core/index/filteredCorpus';
 import type { IndexedArticle } from '../../../core/index/corpusIndex';
-import { nameOrder } from '../../../core/index/corpusIndex';
+import { nameOrder } from '../../../core/index/views';
 import type { ArticleFormat, Span } from '../../../core/model/types';
 import { plural } from '../../../core/render/entityGroups';
 import { oneLine } from '../../../core/render/markdown';
