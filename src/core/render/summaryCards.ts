@@ -2,12 +2,28 @@ import type { CardData, ChipData, CorpusStatus, Snapshot } from '../../shared/pr
 import type { CorpusIndex, IndexedArticle } from '../index/corpusIndex';
 import { ENTITY_TYPES } from '../model/types';
 import { oneLine } from './markdown';
+import { nameOrder } from '../index/views';
 
 const MAX_CHIPS = 10;
 const CHIPS_PER_TYPE = 3;
 
+/**
+ * Cards by article: the panel gets every card again on each change of the corpus, and a correction
+ * changes a few. A card stays right while its article (mentions included) is the same object and
+ * its chips' entities keep their names and types; an entity that changes type changes id.
+ */
+const cards = new WeakMap<IndexedArticle, CardData>();
+
 /** One card of the summaries panel: plain strings only, the page renders them as text. */
 export function summaryCard(index: CorpusIndex, item: IndexedArticle): CardData {
+  const known = cards.get(item);
+  if (known && known.chips.every((c) => index.entity(c.id)?.name === c.name)) return known;
+  const card = buildCard(index, item);
+  cards.set(item, card);
+  return card;
+}
+
+function buildCard(index: CorpusIndex, item: IndexedArticle): CardData {
   const a = item.article;
   const counts = new Map<string, number>();
   for (const m of item.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
@@ -19,7 +35,7 @@ export function summaryCard(index: CorpusIndex, item: IndexedArticle): CardData 
   }
   // The most mentioned of each type, people first: a card should show who, then which
   // organizations and places, rather than ten places because a place is named most often.
-  chips.sort((x, y) => ENTITY_TYPES.indexOf(x.type) - ENTITY_TYPES.indexOf(y.type) || y.count - x.count || x.name.localeCompare(y.name));
+  chips.sort((x, y) => ENTITY_TYPES.indexOf(x.type) - ENTITY_TYPES.indexOf(y.type) || y.count - x.count || nameOrder(x.name, y.name));
   const perType = new Map<string, number>();
   const shown = chips.filter((c) => {
     const n = perType.get(c.type) ?? 0;

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { nameOrder } from '../../../src/core/index/corpusIndex';
+import { nameOrder } from '../../../src/core/index/views';
 import type { Entity } from '../../../src/core/model/types';
 import { entityDescription, groupEntities, matchesFilter } from '../../../src/core/render/entityGroups';
 import { buildIndex, TWO_ARTICLES } from '../support/builtIndex';
