@@ -11,6 +11,8 @@ import { nodeSource } from '../core/corpus/nodeSource';
 import type { RecordFields } from '../core/corpus/records';
 import { DEFAULT_LIMITS } from '../core/corpus/source';
 import { DEFAULT_CACHE_MAX_MB, pruneCache } from '../core/index/analysisCache';
+import { CURATION_FILE } from '../core/corpus/curationFile';
+import { correctionsFrom } from '../core/index/curation';
 import { indexCorpus } from '../core/index/indexer';
 import { WorkerPool } from '../core/index/workerPool';
 import { analysisJsonChunks } from '../core/render/analysisJson';
@@ -41,6 +43,10 @@ Options:
                           beyond N MB from DIR (default: ${DEFAULT_CACHE_MAX_MB})
   --max-file-mb N         skip files larger than N MB (default: 20)
   --file-timeout SECONDS  skip a file whose analysis takes longer (default: 120)
+  --curation FILE         apply the corrections of a curation file (default: the first
+                          PATH's ${CURATION_FILE}, when there is one)
+  --watchlist FILE        find every name of a watchlist (CSV name,type,aliases or
+                          FollowTheMoney JSON lines) in every article; repeatable
   -h, --help              show this help
 
 cache prune removes the least recently used analyses from a cache folder until
@@ -74,6 +80,8 @@ async function main(argv: string[]): Promise<number> {
         'file-timeout': { type: 'string', default: '120' },
         'cache-max-mb': { type: 'string', default: String(DEFAULT_CACHE_MAX_MB) },
         'max-mb': { type: 'string', default: String(DEFAULT_CACHE_MAX_MB) },
+        curation: { type: 'string' },
+        watchlist: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -143,6 +151,13 @@ async function main(argv: string[]): Promise<number> {
     if (name !== undefined) fields[key] = name.trim();
   }
   const roots = paths.length ? paths.map((p) => path.resolve(p)) : [bundledSeeds()];
+  let corrections;
+  try {
+    corrections = await readCorrections(roots[0], values.curation, values.watchlist ?? []);
+  } catch (err) {
+    process.stderr.write(`news-lens: ${printable((err as Error).message)}\n`);
+    return 2;
+  }
   const cacheDir = values.cache ? path.resolve(values.cache) : undefined;
   const started = Date.now();
   const pool = new WorkerPool({ script: path.join(__dirname, 'worker.js'), size: workers, fileTimeoutMs: fileTimeout * 1000, timeoutOption: '--file-timeout' });
@@ -155,11 +170,12 @@ async function main(argv: string[]): Promise<number> {
       read: Object.keys(fields).length ? { fields } : undefined,
       limits: { ...DEFAULT_LIMITS, maxFileBytes: Math.round(maxFileMb * 1024 * 1024), maxFileBytesOption: '--max-file-mb' },
       cacheDir,
+      curation: corrections,
     }));
   } finally {
     await pool.dispose();
   }
-  for (const d of index.diagnostics) {
+  for (const d of [...index.diagnostics, ...index.curationDiagnostics()]) {
     process.stderr.write(`news-lens: ${d.severity}: ${printable(d.path)}${d.line ? `:${d.line}` : ''}: ${printable(d.message)}\n`);
   }
   const chunks = values.format === 'json' ? analysisJsonChunks(index) : [textReport(index)];
@@ -244,6 +260,32 @@ async function writeFileFrom(file: string, chunks: Iterable<string>): Promise<vo
     await fs.rm(tmp, { force: true });
     throw err;
   }
+}
+
+/**
+ * The curation file (the one given, else the first root's own, if it has one) and the watchlists.
+ * A file named on the command line that cannot be read is an error; a default that is absent is not.
+ */
+async function readCorrections(firstRoot: string, curation: string | undefined, watchlists: string[]): Promise<ReturnType<typeof correctionsFrom>> {
+  const read = async (file: string, what: string): Promise<{ path: string; text: string }> => {
+    try {
+      return { path: file, text: await fs.readFile(file, 'utf8') };
+    } catch (err) {
+      throw new Error(`cannot read the ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  };
+  const files: { path: string; text: string }[] = [];
+  if (curation) files.push(await read(path.resolve(curation), 'curation file'));
+  else {
+    const own = path.join(firstRoot, CURATION_FILE);
+    const text = await fs.readFile(own, 'utf8').catch(() => undefined);
+    if (text !== undefined) {
+      process.stderr.write(`news-lens: applying the corrections in ${printable(own)}\n`);
+      files.push({ path: own, text });
+    }
+  }
+  const lists = await Promise.all(watchlists.map((w) => read(path.resolve(w), 'watchlist')));
+  return correctionsFrom(files, lists);
 }
 
 export function defaultWorkers(): number {

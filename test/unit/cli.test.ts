@@ -10,6 +10,16 @@ import { ROOT } from './paths';
 /** The CLI as a user runs it: the built bundle (npm test builds before the unit tests). */
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
+/** The issue's example, with names from the seed: one decision of each operation. */
+const SEED_DECISIONS = [
+  { op: 'rename', entity: 'Sergei Lavrov', to: 'Sergey Lavrov' },
+  { op: 'retype', entity: 'Moscow', to: 'organization', note: 'the Russian government, by metonymy' },
+  { op: 'detach', entity: 'United Nations', alias: 'UN' },
+  { op: 'merge', entities: ['UN Security Council', 'UN'], into: 'UN Security Council' },
+  { op: 'ignore', name: 'Foreign Minister' },
+  { op: 'add', name: 'Mondo International', type: 'organization', aliases: ['Mondo'] },
+];
+
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -85,6 +95,34 @@ describe('cli: news-lens analyze', function () {
     }
   });
 
+  it('--curation applies each of the six operations to the seed; entities a decision touched say "curated"', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-cli-'));
+    try {
+      const file = path.join(dir, 'curation.json');
+      await fs.writeFile(file, JSON.stringify({ version: 1, decisions: SEED_DECISIONS }, null, 2));
+      const r = run(['analyze', '--curation', file, '--format', 'json']);
+      assert.strictEqual(r.status, 0, r.stderr);
+      const out = JSON.parse(r.stdout) as AnalysisJson;
+      const schema = JSON.parse(await fs.readFile(path.join(ROOT, 'schema', 'analysis.schema.json'), 'utf8'));
+      assert.ok(new Ajv({ allErrors: true }).compile(schema)(out), 'the JSON still validates');
+      const byId = new Map(out.entities.map((e) => [e.id, e]));
+      assert.deepStrictEqual(byId.get('person:sergey-lavrov')?.aliases, ['Lavrov', 'Sergei Lavrov'], 'rename');
+      assert.ok(!byId.has('person:sergei-lavrov'));
+      assert.strictEqual(byId.get('organization:moscow')?.curated, true, 'retype');
+      assert.strictEqual(byId.get('organization:united-nations')?.aliases.includes('UN'), false, 'detach');
+      assert.deepStrictEqual(byId.get('organization:un-security-council')?.aliases, ['UN'], 'merge (of what was detached)');
+      assert.ok(![...byId.values()].some((e) => e.name === 'Foreign Minister'), 'ignore');
+      assert.strictEqual(byId.get('organization:mondo-international')?.mentionCount, 1, 'add');
+      const [a] = out.articles;
+      for (const m of a.mentions) assert.strictEqual(a.text.slice(m.start, m.end), m.text);
+      assert.ok(a.mentions.some((m) => m.entity === 'organization:mondo-international' && m.text === 'Mondo International'));
+      assert.deepStrictEqual(out.diagnostics, []);
+      assert.strictEqual(out.entities.filter((e) => e.curated).length, 5);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints file names and JSON snippets on standard error without terminal escapes or line breaks', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-cli-'));
     try {
@@ -99,6 +137,29 @@ describe('cli: news-lens analyze', function () {
       assert.match(lines[0], /evil\\u001b\[2J\\nname\\u202e\.json(:1)?: malformed JSON.*\\u202epwned/);
       // The JSON output keeps the name as it is (JSON escapes it).
       assert.ok(JSON.parse(r.stdout).diagnostics[0].path.endsWith('evil\u001b[2J\nname\u202e.json'));
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('uses the first folder\'s .newslens/curation.json when there is no --curation, says so, and reports bad decisions at their line', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-cli-'));
+    try {
+      await fs.writeFile(path.join(dir, 'storm.txt'), 'Storm hits Lisbon\n\nA storm hit Lisbon on Monday, said Ana Ribeiro.\n');
+      await fs.mkdir(path.join(dir, '.newslens'));
+      const own = path.join(dir, '.newslens', 'curation.json');
+      await fs.writeFile(own, '{ "version": 1, "decisions": [\n  { "op": "rename", "entity": "Lisbon", "to": "Lisboa" },\n  { "op": "frobnicate" }\n] }\n');
+      const r = run(['analyze', dir, '--format', 'json']);
+      assert.strictEqual(r.status, 0, r.stderr);
+      assert.match(r.stderr, new RegExp(`applying the corrections in ${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      const out = JSON.parse(r.stdout) as AnalysisJson;
+      assert.ok(out.entities.some((e) => e.name === 'Lisboa' && e.curated));
+      assert.deepStrictEqual(
+        out.diagnostics.map((d) => [d.path, d.line, d.severity]),
+        [[own, 3, 'warning']],
+      );
+      assert.match(out.diagnostics[0].message, /unknown op "frobnicate"/);
+      assert.match(r.stderr, /curation\.json:3: /);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
@@ -183,6 +244,28 @@ describe('cli: news-lens analyze', function () {
       assert.strictEqual(warm.stderr, '');
       const { articles, diagnostics } = JSON.parse(warm.stdout) as AnalysisJson;
       assert.deepStrictEqual([articles.map((a) => a.id), diagnostics], [['xsum-34061785', 'xsum-34062299'], []]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--watchlist (repeatable) finds listed names; their entities carry the list; a missing file is an error', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-cli-'));
+    try {
+      const csv = path.join(dir, 'officials.csv');
+      await fs.writeFile(csv, 'name,type,aliases\nSergei Lavrov,person,Lavrov\nMondo International,organization,\n');
+      const ftm = path.join(dir, 'leak.ftm.json');
+      await fs.writeFile(ftm, JSON.stringify({ schema: 'Person', properties: { name: ['S Jaishankar'], alias: ['Jaishankar'] } }) + '\n');
+      const r = run(['analyze', '--watchlist', csv, '--watchlist', ftm, '--format', 'json']);
+      assert.strictEqual(r.status, 0, r.stderr);
+      const out = JSON.parse(r.stdout) as AnalysisJson;
+      const byId = new Map(out.entities.map((e) => [e.id, e]));
+      assert.deepStrictEqual(byId.get('person:sergei-lavrov')?.watchlists, ['officials.csv']);
+      assert.deepStrictEqual(byId.get('person:s-jaishankar')?.watchlists, ['leak.ftm.json']);
+      assert.deepStrictEqual(byId.get('organization:mondo-international')?.watchlists, ['officials.csv']);
+      const missing = run(['analyze', '--watchlist', path.join(dir, 'nope.csv')]);
+      assert.strictEqual(missing.status, 2);
+      assert.match(missing.stderr, /cannot read the watchlist .*nope\.csv: ENOENT/);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

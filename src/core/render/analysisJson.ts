@@ -76,7 +76,7 @@ function fields(index: CorpusIndex): Fields<AnalysisJson> {
     version: 1,
     articles: { items: index.articles(), make: articleJson } as LazyList<unknown, ArticleJson>,
     entities: index.entities(),
-    diagnostics: index.diagnostics,
+    diagnostics: [...index.diagnostics, ...index.curationDiagnostics()],
   };
 }
 

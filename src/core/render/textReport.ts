@@ -34,14 +34,15 @@ export function textReport(index: CorpusIndex, maxPerType = 25): string {
     if (!list.length) continue;
     out.push(`  ${TYPE_LABELS[type]} (${list.length})`);
     for (const e of list.slice(0, maxPerType)) {
-      const extra = [e.roles.length ? e.roles.join(', ') : '', e.aliases.length ? `aka ${e.aliases.join(', ')}` : '', e.value ?? ''].filter(Boolean);
+      const extra = [e.roles.length ? e.roles.join(', ') : '', e.aliases.length ? `aka ${e.aliases.join(', ')}` : '', e.value ?? '', e.curated ? 'corrected' : '', e.watchlists ? `on ${e.watchlists.join(', ')}` : ''].filter(Boolean);
       out.push(`    ${e.name} ×${e.mentionCount}${e.articleCount > 1 ? ` in ${e.articleCount} articles` : ''}${extra.length ? ` — ${extra.join('; ')}` : ''}`);
     }
     if (list.length > maxPerType) out.push(`    … and ${list.length - maxPerType} more`);
   }
-  if (index.diagnostics.length) {
-    out.push('', `Problems (${index.diagnostics.length})`);
-    for (const d of index.diagnostics) out.push(`  ${d.severity}: ${d.path}${d.line ? `:${d.line}` : ''}: ${d.message}`);
+  const problems = [...index.diagnostics, ...index.curationDiagnostics()];
+  if (problems.length) {
+    out.push('', `Problems (${problems.length})`);
+    for (const d of problems) out.push(`  ${d.severity}: ${d.path}${d.line ? `:${d.line}` : ''}: ${d.message}`);
   }
   // The report is read on a terminal: titles, names and file names must not carry escape codes or line breaks into it.
   return out.map(printable).join('\n') + '\n';
