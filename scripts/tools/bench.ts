@@ -7,6 +7,12 @@
  *   --growth LIST   instead: cold-index the first N records for each N in LIST (e.g. 5000,10000,all),
  *                   each in a fresh process so peak memory is per size
  *   --only cold     (internal, used by --growth) measure the cold index only
+ *   --watchlist F   also cold-index with the watchlist F (CSV or FollowTheMoney), in a cache of its
+ *                   own, and compare (see `npm run watchlist:make` for a list of 10,000 names)
+ *
+ * After the warm reopen it applies one correction of each kind (and an undo) to the index, as the
+ * editor's commands do, timing each until the entity tree, a hover card, the summaries panel and an
+ * article's symbols read the new state.
  *
  * The baseline is raw compromise, as published, on one thread over the same texts: nlp(text) plus
  * its own people(), places() and organizations() with offsets, i.e. the NER one gets from
@@ -22,9 +28,18 @@ import { discoverFiles } from '../../src/core/corpus/discover';
 import { loadCorpus } from '../../src/core/corpus/load';
 import { nodeSource } from '../../src/core/corpus/nodeSource';
 import { formatOf } from '../../src/core/corpus/formats';
+import { appendDecision, removeDecision } from '../../src/core/corpus/curationFile';
+import { parseWatchlist } from '../../src/core/corpus/watchlists';
 import type { CorpusIndex } from '../../src/core/index/corpusIndex';
+import type { CurationInput } from '../../src/core/index/curation';
+import { correctionsFrom } from '../../src/core/index/curation';
 import { indexCorpus, indexFile } from '../../src/core/index/indexer';
+import { NameMatcher } from '../../src/core/index/nameMatcher';
 import { WorkerPool } from '../../src/core/index/workerPool';
+import type { Entity } from '../../src/core/model/types';
+import { groupEntities } from '../../src/core/render/entityGroups';
+import { entityHoverCard } from '../../src/core/render/hoverCard';
+import { summarySnapshot } from '../../src/core/render/summaryCards';
 
 interface Figures {
   corpus: string;
@@ -46,6 +61,18 @@ interface Figures {
   hoverLookups?: number;
   hoverP50Ms?: number;
   hoverP99Ms?: number;
+  /** Each correction applied to the warm index until the views read it, in order. */
+  corrections?: { what: string; ms: number; cpuMs: number }[];
+  correctionMaxMs?: number;
+  correctionMaxCpuMs?: number;
+  watchlist?: string;
+  watchlistNames?: number;
+  coldWithWatchlistSeconds?: number;
+  /** Cold indexing with the watchlist, as a multiple of cold indexing without. */
+  watchlistColdRatio?: number;
+  /** Building the matcher of the watchlist's names and finding them in every article, alone. */
+  watchlistMatchMs?: number;
+  watchlistEntities?: number;
   peakRssMB: number;
 }
 
@@ -133,15 +160,104 @@ function hoverLookups(index: CorpusIndex): number[] {
 }
 
 /** Indexes the staged corpus with an empty cache (filling it); returns only figures. */
-async function coldRun(corpusDir: string, cacheDir: string, workers: number): Promise<Pick<Figures, 'articles' | 'files' | 'words' | 'workers' | 'coldSeconds' | 'coldWordsPerSecond'>> {
+async function coldRun(
+  corpusDir: string,
+  cacheDir: string,
+  workers: number,
+  curation?: CurationInput,
+): Promise<Pick<Figures, 'articles' | 'files' | 'words' | 'workers' | 'coldSeconds' | 'coldWordsPerSecond' | 'watchlistEntities'>> {
   const pool = new WorkerPool({ script: WORKER_SCRIPT, size: workers, fileTimeoutMs: 600_000 });
   const t = process.hrtime.bigint();
-  const cold = await indexCorpus(nodeSource, pool, { roots: [corpusDir], cacheDir });
+  const cold = await indexCorpus(nodeSource, pool, { roots: [corpusDir], cacheDir, curation });
   cold.index.entities();
   const coldSeconds = seconds(t);
   await pool.dispose();
   const words = cold.index.articles().reduce((n, a) => n + countWords(a.article.text), 0);
-  return { articles: cold.index.size, files: cold.files.length, words, workers, coldSeconds: round(coldSeconds, 2), coldWordsPerSecond: Math.round(words / coldSeconds) };
+  const listed = curation ? cold.index.entities().filter((e) => e.watchlists).length : undefined;
+  return {
+    articles: cold.index.size,
+    files: cold.files.length,
+    words,
+    workers,
+    coldSeconds: round(coldSeconds, 2),
+    coldWordsPerSecond: Math.round(words / coldSeconds),
+    ...(listed !== undefined ? { watchlistEntities: listed } : {}),
+  };
+}
+
+/** Cold indexing with a watchlist (in a cache of its own), and the list's matching alone. */
+async function watchlistRun(corpusDir: string, cacheDir: string, workers: number, file: string, plain: number): Promise<Partial<Figures>> {
+  const text = await fs.readFile(file, 'utf8');
+  const curation = correctionsFrom([], [{ path: file, text }]);
+  const cold = await coldRun(corpusDir, cacheDir, workers, curation);
+  const { list } = parseWatchlist(file, text);
+  const texts = (await loadCorpus(nodeSource, [corpusDir])).articles.map((a) => a.text);
+  const t = process.hrtime.bigint();
+  const matcher = new NameMatcher(list.entries.flatMap((e) => [e.name, ...e.aliases]));
+  for (const s of texts) matcher.find(s);
+  return {
+    watchlist: file,
+    watchlistNames: list.entries.length,
+    coldWithWatchlistSeconds: cold.coldSeconds,
+    watchlistColdRatio: round(cold.coldSeconds / plain, 3),
+    watchlistMatchMs: round(seconds(t) * 1000, 1),
+    watchlistEntities: cold.watchlistEntities,
+  };
+}
+
+/**
+ * One correction of each kind, then an undo, applied to the index as the editor applies a change of
+ * the curation file: read the file, apply it to the index, then compute what the entity tree, a
+ * hover card, the summaries panel and an article's symbols show. Targets are the corpus's most
+ * mentioned entities, so each touches many articles.
+ */
+function measureCorrections(index: CorpusIndex): { what: string; ms: number; cpuMs: number }[] {
+  const ofType = (type: Entity['type']): Entity[] => index.entities().filter((e) => e.type === type);
+  const [person, second, third] = ofType('person');
+  const [org, otherOrg] = ofType('organization');
+  const [place] = ofType('place');
+  const aliased = index.entities().find((e) => e.aliases.length && e.type !== 'date');
+  const steps: [string, Record<string, unknown> | undefined][] = [
+    [`rename “${person?.name}”`, person && { op: 'rename', entity: person.name, type: 'person', to: `${person.name} (checked)` }],
+    [`retype “${org?.name}”`, org && { op: 'retype', entity: org.name, type: 'organization', to: 'place' }],
+    [`merge “${second?.name}” and “${third?.name}”`, second && third && { op: 'merge', entities: [second.name, third.name], type: 'person', into: second.name }],
+    [`detach “${aliased?.aliases[0]}” from “${aliased?.name}”`, aliased && { op: 'detach', entity: aliased.name, type: aliased.type, alias: aliased.aliases[0] }],
+    [`ignore “${otherOrg?.name}”`, otherOrg && { op: 'ignore', name: otherOrg.name, type: 'organization' }],
+    [`add “${place?.name}” as an organization`, place && { op: 'add', name: place.name, type: 'organization' }],
+  ];
+  const file = '/bench/.newslens/curation.json';
+  const watchlists = index.corrections.watchlists;
+  // CPU time beside wall time: on a machine shared with other work the wall clock also counts
+  // the time this process waited for a core.
+  const apply = (text: string, touched: string): { ms: number; cpuMs: number } => {
+    const t = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
+    index.setCuration({ ...correctionsFrom([{ path: file, text }], []), watchlists });
+    groupEntities(index.entities(), 'mentions');
+    const entity = index.entities().find((e) => e.name === touched || e.aliases.includes(touched)) ?? index.entities()[0];
+    if (entity) {
+      entityHoverCard(index, entity, { revealEntity: 'r', showMentions: 's', openSummaries: 'o' });
+      const first = index.mentionsOf(entity.id)[0];
+      if (first) index.entitiesIn(first.articleId);
+    }
+    summarySnapshot(index, 'ready', false);
+    const used = process.cpuUsage(cpu);
+    return { ms: round(seconds(t) * 1000, 1), cpuMs: round((used.user + used.system) / 1000, 1) };
+  };
+  const out: { what: string; ms: number; cpuMs: number }[] = [];
+  let text: string | undefined;
+  let last: Record<string, unknown> | undefined;
+  for (const [what, decision] of steps) {
+    if (!decision) continue;
+    text = appendDecision(text, decision);
+    last = decision;
+    out.push({ what, ...apply(text, String(decision.to ?? decision.into ?? decision.name ?? decision.entity)) });
+  }
+  if (text && last) {
+    text = removeDecision(text, last) ?? text;
+    out.push({ what: 'undo the last correction', ...apply(text, String(last.name ?? '')) });
+  }
+  return out;
 }
 
 /** Raw compromise on one thread over the same texts, and how much more `workers` threads get done. */
@@ -151,7 +267,7 @@ async function baselineRun(corpusDir: string, workers: number): Promise<{ second
   return { seconds: baseline, capacity: workers > 1 ? await parallelCapacity(texts, workers) : undefined };
 }
 
-async function measure(input: string, workers: number, limit: number | undefined, only: string | undefined): Promise<Figures> {
+async function measure(input: string, workers: number, limit: number | undefined, only: string | undefined, watchlist: string | undefined): Promise<Figures> {
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-bench-'));
   const corpusDir = path.join(scratch, 'corpus');
   const cacheDir = path.join(scratch, 'cache');
@@ -162,6 +278,7 @@ async function measure(input: string, workers: number, limit: number | undefined
     // is alive during the warm reopen: that is a new process reading the cache.
     const cold = await coldRun(corpusDir, cacheDir, workers);
     const figures: Figures = { corpus: input, ...cold, peakRssMB: 0 };
+    if (watchlist) Object.assign(figures, await watchlistRun(corpusDir, path.join(scratch, 'cache-watchlist'), workers, watchlist, cold.coldSeconds));
     if (only !== 'cold') {
       const baseline = await baselineRun(corpusDir, workers);
       figures.baselineSeconds = round(baseline.seconds, 2);
@@ -196,6 +313,9 @@ async function measure(input: string, workers: number, limit: number | undefined
       figures.hoverLookups = hovers.length;
       figures.hoverP50Ms = round(percentile(hovers, 50), 4);
       figures.hoverP99Ms = round(percentile(hovers, 99), 4);
+      figures.corrections = measureCorrections(warm.index);
+      figures.correctionMaxMs = Math.max(...figures.corrections.map((c) => c.ms));
+      figures.correctionMaxCpuMs = Math.max(...figures.corrections.map((c) => c.cpuMs));
     }
     figures.peakRssMB = peakRssMB();
     return figures;
@@ -228,6 +348,11 @@ function describe(f: Figures): string {
     rows.push(['warm reopen (cache hit)', `${f.warmSeconds} s = ${f.warmPercentOfCold}% of cold`]);
     if (f.incrementalMs !== undefined) rows.push(['one changed article applied', `${f.incrementalMs} ms (corpus of ${f.incrementalCorpusArticles} articles)`]);
     rows.push(['hover lookup', `p50 ${f.hoverP50Ms} ms, p99 ${f.hoverP99Ms} ms over ${f.hoverLookups} mentions`]);
+    for (const c of f.corrections ?? []) rows.push([`correction shown: ${c.what}`, `${c.ms} ms (${c.cpuMs} ms of CPU)`]);
+  }
+  if (f.watchlist) {
+    rows.push(['watchlist', `${f.watchlist}: ${f.watchlistNames} names, ${f.watchlistEntities} entities on it`]);
+    rows.push(['cold index with the watchlist', `${f.coldWithWatchlistSeconds} s = ${f.watchlistColdRatio}× cold without (names found in ${f.watchlistMatchMs} ms of it)`]);
   }
   rows.push(['peak RSS (process incl. workers)', `${f.peakRssMB} MB`]);
   return table(rows);
@@ -236,7 +361,7 @@ function describe(f: Figures): string {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { workers: { type: 'string' }, limit: { type: 'string' }, growth: { type: 'string' }, only: { type: 'string' }, json: { type: 'boolean' } },
+    options: { workers: { type: 'string' }, limit: { type: 'string' }, growth: { type: 'string' }, only: { type: 'string' }, json: { type: 'boolean' }, watchlist: { type: 'string' } },
   });
   const input = positionals[0];
   if (!input) {
@@ -267,7 +392,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const figures = await measure(path.resolve(input), workers, values.limit ? Number(values.limit) : undefined, values.only);
+  const figures = await measure(path.resolve(input), workers, values.limit ? Number(values.limit) : undefined, values.only, values.watchlist ? path.resolve(values.watchlist) : undefined);
   if (values.json) {
     process.stdout.write(JSON.stringify(figures));
     return;
