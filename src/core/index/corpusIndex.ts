@@ -123,8 +123,7 @@ export class CorpusIndex {
   setCuration(input: CurationInput): void {
     const previous = this.curation;
     const sameLists = input.watchlists.length === previous.watchlists.length && input.watchlists.every((w, i) => w === previous.watchlists[i]);
-    // The same lists keep one identity: their matcher and the names found are kept by it.
-    this.curation = sameLists ? { ...input, watchlists: previous.watchlists } : input;
+    this.curation = input;
     const d = this.derived;
     if (!d) {
       this.version++;

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import type { CorpusIndex } from '../../../src/core/index/corpusIndex';
 import type { CurationInput } from '../../../src/core/index/curation';
-import { NO_CURATION } from '../../../src/core/index/curation';
+import { NO_CURATION, slugOf } from '../../../src/core/index/curation';
+import { slug } from '../../../src/core/index/merge';
 import { parseCurationFile } from '../../../src/core/corpus/curationFile';
 import { parseWatchlist } from '../../../src/core/corpus/watchlists';
 import type { ArticleSpec } from '../support/builtIndex';
@@ -97,6 +98,10 @@ function everything(index: CorpusIndex): unknown {
 }
 
 describe('curation: the analyst corrects the machine', () => {
+  it('looks names up by the merge\'s slug (ASCII names by a shorter road to the same)', () => {
+    for (const name of ['Sergei Lavrov', "  O'Brien & Co.  ", 'AT&T', '---', 'U.S.', 'José Müller', 'Łódź', 'Kim Jong-un', '北京', 'e\u0301', 'A\tB\nC', '']) assert.strictEqual(slugOf(name), slug(name), name);
+  });
+
   it('applies nothing when there is nothing to apply', () => {
     const plain = buildIndex(CORPUS);
     const none = curated(NO_CURATION);
