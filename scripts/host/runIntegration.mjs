@@ -17,7 +17,7 @@ import { basename, dirname, join } from 'path';
 import { format } from 'util';
 import { BROWSER_PACKAGES, INSTALL_PACKAGES, QUIET_SETTINGS, codeServerInstalled, freePort, openWorkbench, repoRoot, startCodeServer, tempDir, userCommand } from './vscodeHost.mjs';
 import { ensureSystemPackages } from './systemPackages.mjs';
-import { clickInWebview, clickInWorkbench, dragInWebview, fillInWebview, inspectHover, inspectWebview } from './workbenchUi.mjs';
+import { clickInWebview, clickInWorkbench, dragInWebview, fillInWebview, inspectHover, inspectWebview, quickInput, treeContextMenu } from './workbenchUi.mjs';
 
 const SESSION_TIMEOUT_MS = Number(process.env.NEWS_LENS_SESSION_TIMEOUT_MS) || 5 * 60_000;
 const suite = join(repoRoot, 'out', 'test', 'integration', 'index.js');
@@ -44,6 +44,8 @@ function restrictedWorkspace() {
     'newsLens.index.maxFileSizeMB': 500,
     'newsLens.index.fileTimeoutSeconds': 3600,
     'newsLens.summary.sentences': 2,
+    // A "watchlist" that is a file outside the folder: read as one, its words could be shown as names.
+    'newsLens.watchlists': [join(outside, 'private-briefing.txt')],
   };
   writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
   symlinkSync(outside, join(workspace, 'linked-notes'), 'dir');
@@ -161,6 +163,8 @@ async function performUiRequest(page, line) {
   if (request.action === 'clickWorkbench' && typeof request.selector === 'string') return clickInWorkbench(page, request.selector);
   if (request.action === 'fill' && typeof request.selector === 'string' && typeof request.text === 'string') return fillInWebview(page, request.selector, request.text);
   if (request.action === 'drag' && typeof request.selector === 'string' && isPoint(request.from) && isPoint(request.to)) return dragInWebview(page, request.selector, request.from, request.to);
+  if (request.action === 'treeContextMenu' && typeof request.view === 'string' && typeof request.item === 'string' && typeof request.entry === 'string') return treeContextMenu(page, request);
+  if (request.action === 'quickInput' && typeof request.text === 'string') return quickInput(page, request);
   const inspect =
     request.action === 'inspectWebview' && typeof request.selector === 'string'
       ? () => inspectWebview(page, request.selector)

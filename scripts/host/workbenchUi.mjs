@@ -73,6 +73,41 @@ export async function waitForIndex(page, { timeout = 300_000 } = {}) {
   await page.locator('.part.statusbar', { hasText: /News Lens: [\d,]+ articles? ·/ }).waitFor({ timeout });
 }
 
+/** The row of a view's tree whose label is exactly `label`. */
+export function treeRow(tree, label) {
+  const named = tree.page().locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) });
+  return tree.locator('[role="treeitem"]').filter({ has: named }).first();
+}
+
+/**
+ * Opens the context menu of the tree row labelled `item` in view `view` with a right click, and
+ * clicks its entry `entry`, as a user's mouse would.
+ */
+export async function treeContextMenu(page, { view, item, entry, timeout = 20_000 }) {
+  const row = treeRow(await waitForTreeItems(page, view, { timeout }), item);
+  await row.waitFor({ timeout });
+  await row.scrollIntoViewIfNeeded();
+  await row.click({ button: 'right' });
+  const menuItem = page.getByRole('menuitem', { name: entry }).first();
+  await menuItem.waitFor({ timeout });
+  await menuItem.click();
+}
+
+/**
+ * Types into the quick input the workbench shows (an input box or a quick pick), waits for a row
+ * saying `pick` when given, and presses Enter unless `accept` is false.
+ */
+export async function quickInput(page, { text, pick, accept = true, timeout = 20_000 }) {
+  const input = page.locator('.quick-input-widget input[type="text"]');
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(text);
+  if (pick) await page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().waitFor({ timeout });
+  if (accept) {
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout });
+  }
+}
+
 /** Hides toasts (for example the offline extension gallery error) so they do not cover the shot. */
 export async function clearNotifications(page) {
   await runCommand(page, 'Notifications: Clear All Notifications');
@@ -197,7 +232,7 @@ function escapeRegExp(s) {
 
 /**
  * What the webview showing `selector` renders, read without touching it: its document title, the
- * text of the matched element, and everything in the page that could run code or load something
+ * text of the matched element (and of every element it matches), and everything in the page that could run code or load something
  * (script, img, iframe, ... elements, inline event handler attributes, href and src values). A
  * script without src is named by its id (VS Code injects `#_vscodeApiScript`).
  */
@@ -209,6 +244,7 @@ export async function inspectWebview(page, selector, { timeout = 30_000 } = {}) 
     return {
       title: document.title,
       text: document.querySelector(sel)?.textContent ?? '',
+      texts: [...document.querySelectorAll(sel)].map((e) => e.textContent ?? ''),
       elements: Object.fromEntries(tags.map((t) => [t, document.getElementsByTagName(t).length])),
       scripts: [...document.scripts].map((s) => s.getAttribute('src') ?? (s.id ? `#${s.id}` : '(inline)')),
       handlers: all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName.toLowerCase()} ${a.name}`)),

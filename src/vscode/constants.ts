@@ -38,6 +38,18 @@ export const Commands = {
   filterEntities: 'newsLens.entities.filter',
   clearEntityFilter: 'newsLens.entities.clearFilter',
   showMore: 'newsLens.showMore',
+  // Corrections: on an entity (tree, hover card), on a selection, and undo.
+  renameEntity: 'newsLens.entity.rename',
+  retypeEntity: 'newsLens.entity.retype',
+  mergeEntity: 'newsLens.entity.merge',
+  detachAlias: 'newsLens.entity.detach',
+  ignoreEntity: 'newsLens.entity.ignore',
+  markAsPerson: 'newsLens.markAsPerson',
+  markAsOrganization: 'newsLens.markAsOrganization',
+  markAsPlace: 'newsLens.markAsPlace',
+  markAsRole: 'newsLens.markAsRole',
+  undoCorrection: 'newsLens.undoCorrection',
+  openCurationFile: 'newsLens.openCurationFile',
 } as const;
 
 export const Settings = {
@@ -56,6 +68,7 @@ export const Settings = {
   cacheMaxMB: 'index.cacheMaxMB',
   summarySentences: 'summary.sentences',
   eventsOrder: 'events.order',
+  watchlists: 'watchlists',
 } as const;
 
 export const ContextKeys = {
@@ -64,6 +77,7 @@ export const ContextKeys = {
   entityFiltered: 'newsLens.entities.filtered',
   /** A date or source filter is set (see features/filter). */
   dateSourceFiltered: 'newsLens.filter.active',
+  canUndoCorrection: 'newsLens.canUndoCorrection',
 } as const;
 
 /**
@@ -80,3 +94,6 @@ export const EntityColors = {
 } as const;
 
 export const ARTICLE_SCHEME = 'news-lens';
+
+/** The scheme of the resource a tree item of an entity names, for its badges (see curation/badges.ts). */
+export const ENTITY_SCHEME = 'news-lens-entity';

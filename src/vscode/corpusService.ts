@@ -8,6 +8,8 @@ import type { RecordFields } from '../core/corpus/records';
 import { DEFAULT_LIMITS } from '../core/corpus/source';
 import { DEFAULT_CACHE_MAX_MB, pruneCache } from '../core/index/analysisCache';
 import { CorpusIndex } from '../core/index/corpusIndex';
+import type { CurationInput } from '../core/index/curation';
+import { NO_CURATION } from '../core/index/curation';
 import type { IndexProgress, IndexSettings } from '../core/index/indexer';
 import { indexCorpus, indexFile } from '../core/index/indexer';
 import { CancelledError, WorkerPool } from '../core/index/workerPool';
@@ -52,6 +54,12 @@ export interface CorpusRoots {
   sample: boolean;
 }
 
+/** Where the analyst's corrections come from (the workspace's curation files and watchlists). */
+export interface CorrectionsSource {
+  read(): Promise<CurationInput>;
+  readonly onDidChange: vscode.Event<CurationInput>;
+}
+
 /** Changed files are gathered for this long before they are re-indexed together. */
 const WATCH_DEBOUNCE_MS = 150;
 
@@ -60,7 +68,7 @@ const WATCH_DEBOUNCE_MS = 150;
  * `restrictedConfigurations` of Restricted Mode (workspace values could point the corpus outside the
  * workspace, raise the indexing limits, or choose the include pattern every file name is matched against).
  */
-export const RESTRICTED_SETTINGS = [Settings.corpusPaths, Settings.corpusInclude, Settings.workers, Settings.maxFileSizeMB, Settings.fileTimeoutSeconds] as const;
+export const RESTRICTED_SETTINGS = [Settings.corpusPaths, Settings.corpusInclude, Settings.workers, Settings.maxFileSizeMB, Settings.fileTimeoutSeconds, Settings.watchlists] as const;
 
 /**
  * Owns the corpus of one window: where it comes from, the indexing pool and its cache, the current
@@ -91,17 +99,23 @@ export class CorpusService implements vscode.Disposable {
   private flushTimer: NodeJS.Timeout | undefined;
   private progressTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  /** The corrections read last: every index put in place applies them. */
+  private corrections: CurationInput = NO_CURATION;
   progress: IndexProgress = { done: 0, total: 0 };
 
   private readonly problems = vscode.languages.createDiagnosticCollection('news-lens');
   // Trust lifts Restricted Mode: the workspace's own corpus settings apply from then on.
   private readonly trustGranted = vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload());
+  private readonly correctionsChanged: vscode.Disposable;
 
   constructor(
     private readonly extensionPath: string,
     private readonly storagePath: string | undefined,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+    private readonly correctionsSource: CorrectionsSource,
+  ) {
+    this.correctionsChanged = correctionsSource.onDidChange((input) => void this.applyCorrections(input));
+  }
 
   get index(): CorpusIndex {
     return this.current;
@@ -220,11 +234,13 @@ export class CorpusService implements vscode.Disposable {
     const started = Date.now();
     const pool = this.ensurePool();
     const restricted = !vscode.workspace.isTrusted;
+    this.corrections = await this.correctionsSource.read();
     const run = (r: string[]) =>
       withViewProgress(() =>
         indexCorpus(nodeSource, pool, {
           ...settings,
           previous,
+          curation: this.corrections,
           roots: r,
           confineLinks: restricted,
           includeOption: `${Settings.section}.${Settings.corpusInclude}`,
@@ -245,7 +261,7 @@ export class CorpusService implements vscode.Disposable {
     if (token.isCancellationRequested || outcome.cancelled) return this.cancelled(token);
     // Merging entities across the corpus takes seconds on large corpora: done in slices before
     // the swap, so hovers and trees keep answering from the previous index meanwhile.
-    await outcome.index.prepare();
+    await this.prepareWithCorrections(outcome.index);
     if (token.isCancellationRequested) return this.cancelled(token);
     this.sample = sample;
     this.roots = roots;
@@ -350,13 +366,49 @@ export class CorpusService implements vscode.Disposable {
         }
       }),
     );
-    await index.prepare();
+    await this.prepareWithCorrections(index);
     if (live !== this.current) return;
     this.current = index;
     this.publishProblems(this.lastGaps.cancelled);
     this.log.info(`Re-indexed ${files.length} changed file(s) in ${Date.now() - started} ms`);
     this.setState(index.size > 0 ? 'ready' : 'empty');
     this.changed.fire(index);
+  }
+
+  /** Derives an index's views with the corrections read last (they may have changed while it was built). */
+  private async prepareWithCorrections(index: CorpusIndex): Promise<void> {
+    await index.prepare();
+    while (index.corrections !== this.corrections) {
+      index.setCuration(this.corrections);
+      await index.prepare();
+    }
+  }
+
+  /**
+   * Applies other corrections to the index in place (after a load or a file update in progress,
+   * which apply them too). Decisions alone update the views at once; other watchlists derive them
+   * again aside while the current index keeps answering.
+   */
+  applyCorrections(input: CurationInput): Promise<void> {
+    this.corrections = input;
+    this.updating = this.updating.then(async () => {
+      if (this.loading) await this.loading.catch(() => undefined);
+      const live = this.current;
+      if (this.corrections !== input || live.corrections === input) return;
+      const started = performance.now();
+      const lists = live.corrections.watchlists;
+      if (input.watchlists.length === lists.length && input.watchlists.every((w, i) => w === lists[i])) live.setCuration(input);
+      else {
+        const next = live.withCuration(input);
+        await next.prepare();
+        if (live !== this.current || this.corrections !== input) return;
+        this.current = next;
+      }
+      this.publishProblems(this.lastGaps.cancelled);
+      this.log.info(`Applied ${plural(input.decisions.length, 'curation decision')} and ${plural(input.watchlists.length, 'watchlist')} in ${Math.round(performance.now() - started)} ms`);
+      this.changed.fire(this.current);
+    });
+    return this.updating;
   }
 
   private realRoots(): Promise<string[]> {
@@ -385,9 +437,13 @@ export class CorpusService implements vscode.Disposable {
     return this.pool;
   }
 
-  /** Problems panel and log: one entry per problem; counts the files skipped or partly loaded. */
+  /**
+   * Problems panel and log: one entry per problem; counts the files skipped or partly loaded
+   * (the curation files' and watchlists' problems are listed, but leave no file out).
+   */
   private publishProblems(cancelled = false): void {
-    const diagnostics: Diagnostic[] = this.current.diagnostics;
+    const corrections = this.current.curationDiagnostics();
+    const diagnostics: Diagnostic[] = [...this.current.diagnostics, ...corrections];
     this.problems.clear();
     const byPath = new Map<string, vscode.Diagnostic[]>();
     for (const d of diagnostics) {
@@ -406,8 +462,9 @@ export class CorpusService implements vscode.Disposable {
       byPath.set(d.path, list);
     }
     for (const [p, list] of byPath) this.problems.set(vscode.Uri.file(p), list);
-    // Notes (an e-mail's attachments, an XML file that is not a feed) lose nothing: they are not gaps.
-    const lossy = new Set(diagnostics.filter((d) => d.severity !== 'info').map((d) => d.path));
+    // Notes (an e-mail's attachments, an XML file that is not a feed) lose nothing: they are not gaps;
+    // nor do the corrections' problems, which leave no file out.
+    const lossy = new Set(this.current.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.path));
     const partial = [...lossy].filter((p) => this.current.articlesAt(p).length > 0).length;
     this.lastGaps = { cancelled, skipped: lossy.size - partial, partial };
   }
@@ -441,6 +498,7 @@ export class CorpusService implements vscode.Disposable {
     this.session?.cancel();
     this.session?.dispose();
     this.trustGranted.dispose();
+    this.correctionsChanged.dispose();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.progressTimer) clearTimeout(this.progressTimer);
     for (const w of this.watchers) w.dispose();

@@ -8,6 +8,9 @@ import type { ArticlesFeature } from './features/articles/registerArticles';
 import { openArticle, registerArticles } from './features/articles/registerArticles';
 import { registerArticleContent } from './features/corpus/articleContentProvider';
 import { registerCorpusCommands } from './features/corpus/registerCorpusCommands';
+import { CurationStore } from './features/curation/curationStore';
+import type { CurationFeature } from './features/curation/registerCuration';
+import { registerCuration } from './features/curation/registerCuration';
 import type { MentionDecorations } from './features/decorations/mentionDecorations';
 import { registerDecorations } from './features/decorations/mentionDecorations';
 import type { EntitiesFeature } from './features/entities/registerEntities';
@@ -52,6 +55,7 @@ export interface NewsLensApi {
   graph: GraphFeature;
   timeline: TimelineFeature;
   decorations: MentionDecorations;
+  curation: CurationFeature;
   statusBar: vscode.StatusBarItem;
   /** Folder of the extension's logs: the News Lens channel writes `News Lens.log` there. */
   logUri: vscode.Uri;
@@ -65,8 +69,9 @@ export interface NewsLensApi {
 export function activate(context: vscode.ExtensionContext): NewsLensApi {
   const activateStart = performance.now();
   const log = vscode.window.createOutputChannel('News Lens', { log: true });
-  const corpus = new CorpusService(context.extensionPath, (context.storageUri ?? context.globalStorageUri)?.fsPath, log);
-  context.subscriptions.push(log, corpus);
+  const store = new CurationStore(log);
+  const corpus = new CorpusService(context.extensionPath, (context.storageUri ?? context.globalStorageUri)?.fsPath, log, store);
+  context.subscriptions.push(log, store, corpus);
   const ctx: FeatureContext = { extension: context, corpus, log };
 
   registerCorpusCommands(ctx);
@@ -80,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   registerNavigation(ctx);
   const decorations = registerDecorations(ctx);
   registerExport(ctx);
+  const curation = registerCuration(ctx, { store, revealEntity: (id) => entities.reveal(id, { focus: false }) });
   const summaries = registerSummaries(ctx, {
     revealEntity: (id) => entities.reveal(id, { focus: false, expand: true }),
     openArticle: (id) => openArticle(ctx, id),
@@ -103,7 +109,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
 
   corpus.start();
   const activation = { bundleEvaluationStart, activateStart, activateEnd: performance.now() };
-  return { corpus, whenReady: () => corpus.whenReady(), filter, entities, events, articles, summaries, graph, timeline, decorations, statusBar, logUri: context.logUri, activation };
+  return { corpus, whenReady: () => corpus.whenReady(), filter, entities, events, articles, summaries, graph, timeline, decorations, curation, statusBar, logUri: context.logUri, activation };
 }
 
 export function deactivate(): void {

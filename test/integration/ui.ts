@@ -135,6 +135,8 @@ export interface WebviewInspection {
   title: string;
   /** textContent of the element the selector matched. */
   text: string;
+  /** textContent of every element the selector matches. */
+  texts: string[];
   /** Count of elements per tag name in the whole page. */
   elements: Record<string, number>;
   /** src of each script element; `#id` (or "(inline)") for one without src. */
@@ -186,4 +188,19 @@ export function inspectHover(word: string, expect: string): Promise<HoverInspect
 export function clickInWorkbench(selector: string): void {
   assert.ok(hasUiDriver(), 'this host has no UI driver: clicks on the workbench need the runner (scripts/host/runIntegration.mjs)');
   console.log(`[news-lens:ui] ${JSON.stringify({ id: ++uiRequests, action: 'clickWorkbench', selector })}`);
+}
+
+/** Asks the runner to right-click the tree row `item` of view `view` and choose `entry` from its context menu. */
+export function treeContextMenu(view: string, item: string, entry: string): void {
+  assert.ok(hasUiDriver(), 'this host has no UI driver: context menus need the runner (scripts/host/runIntegration.mjs)');
+  console.log(`[news-lens:ui] ${JSON.stringify({ id: ++uiRequests, action: 'treeContextMenu', view, item, entry })}`);
+}
+
+/**
+ * Asks the runner to type `text` into the input box or quick pick the workbench shows, wait for a
+ * row saying `pick` when given, and press Enter.
+ */
+export function quickInput(text: string, pick?: string): void {
+  assert.ok(hasUiDriver(), 'this host has no UI driver: typing into a quick input needs the runner (scripts/host/runIntegration.mjs)');
+  console.log(`[news-lens:ui] ${JSON.stringify({ id: ++uiRequests, action: 'quickInput', text, ...(pick ? { pick } : {}) })}`);
 }

@@ -11,6 +11,8 @@ export interface HoverCommands {
   revealEntity: string;
   showMentions: string;
   openSummaries: string;
+  /** The analyst's corrections, linked on a line of their own when given. */
+  corrections?: { rename: string; retype: string; merge: string; detach: string; ignore: string };
 }
 
 export interface HoverCard {
@@ -43,6 +45,7 @@ export function entityHoverCard(index: CorpusIndex, entity: Entity, commands: Ho
     facts.push(`Also: ${shown.join(', ')}${entity.aliases.length > shown.length ? `, and ${entity.aliases.length - shown.length} more` : ''}`);
   }
   lines.push(facts.join(' \u00b7 '));
+  lines.push(...curationLines(index, entity));
 
   const maybe = possiblySame(index, entity);
   if (maybe.length) {
@@ -77,7 +80,29 @@ export function entityHoverCard(index: CorpusIndex, entity: Entity, commands: Ho
       commandLink('Open Summaries', commands.openSummaries, [entity.id], 'Summaries of the articles that mention it'),
     ].join(' \u00b7 '),
   );
-  return { markdown: lines.join('\n\n'), enabledCommands: [commands.revealEntity, commands.showMentions, commands.openSummaries] };
+  const enabledCommands = [commands.revealEntity, commands.showMentions, commands.openSummaries];
+  const fix = commands.corrections;
+  if (fix) {
+    const links: [string, string, string][] = [
+      ['Rename…', fix.rename, 'Give it another name (kept in .newslens/curation.json)'],
+      ['Change Type…', fix.retype, 'It is of another type'],
+      ['Merge Into…', fix.merge, 'It is the same as another entity'],
+      ...(entity.aliases.length ? [['Detach Alias…', fix.detach, 'One of its aliases is something else'] as [string, string, string]] : []),
+      ['Not an Entity', fix.ignore, 'It is not a person, organization, place or anything else'],
+    ];
+    lines.push(`Correct: ${links.map(([label, command, tip]) => commandLink(label, command, [entity.id], tip)).join(' \u00b7 ')}`);
+    enabledCommands.push(...links.map(([, command]) => command));
+  }
+  return { markdown: lines.join('\n\n'), enabledCommands };
+}
+
+/** The watchlists that name an entity and what the analyst's decisions did to it. */
+function curationLines(index: CorpusIndex, entity: Entity, icons = true): string[] {
+  const lines: string[] = [];
+  if (entity.watchlists?.length) lines.push(`${icons ? '$(eye) ' : ''}On watchlist: ${entity.watchlists.map((w) => escapeMarkdown(truncate(w, 60))).join(', ')}`);
+  const notes = index.correctionsOf(entity.id);
+  if (notes.length) lines.push(`${icons ? '$(edit) ' : ''}Corrected: ${notes.slice(0, 4).map((n) => escapeMarkdown(truncate(n, 80))).join('; ')}${notes.length > 4 ? `; and ${notes.length - 4} more` : ''}`);
+  return lines;
 }
 
 /**
@@ -118,6 +143,7 @@ export function entityTooltip(index: CorpusIndex, entity: Entity, maxArticles = 
   if (entity.aliases.length) lines.push(`Also: ${entity.aliases.slice(0, 8).map((a) => escapeMarkdown(truncate(a, 60))).join(', ')}`);
   const maybe = possiblySame(index, entity);
   if (maybe.length) lines.push(`Possibly the same as: ${maybe.map((o) => `${escapeMarkdown(truncate(o.name, 60))} (${TYPE_NAMES[o.type]})`).join(', ')}`);
+  lines.push(...curationLines(index, entity, false));
   const ids = index.articleIdsOf(entity.id);
   const titles = ids.slice(0, maxArticles).map((id) => {
     const a = index.article(id)?.article;

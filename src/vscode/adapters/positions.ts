@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Article, Span } from '../../core/model/types';
 import { articleIdOfUriPath, articleUriPath } from '../../core/render/articleUriPath';
-import { ARTICLE_SCHEME } from '../constants';
+import { ARTICLE_SCHEME, ENTITY_SCHEME } from '../constants';
 
 /**
  * The document an article is shown in. Plain text and Markdown open as their own file (offsets are
@@ -16,6 +16,15 @@ export function articleUri(article: Article): vscode.Uri {
 /** The article id encoded in a `news-lens:` uri. */
 export function articleIdOfUri(uri: vscode.Uri): string | undefined {
   return uri.scheme === ARTICLE_SCHEME ? articleIdOfUriPath(uri.path) : undefined;
+}
+
+/** The resource an entity's tree item names, so file decorations can badge it. */
+export function entityResource(entityId: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: ENTITY_SCHEME, path: `/${encodeURIComponent(entityId)}` });
+}
+
+export function entityIdOfResource(uri: vscode.Uri): string {
+  return decodeURIComponent(uri.path.slice(1));
 }
 
 /**

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { entityHoverCard, entityTooltip, latestEvents } from '../../../src/core/render/hoverCard';
+import { parseCurationFile } from '../../../src/core/corpus/curationFile';
+import { parseWatchlist } from '../../../src/core/corpus/watchlists';
 import { buildIndex, HOSTILE, TWO_ARTICLES } from '../support/builtIndex';
 
 const COMMANDS = { revealEntity: 'newsLens.revealEntity', showMentions: 'newsLens.showMentions', openSummaries: 'newsLens.openSummaries' };
@@ -84,5 +86,26 @@ describe('render: entity hover card', () => {
     const reveal = links(card.markdown).find((l) => l.label === 'Ana Ribeiro');
     assert.deepStrictEqual(JSON.parse(decodeURIComponent(reveal?.target.split('?')[1] ?? '')), ['person:ana-ribeiro']);
     assert.match(entityTooltip(index, ribeiro), /Possibly the same as: Ana Ribeiro \(Person\)/);
+  });
+
+  it('offers the corrections on a line of their own, allowed by id, and says what lists and decisions did', () => {
+    const index = buildIndex(TWO_ARTICLES);
+    const decisions = parseCurationFile('/c.json', JSON.stringify({ version: 1, decisions: [{ op: 'rename', entity: 'Lavrov', to: 'Sergey Lavrov' }] })).decisions;
+    const { list } = parseWatchlist('/lists/[x](command:evil).csv', 'name,type,aliases\nSergei Lavrov,person,\n');
+    index.setCuration({ decisions, watchlists: [list] });
+    const lavrov = index.entity('person:sergey-lavrov');
+    assert.ok(lavrov);
+    const corrections = { rename: 'nl.rename', retype: 'nl.retype', merge: 'nl.merge', detach: 'nl.detach', ignore: 'nl.ignore' };
+    const card = entityHoverCard(index, lavrov, { ...COMMANDS, corrections });
+    assert.deepStrictEqual(
+      links(card.markdown).map((l) => l.label),
+      ['Reveal in Tree', 'Show All Mentions', 'Open Summaries', 'Rename…', 'Change Type…', 'Merge Into…', 'Detach Alias…', 'Not an Entity'],
+    );
+    assert.deepStrictEqual(card.enabledCommands, [...Object.values(COMMANDS), ...Object.values(corrections)]);
+    assert.match(card.markdown, /\n\$\(eye\) On watchlist: \\\[x\\\]\\\(command\\:evil\\\)\\\.csv\n/);
+    assert.match(card.markdown, /\n\$\(edit\) Corrected: renamed from Sergei Lavrov\n/);
+    const plain = index.entity('place:new-delhi');
+    assert.ok(plain);
+    assert.ok(!entityHoverCard(index, plain, { ...COMMANDS, corrections }).enabledCommands.includes('nl.detach'), 'no alias, no Detach Alias');
   });
 });

@@ -7,7 +7,7 @@ import { entityDescription, groupEntities, plural } from '../../../core/render/e
 import { entityTooltip, possiblySame } from '../../../core/render/hoverCard';
 import { TYPE_ICONS, TYPE_NAMES } from '../../../shared/entityTypes';
 import { sentenceSnippet } from '../../../core/render/snippet';
-import { articleUri, rangeIn } from '../../adapters/positions';
+import { articleUri, entityResource, rangeIn } from '../../adapters/positions';
 import { Commands, EntityColors, Views } from '../../constants';
 import type { CorpusService } from '../../corpusService';
 import type { MoreNode } from '../../../core/render/pages';
@@ -192,6 +192,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
         item.description = entityDescription(e, this.filtered()?.mentions.get(e.id));
         item.iconPath = typeIcon(e.type);
         item.contextValue = 'newsLens.entity';
+        if (e.watchlists?.length) item.resourceUri = entityResource(e.id);
         item.accessibilityInformation = { label: `${e.name}, ${e.type}, ${entityDescription(e)}, ${plural(e.mentionCount, 'mention')} in ${plural(e.articleCount, 'article')}` };
         return item;
       }

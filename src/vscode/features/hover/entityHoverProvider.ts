@@ -7,7 +7,12 @@ import { Commands, Settings } from '../../constants';
 import type { CorpusService } from '../../corpusService';
 import type { FeatureContext } from '../feature';
 
-const HOVER_COMMANDS = { revealEntity: Commands.revealEntity, showMentions: Commands.showMentions, openSummaries: Commands.openSummaries };
+const HOVER_COMMANDS = {
+  revealEntity: Commands.revealEntity,
+  showMentions: Commands.showMentions,
+  openSummaries: Commands.openSummaries,
+  corrections: { rename: Commands.renameEntity, retype: Commands.retypeEntity, merge: Commands.mergeEntity, detach: Commands.detachAlias, ignore: Commands.ignoreEntity },
+};
 
 /**
  * The entity card over a mention. Lookups only: the article by path or id, the mention by binary

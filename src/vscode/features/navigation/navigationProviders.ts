@@ -100,8 +100,17 @@ export class EntityDefinitionProvider implements vscode.DefinitionProvider {
 
 export function registerNavigation(ctx: FeatureContext): void {
   const { corpus } = ctx;
+  const symbols = new EntitySymbolProvider(corpus);
+  // VS Code keeps a document's outline until the document changes, and a provider has no event to
+  // say its symbols changed; registering the provider again is what empties that cache. A corpus
+  // change (a correction, another file re-indexed) changes the symbols of unchanged documents.
+  let registered = vscode.languages.registerDocumentSymbolProvider(ARTICLE_DOCUMENTS, symbols, { label: 'News Lens' });
   ctx.extension.subscriptions.push(
-    vscode.languages.registerDocumentSymbolProvider(ARTICLE_DOCUMENTS, new EntitySymbolProvider(corpus), { label: 'News Lens' }),
+    { dispose: () => registered.dispose() },
+    corpus.onDidChange(() => {
+      registered.dispose();
+      registered = vscode.languages.registerDocumentSymbolProvider(ARTICLE_DOCUMENTS, symbols, { label: 'News Lens' });
+    }),
     vscode.languages.registerWorkspaceSymbolProvider(new EntityWorkspaceSymbolProvider(corpus)),
     vscode.languages.registerReferenceProvider(ARTICLE_DOCUMENTS, new EntityReferenceProvider(corpus)),
     vscode.languages.registerDefinitionProvider(ARTICLE_DOCUMENTS, new EntityDefinitionProvider(corpus)),

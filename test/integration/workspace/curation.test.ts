@@ -1,0 +1,202 @@
+import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Commands, Views } from '../../../src/vscode/constants';
+import type { NewsLensApi } from '../../../src/vscode/extension';
+import type { EntityTreeNode } from '../../../src/vscode/features/entities/entitiesTree';
+import { workspaceFolder } from '../extensionApi';
+import { hoverText, inspectWebview, positionOf, quickInput, ready, treeContextMenu, waitFor } from '../ui';
+
+const folder = (): string => path.join(workspaceFolder(), '.newslens');
+const curationFile = (): string => path.join(folder(), 'curation.json');
+
+async function readFile(): Promise<{ decisions: Record<string, unknown>[] } | undefined> {
+  const text = await fs.readFile(curationFile(), 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : (JSON.parse(text) as { decisions: Record<string, unknown>[] });
+}
+
+/** The decisions of the file without their time stamps. */
+async function decisions(): Promise<Record<string, unknown>[]> {
+  return ((await readFile())?.decisions ?? []).map(({ at: _at, ...rest }) => rest);
+}
+
+/** Removes the fixture's curation folder, as `git clean` would, and waits until no correction applies. */
+async function clearCorrections(): Promise<void> {
+  await fs.rm(folder(), { recursive: true, force: true });
+  const newsLens = await ready();
+  await waitFor('the corrections to be gone', () => newsLens.corpus.index.corrections.decisions.length === 0 && newsLens.corpus.index.curationDiagnostics().length === 0);
+  await newsLens.whenReady();
+}
+
+function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+function peopleInTree(newsLens: NewsLensApi): string[] {
+  const { provider } = newsLens.entities;
+  const people = provider.getChildren().find((g) => g.kind === 'type' && g.group.type === 'person');
+  assert.ok(people, 'a People group');
+  return provider.getChildren(people).map((n: EntityTreeNode) => label(provider.getTreeItem(n)));
+}
+
+async function openFixture(name: string): Promise<vscode.TextEditor> {
+  // In the first column: the summaries panel, beside it, stays in view.
+  return vscode.window.showTextDocument(vscode.Uri.file(path.join(workspaceFolder(), name)), { preview: false, viewColumn: vscode.ViewColumn.One });
+}
+
+async function hoverAt(editor: vscode.TextEditor, word: string): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, word));
+  return hoverText(hovers);
+}
+
+describe('corrections: the analyst corrects the machine', () => {
+  before(clearCorrections);
+  afterEach(clearCorrections);
+  after(async () => {
+    (await ready()).summaries.panel?.dispose();
+  });
+
+  it('Rename… from the tree’s context menu renames the entity in the tree, a hover card and the panel, and writes the file', async () => {
+    const newsLens = await ready();
+    assert.ok(newsLens.corpus.index.entity('person:councillor-tomas-berg'), 'the machine kept the title in the name');
+    await vscode.commands.executeCommand(Commands.openSummaries);
+    const panel = newsLens.summaries.panel;
+    assert.ok(panel);
+    await waitFor('the panel to render', () => panel.lastRendered);
+    await vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`);
+    await vscode.commands.executeCommand(`${Views.entities}.focus`);
+    await waitFor('the tree to show the entity', () => peopleInTree(newsLens).includes('Councillor Tomas Berg'));
+    // Scrolled into view, as a user would: the tree draws only the rows it shows.
+    assert.ok(await newsLens.entities.reveal('person:councillor-tomas-berg', { focus: false }));
+
+    treeContextMenu('Entities', 'Councillor Tomas Berg', 'Rename…');
+    quickInput('Tomas Berg');
+    await waitFor('the entity to be renamed', () => newsLens.corpus.index.entity('person:tomas-berg'), 30_000);
+    await newsLens.curation.lastCorrection;
+
+    const renamed = newsLens.corpus.index.entity('person:tomas-berg');
+    assert.deepStrictEqual([renamed?.name, renamed?.aliases, renamed?.curated], ['Tomas Berg', ['Councillor Tomas Berg'], true]);
+    assert.strictEqual(newsLens.corpus.index.entity('person:councillor-tomas-berg'), undefined);
+    const people = peopleInTree(newsLens);
+    assert.ok(people.includes('Tomas Berg') && !people.includes('Councillor Tomas Berg'), people.join(', '));
+
+    const editor = await openFixture(path.join('local', 'night-reading-room.md'));
+    const card = await hoverAt(editor, 'Berg');
+    assert.ok(card.includes('**Tomas Berg**'), card);
+    assert.ok(card.includes('Corrected: renamed from Councillor Tomas Berg'), card);
+    assert.ok(card.includes(`command:${Commands.renameEntity}?`), 'the card offers the corrections');
+
+    const chips = await waitFor('the panel to show the new name', async () => {
+      const seen = await inspectWebview('.chip .name');
+      return seen.texts.includes('Tomas Berg') ? seen.texts : undefined;
+    });
+    assert.ok(!chips.includes('Councillor Tomas Berg'), chips.join(', '));
+
+    assert.deepStrictEqual(await decisions(), [{ op: 'rename', entity: 'Councillor Tomas Berg', to: 'Tomas Berg' }]);
+    const text = await fs.readFile(curationFile(), 'utf8');
+    assert.match(text, /^\{\n {2}"version": 1,\n {2}"decisions": \[\n {4}\{\n {6}"op": "rename",/, '2-space JSON, one decision a group of lines');
+  });
+
+  it('Merge Into… picks the other entity in a quick pick of the corpus’s entities', async () => {
+    const newsLens = await ready();
+    const merging = vscode.commands.executeCommand(Commands.mergeEntity, 'person:joana-matos');
+    quickInput('Ribeiro', 'Ana Ribeiro');
+    await merging;
+    await newsLens.curation.lastCorrection;
+    const ana = newsLens.corpus.index.entity('person:ana-ribeiro');
+    assert.ok(ana);
+    assert.deepStrictEqual([ana.mentionCount, ana.aliases], [3, ['Joana Matos', 'Ribeiro']]);
+    assert.strictEqual(newsLens.corpus.index.entity('person:joana-matos'), undefined);
+    assert.deepStrictEqual(await decisions(), [{ op: 'merge', entities: ['Joana Matos', 'Ana Ribeiro'], into: 'Ana Ribeiro' }]);
+  });
+
+  it('a hand edit to the file is applied: tree, hover, decorations and symbols follow', async () => {
+    const newsLens = await ready();
+    const editor = await openFixture(path.join('local', 'night-reading-room.md'));
+    assert.ok(newsLens.corpus.index.entity('place:helen-park'), 'the machine took a person for a park');
+    await fs.mkdir(folder(), { recursive: true });
+    await fs.writeFile(curationFile(), JSON.stringify({ version: 1, decisions: [{ op: 'retype', entity: 'Helen Park', to: 'person', note: 'the library director', by: 'a reviewer' }] }, null, 2));
+    await waitFor('the hand edit to be applied', () => newsLens.corpus.index.entity('person:helen-park'), 30_000);
+    assert.strictEqual(newsLens.corpus.index.entity('place:helen-park'), undefined);
+    assert.ok(peopleInTree(newsLens).includes('Helen Park'));
+    assert.match(await hoverAt(editor, 'Park'), /\*\*Helen Park\*\* · Person/);
+    const people = await waitFor('the decorations to follow', () => {
+      const ranges = newsLens.decorations.rangesFor(editor).get('person') ?? [];
+      return ranges.some((r) => editor.document.getText(r) === 'Helen Park') ? ranges : undefined;
+    });
+    assert.ok(people.length >= 2);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    assert.ok(symbols.find((s) => s.name === 'People')?.children.some((c) => c.name === 'Helen Park'), 'the outline lists her among people');
+    const written = await readFile();
+    assert.deepStrictEqual(written?.decisions[0], { op: 'retype', entity: 'Helen Park', to: 'person', note: 'the library director', by: 'a reviewer' }, 'the file is as written');
+  });
+
+  it('a broken file shows in Problems at its lines while the corpus stays loaded and the rest applies', async () => {
+    const newsLens = await ready();
+    const size = newsLens.corpus.index.size;
+    await fs.mkdir(folder(), { recursive: true });
+    await fs.writeFile(
+      curationFile(),
+      [
+        '{ "version": 1, "decisions": [',
+        '  { "op": "retype", "entity": "Helen Park", "to": "person" },',
+        '  { "op": "rename" "entity": "Lisbon", "to": "Lisboa" },',
+        '  { "op": "teleport", "entity": "Lisbon" },',
+        '  { "op": "ignore", "name": "Nobody Here" }',
+        '] }',
+      ].join('\n'),
+    );
+    const uri = vscode.Uri.file(curationFile());
+    const problems = await waitFor('the problems of the file', () => {
+      const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'News Lens');
+      return found.length >= 3 ? found : undefined;
+    });
+    const at = (line: number, pattern: RegExp): void =>
+      assert.ok(
+        problems.some((d) => d.range.start.line === line - 1 && pattern.test(d.message) && d.severity === vscode.DiagnosticSeverity.Warning),
+        `line ${line}: ${pattern} in ${problems.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('; ')}`,
+      );
+    at(3, /malformed JSON/);
+    at(4, /unknown op "teleport"/);
+    at(5, /no entity is named “Nobody Here”/);
+    const index = newsLens.corpus.index;
+    assert.strictEqual(index.size, size, 'the corpus stays loaded');
+    assert.strictEqual(newsLens.corpus.state, 'ready');
+    assert.ok(index.entity('person:helen-park') && index.entity('place:lisboa'), 'the decisions around the error applied');
+    assert.strictEqual(newsLens.corpus.gaps.skipped, 0, 'a broken curation file is no skipped article file');
+    assert.ok(!newsLens.statusBar.text.includes('$(warning)'), newsLens.statusBar.text);
+  });
+
+  it('Not an Entity from a hover card, then Undo Last Correction, restores the previous state and file', async () => {
+    const newsLens = await ready();
+    const before = newsLens.corpus.index.entities().map((e) => `${e.id}:${e.mentionCount}`);
+    assert.strictEqual(await readFile(), undefined);
+    await vscode.commands.executeCommand(Commands.ignoreEntity, 'organization:ferry');
+    await newsLens.curation.lastCorrection;
+    assert.strictEqual(newsLens.corpus.index.entity('organization:ferry'), undefined);
+    assert.deepStrictEqual(await decisions(), [{ op: 'ignore', name: 'Ferry' }]);
+    await vscode.commands.executeCommand(Commands.undoCorrection);
+    await newsLens.curation.lastCorrection;
+    assert.deepStrictEqual(
+      newsLens.corpus.index.entities().map((e) => `${e.id}:${e.mentionCount}`),
+      before,
+    );
+    assert.strictEqual(await readFile(), undefined, 'the file the correction created is gone again');
+  });
+
+  it('Mark as Organization on a selection finds the name in every article', async () => {
+    const newsLens = await ready();
+    const editor = await openFixture('ferry-service.txt');
+    const start = positionOf(editor.document, 'Coastal');
+    editor.selection = new vscode.Selection(start.translate(0, -1), start.translate(0, 'Coastal Ledger'.length - 1));
+    assert.strictEqual(editor.document.getText(editor.selection), 'Coastal Ledger');
+    await vscode.commands.executeCommand(Commands.markAsOrganization);
+    await newsLens.curation.lastCorrection;
+    const ledger = newsLens.corpus.index.entity('organization:coastal-ledger');
+    assert.ok(ledger?.curated);
+    assert.strictEqual(ledger.mentionCount, 1);
+    assert.match(await hoverAt(editor, 'Ledger'), /\*\*Coastal Ledger\*\* · Organization/);
+    assert.deepStrictEqual(await decisions(), [{ op: 'add', name: 'Coastal Ledger', type: 'organization' }]);
+  });
+});
