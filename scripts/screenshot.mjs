@@ -12,7 +12,7 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, rmSync } from 'fs';
 import { join, resolve } from 'path';
 import { openWorkbench, repoRoot, startCodeServer, tempDir } from './host/vscodeHost.mjs';
-import { clearNotifications, clickInWebview, dragInWebview, expandTreeItem, hoverWord, openFile, openNewsLens, runCommand, waitForIndex, waitForTreeItems, waitForWebview, waitForWorkbench } from './host/workbenchUi.mjs';
+import { clearNotifications, clickInWebview, dragInWebview, expandTreeItem, hoverWord, openFile, openNewsLens, quickInput, runCommand, treeContextMenu, waitForIndex, waitForTreeItems, waitForWebview, waitForWorkbench } from './host/workbenchUi.mjs';
 
 const DARK = 'Default Dark Modern';
 const LIGHT = 'Default Light Modern';
@@ -96,6 +96,37 @@ async function timeline({ page }) {
   await page.mouse.move(900, 47);
 }
 
+/**
+ * Rename… chosen from the context menu of “Sergei Lavrov” in the Entities view: the input box with
+ * the name selected. Nothing is accepted, so nothing is written to the seeds folder.
+ */
+async function renameInput({ page }) {
+  await openNewsLens(page);
+  await waitForTreeItems(page, 'Entities');
+  await openFile(page, SEED_FILE);
+  await clearNotifications(page);
+  await treeContextMenu(page, { view: 'Entities', item: 'Sergei Lavrov', entry: 'Rename…' });
+  await page.locator('.quick-input-widget input[type="text"]').waitFor({ state: 'visible' });
+  await restOnQuickInput(page);
+}
+
+/** Moves the pointer off the tree (whose item tooltip would cover the shot) onto the quick input's title. */
+async function restOnQuickInput(page) {
+  const box = await page.locator('.quick-input-widget .quick-input-title').boundingBox();
+  if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** Merge Into… on “Lavrov”: the quick pick of the corpus's entities with type and counts, filtered by “in”. */
+async function mergePick({ page }) {
+  await openNewsLens(page);
+  await waitForTreeItems(page, 'Entities');
+  await openFile(page, SEED_FILE);
+  await clearNotifications(page);
+  await treeContextMenu(page, { view: 'Entities', item: 'Sergei Lavrov', entry: 'Merge Into…' });
+  await quickInput(page, { text: 'in', pick: 'India', accept: false });
+  await restOnQuickInput(page);
+}
+
 export const scenes = [
   { name: 'sidebar-dark', theme: DARK, settings: readable, setup: sidebarWithPeople },
   { name: 'sidebar-light', theme: LIGHT, settings: readable, setup: sidebarWithPeople },
@@ -109,6 +140,10 @@ export const scenes = [
   { name: 'graph-light', theme: LIGHT, settings: readable, corpus: 'news-cluster', setup: connections },
   { name: 'timeline-dark', theme: DARK, settings: readable, corpus: 'news-cluster', setup: timeline },
   { name: 'timeline-light', theme: LIGHT, settings: readable, corpus: 'news-cluster', setup: timeline },
+  { name: 'rename-dark', theme: DARK, settings: readable, setup: renameInput },
+  { name: 'rename-light', theme: LIGHT, settings: readable, setup: renameInput },
+  { name: 'merge-dark', theme: DARK, settings: readable, setup: mergePick },
+  { name: 'merge-light', theme: LIGHT, settings: readable, setup: mergePick },
 ];
 
 const viewport = { width: 1280, height: 800 };
