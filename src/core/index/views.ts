@@ -212,9 +212,10 @@ function sameContent(a: IndexedArticle, b: IndexedArticle): boolean {
 }
 
 /**
- * Brings `v` from the corrections it shows to `next` (both over `v.base`). Only the articles whose
- * mentions or events differ, and the entities whose record differs, are touched: a correction to a
- * handful of entities costs a handful of articles, whatever the size of the corpus. The maps are
+ * Brings `v` from the corrections it shows to `next` (both over `v.base`). Only what differs is
+ * touched: the articles whose mentions or events differ, and in them only the mentions, events and
+ * co-occurring pairs that differ; the entities whose record differs. A correction to a handful of
+ * entities thus costs a handful of articles' changes, whatever the size of the corpus. The maps are
  * updated in place; lists and articles handed out before are replaced, never changed.
  */
 export function applyCurated(v: Views, next: Curated): void {
@@ -225,57 +226,71 @@ export function applyCurated(v: Views, next: Curated): void {
     const after = next.changed.get(id) ?? base.articles.get(id);
     if (before && after && !sameContent(before, after)) updates.push({ before, after });
   }
-  const affected = new Set(updates.map((u) => u.before.article.id));
+  // Mentions and timeline entries that go and come, by entity; the pairs that change with them.
+  const goneMentions = new Set<MentionRef>();
+  const newMentions = new Map<string, MentionRef[]>();
   const mentionsTouched = new Set<string>();
+  const goneEntries = new Set<TimelineEntry>();
+  const newEntries = new Map<string, TimelineEntry[]>();
   const eventsTouched = new Set<string>();
-  const oldEntries = new Map<string, TimelineEntry>();
-
-  // Out with what the old articles contributed, judged by the entities they were counted with.
+  const replacement = new Map<TimelineEntry, TimelineEntry>();
   const subtract = pairAdder(v.pairs, -1);
-  for (const { before } of updates) {
-    for (const m of before.mentions) mentionsTouched.add(m.entity);
-    const entries = v.entries.get(before.article.id) ?? [];
-    for (const e of entries) {
-      oldEntries.set(e.event.id, e);
-      for (const id of eventEntities(e, v.entities)) eventsTouched.add(id);
+  const oldEntities = v.entities;
+  const sentencesBefore = updates.map(({ before }) => sentenceEntities(before, oldEntities));
+
+  // Out with what the old articles had that the new ones have not, judged by the entities they were counted with.
+  for (const { before, after } of updates) {
+    const kept = new Set(after.mentions);
+    for (const m of before.mentions) {
+      if (kept.has(m)) continue;
+      goneMentions.add(m);
+      mentionsTouched.add(m.entity);
     }
-    pairsOf(before, entries, v.entities, subtract);
+    const entries = v.entries.get(before.article.id) ?? [];
+    entries.forEach((e, i) => {
+      if (after.events[i] === e.event) return;
+      goneEntries.add(e);
+      for (const id of eventEntities(e, oldEntities)) eventsTouched.add(id);
+    });
   }
 
   updateEntities(v, next);
 
   const add = pairAdder(v.pairs, 1);
-  const newMentions = new Map<string, MentionRef[]>();
-  const newEntries = new Map<string, TimelineEntry[]>();
-  const replacement = new Map<TimelineEntry, TimelineEntry>();
-  for (const { before, after } of updates) {
+  updates.forEach(({ before, after }, k) => {
     const id = after.article.id;
-    for (const m of after.mentions) push(newMentions, m.entity, m);
-    const entries = timelineEntries(after);
+    const seen = new Set(before.mentions);
+    for (const m of after.mentions) if (!seen.has(m)) push(newMentions, m.entity, m);
+    const old = v.entries.get(id) ?? [];
+    const entries = after.events.map((ev, i): TimelineEntry => {
+      if (old[i]?.event === ev) return old[i];
+      const e: TimelineEntry = { articleId: id, event: ev, date: ev.when?.date ?? null, articleDate: after.article.date ?? null };
+      if (old[i]) replacement.set(old[i], e);
+      const participants = eventEntities(e, v.entities);
+      pairDelta(old[i] ? eventEntities(old[i], oldEntities) : [], participants, 'events', subtract, add);
+      for (const x of participants) push(newEntries, x, e);
+      return e;
+    });
     v.entries.set(id, entries);
-    for (const e of entries) {
-      const old = oldEntries.get(e.event.id);
-      if (old) replacement.set(old, e);
-      for (const x of eventEntities(e, v.entities)) push(newEntries, x, e);
-    }
-    pairsOf(after, entries, v.entities, add);
+    const now = sentenceEntities(after, v.entities);
+    sentencesBefore[k].forEach((ids, i) => pairDelta(ids, now[i] ?? [], 'sentences', subtract, add));
     v.byArticle.set(id, after);
     v.articles[v.ordinal.get(id) as number] = after;
     const atPath = v.byPath.get(after.article.path);
     if (atPath) v.byPath.set(after.article.path, atPath.map((x) => (x === before ? after : x)));
     v.longestMention.set(id, longest(after));
-  }
+  });
 
   if (v.byEntity === base.mentionsOf && updates.length) v.byEntity = new Map(base.mentionsOf);
   const mentionOrder = (a: MentionRef, b: MentionRef): number => (v.ordinal.get(a.articleId) as number) - (v.ordinal.get(b.articleId) as number) || a.start - b.start || b.end - a.end;
   for (const id of new Set([...mentionsTouched, ...newMentions.keys()])) {
-    const list = mergeSorted(v.byEntity.get(id) ?? [], affected, (newMentions.get(id) ?? []).sort(mentionOrder), mentionOrder);
+    const list = mergeSorted(v.byEntity.get(id) ?? [], goneMentions, (newMentions.get(id) ?? []).sort(mentionOrder), mentionOrder);
     if (list.length) v.byEntity.set(id, list);
     else v.byEntity.delete(id);
   }
   const newestFirst = (a: TimelineEntry, b: TimelineEntry): number => -byDate(a, b);
   for (const id of new Set([...eventsTouched, ...newEntries.keys()])) {
-    const list = mergeSorted(v.eventsByEntity.get(id) ?? [], affected, (newEntries.get(id) ?? []).sort(newestFirst), newestFirst);
+    const list = mergeSorted(v.eventsByEntity.get(id) ?? [], goneEntries, (newEntries.get(id) ?? []).sort(newestFirst), newestFirst);
     if (list.length) v.eventsByEntity.set(id, list);
     else v.eventsByEntity.delete(id);
   }
@@ -285,15 +300,43 @@ export function applyCurated(v: Views, next: Curated): void {
   v.relatedByEntity = new Map();
 }
 
+/** Per sentence of an article, the entities mentioned in it (dates left out), each once. */
+function sentenceEntities(item: IndexedArticle, entities: ReadonlyMap<string, Entity>): string[][] {
+  const out: string[][] = [];
+  const mentions = item.mentions;
+  let k = 0;
+  for (const s of item.analysis.sentences) {
+    const ids: string[] = [];
+    while (k < mentions.length && mentions[k].start < s.start) k++;
+    for (let j = k; j < mentions.length && mentions[j].start < s.end; j++) {
+      const id = mentions[j].entity;
+      if (!ids.includes(id) && !isDate(id, entities)) ids.push(id);
+    }
+    out.push(ids);
+  }
+  return out;
+}
+
+/** The pairs of `before` that `after` has not are counted out, those of `after` that `before` had not in. */
+function pairDelta(before: string[], after: string[], what: 'sentences' | 'events', subtract: (a: string, b: string, w: 'sentences' | 'events') => void, add: (a: string, b: string, w: 'sentences' | 'events') => void): void {
+  if (before.length === after.length && before.every((id) => after.includes(id))) return;
+  for (let i = 0; i < before.length; i++) {
+    for (let j = i + 1; j < before.length; j++) if (!after.includes(before[i]) || !after.includes(before[j])) subtract(before[i], before[j], what);
+  }
+  for (let i = 0; i < after.length; i++) {
+    for (let j = i + 1; j < after.length; j++) if (!before.includes(after[i]) || !before.includes(after[j])) add(after[i], after[j], what);
+  }
+}
+
 /**
- * `list` (sorted) without the items of the articles in `drop`, with `add` (sorted the same way)
+ * `list` (sorted) without the items in `drop`, with `add` (sorted the same way)
  * merged in: one pass, where a sort of an entity's thousands of mentions per change would not be.
  */
-function mergeSorted<T extends { articleId: string }>(list: readonly T[], drop: ReadonlySet<string>, add: readonly T[], order: (a: T, b: T) => number): T[] {
+function mergeSorted<T>(list: readonly T[], drop: ReadonlySet<T>, add: readonly T[], order: (a: T, b: T) => number): T[] {
   const out: T[] = [];
   let j = 0;
   for (const x of list) {
-    if (drop.has(x.articleId)) continue;
+    if (drop.has(x)) continue;
     while (j < add.length && order(add[j], x) < 0) out.push(add[j++]);
     out.push(x);
   }
