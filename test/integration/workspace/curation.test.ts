@@ -1,8 +1,9 @@
 import * as assert from 'assert';
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Commands, Views } from '../../../src/vscode/constants';
+import { Commands, ENTITY_SCHEME, Settings, Views } from '../../../src/vscode/constants';
 import type { NewsLensApi } from '../../../src/vscode/extension';
 import type { EntityTreeNode } from '../../../src/vscode/features/entities/entitiesTree';
 import { workspaceFolder } from '../extensionApi';
@@ -198,5 +199,31 @@ describe('corrections: the analyst corrects the machine', () => {
     assert.strictEqual(ledger.mentionCount, 1);
     assert.match(await hoverAt(editor, 'Ledger'), /\*\*Coastal Ledger\*\* · Organization/);
     assert.deepStrictEqual(await decisions(), [{ op: 'add', name: 'Coastal Ledger', type: 'organization' }]);
+  });
+
+  it('newsLens.watchlists: every listed name is found; its entities get a badge in the tree and a line in the hover', async () => {
+    const newsLens = await ready();
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'news-lens-watch-'));
+    const list = path.join(dir, 'harbour-watch.csv');
+    await fs.writeFile(list, 'name,type,aliases\n"Ana Ribeiro",person,Ribeiro\nCoastal Ledger,organization,\n');
+    const config = vscode.workspace.getConfiguration(Settings.section);
+    try {
+      await config.update(Settings.watchlists, [list], vscode.ConfigurationTarget.Global);
+      const ledger = await waitFor('the listed names to be found', () => newsLens.corpus.index.entity('organization:coastal-ledger'), 30_000);
+      assert.deepStrictEqual(ledger.watchlists, ['harbour-watch.csv']);
+      assert.strictEqual(ledger.curated, undefined);
+      const ana = newsLens.corpus.index.entity('person:ana-ribeiro');
+      assert.deepStrictEqual([ana?.watchlists, ana?.mentionCount], [['harbour-watch.csv'], 2]);
+      const { provider } = newsLens.entities;
+      const node = provider.entityNode('person:ana-ribeiro');
+      assert.ok(node);
+      assert.strictEqual(provider.getTreeItem(node).resourceUri?.scheme, ENTITY_SCHEME, 'the tree item names the resource its W badge is drawn on');
+      const editor = await openFixture('ferry-service.txt');
+      assert.ok((await hoverAt(editor, 'Ribeiro')).includes('On watchlist: harbour-watch.csv'));
+    } finally {
+      await config.update(Settings.watchlists, undefined, vscode.ConfigurationTarget.Global);
+      await waitFor('the watchlist to be gone', () => !newsLens.corpus.index.entities().some((e) => e.watchlists));
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
