@@ -19,6 +19,9 @@ import { workspaceFolder } from '../extensionApi';
 import { inspectHover, inspectWebview, ready, waitFor } from '../ui';
 
 const OUR_COMMANDS = [Commands.revealEntity, Commands.showMentions, Commands.openSummaries];
+/** The corrections a card offers too (Detach Alias… only for an entity with aliases). */
+const CORRECTIONS: string[] = [Commands.renameEntity, Commands.retypeEntity, Commands.mergeEntity, Commands.detachAlias, Commands.ignoreEntity];
+const ALL_OURS: string[] = [...OUR_COMMANDS, ...CORRECTIONS];
 
 async function article(file: string): Promise<IndexedArticle> {
   const index = await (await ready()).whenReady();
@@ -49,7 +52,7 @@ function assertInert(markdown: string): void {
   const unescaped = (re: RegExp): string[] => [...markdown.matchAll(re)].map((m) => m[0]);
   const targets = [...markdown.matchAll(/(?<!\\)\]\(([^)\s]*)/g)].map((m) => m[1]);
   assert.ok(targets.length >= OUR_COMMANDS.length, `our links are there: ${markdown}`);
-  for (const target of targets) assert.ok(OUR_COMMANDS.some((c) => target.startsWith(`command:${c}?`)), `only links to our commands, not ${target}`);
+  for (const target of targets) assert.ok(ALL_OURS.some((c) => target.startsWith(`command:${c}?`)), `only links to our commands, not ${target}`);
   assert.deepStrictEqual(unescaped(/(?<!\\)!\[/g), [], 'no image');
   assert.deepStrictEqual(unescaped(/(?<!\\)<[a-z/!]/gi), [], 'no HTML');
   assert.deepStrictEqual(
@@ -79,7 +82,13 @@ describe('hostile corpus: hostile text', () => {
     for (const m of [berg, olsen]) {
       const { markdown, range } = await ourHover(doc, m.start);
       assertInert(markdown.value);
-      assert.deepStrictEqual(markdown.isTrusted, { enabledCommands: OUR_COMMANDS }, 'trusted for our three commands only');
+      const enabled = (markdown.isTrusted as { enabledCommands?: string[] }).enabledCommands ?? [];
+      assert.deepStrictEqual(
+        enabled.filter((c) => !CORRECTIONS.includes(c)),
+        OUR_COMMANDS,
+        'trusted for our commands only',
+      );
+      assert.ok(enabled.every((c) => ALL_OURS.includes(c)), `trusted for our commands only: ${enabled.join(', ')}`);
       assert.notStrictEqual(markdown.supportHtml, true, 'no HTML');
       assert.ok(range && doc.getText(range) === m.text, 'the card covers the mention');
     }
@@ -98,7 +107,7 @@ describe('hostile corpus: hostile text', () => {
     assert.ok(seen.text.includes('Olsen') && !seen.text.includes('command:workbench'), `the name shows without the link around it: ${seen.text}`);
     assert.strictEqual(seen.images, 0, 'no image');
     assert.ok(seen.links.length >= OUR_COMMANDS.length, `our links: ${seen.links.join(', ')}`);
-    for (const link of seen.links) assert.ok(OUR_COMMANDS.some((c) => link.startsWith(`command:${c}`)), `only our commands: ${link}`);
+    for (const link of seen.links) assert.ok(ALL_OURS.some((c) => link.startsWith(`command:${c}`)), `only our commands: ${link}`);
   });
 
   it('the workbench shows icon syntax from article text as text: only the type icon of the card is drawn', async () => {

@@ -3,6 +3,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../../../src/core/render/markdown';
 import { Commands, ENTITY_SCHEME, Settings, Views } from '../../../src/vscode/constants';
 import type { NewsLensApi } from '../../../src/vscode/extension';
 import type { EntityTreeNode } from '../../../src/vscode/features/entities/entitiesTree';
@@ -219,7 +220,8 @@ describe('corrections: the analyst corrects the machine', () => {
       assert.ok(node);
       assert.strictEqual(provider.getTreeItem(node).resourceUri?.scheme, ENTITY_SCHEME, 'the tree item names the resource its W badge is drawn on');
       const editor = await openFixture('ferry-service.txt');
-      assert.ok((await hoverAt(editor, 'Ribeiro')).includes('On watchlist: harbour-watch.csv'));
+      const card = await hoverAt(editor, 'Ribeiro');
+      assert.ok(card.includes(`On watchlist: ${escapeMarkdown('harbour-watch.csv')}`), card);
     } finally {
       await config.update(Settings.watchlists, undefined, vscode.ConfigurationTarget.Global);
       await waitFor('the watchlist to be gone', () => !newsLens.corpus.index.entities().some((e) => e.watchlists));
