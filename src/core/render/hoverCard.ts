@@ -97,11 +97,11 @@ export function entityHoverCard(index: CorpusIndex, entity: Entity, commands: Ho
 }
 
 /** The watchlists that name an entity and what the analyst's decisions did to it. */
-function curationLines(index: CorpusIndex, entity: Entity, icons = true): string[] {
+function curationLines(index: CorpusIndex, entity: Entity): string[] {
   const lines: string[] = [];
-  if (entity.watchlists?.length) lines.push(`${icons ? '$(eye) ' : ''}On watchlist: ${entity.watchlists.map((w) => escapeMarkdown(truncate(w, 60))).join(', ')}`);
+  if (entity.watchlists?.length) lines.push(`$(eye) On watchlist: ${entity.watchlists.map((w) => escapeMarkdown(truncate(w, 60))).join(', ')}`);
   const notes = index.correctionsOf(entity.id);
-  if (notes.length) lines.push(`${icons ? '$(edit) ' : ''}Corrected: ${notes.slice(0, 4).map((n) => escapeMarkdown(truncate(n, 80))).join('; ')}${notes.length > 4 ? `; and ${notes.length - 4} more` : ''}`);
+  if (notes.length) lines.push(`$(edit) Corrected: ${notes.slice(0, 4).map((n) => escapeMarkdown(truncate(n, 80))).join('; ')}${notes.length > 4 ? `; and ${notes.length - 4} more` : ''}`);
   return lines;
 }
 
@@ -143,7 +143,7 @@ export function entityTooltip(index: CorpusIndex, entity: Entity, maxArticles = 
   if (entity.aliases.length) lines.push(`Also: ${entity.aliases.slice(0, 8).map((a) => escapeMarkdown(truncate(a, 60))).join(', ')}`);
   const maybe = possiblySame(index, entity);
   if (maybe.length) lines.push(`Possibly the same as: ${maybe.map((o) => `${escapeMarkdown(truncate(o.name, 60))} (${TYPE_NAMES[o.type]})`).join(', ')}`);
-  lines.push(...curationLines(index, entity, false));
+  lines.push(...curationLines(index, entity));
   const ids = index.articleIdsOf(entity.id);
   const titles = ids.slice(0, maxArticles).map((id) => {
     const a = index.article(id)?.article;
