@@ -13,7 +13,8 @@ import type { Steps } from './steps';
  * Corrections applied to a merged corpus, after analysis and before its views are derived: the
  * watchlists' names found in every article, then the analyst's decisions in the order written
  * (rename, retype, merge, detach, ignore, add). No article is analysed again; text is only searched
- * for the names that `add` and the watchlists give. Whatever the merge decides, this applies on top.
+ * for the names that `add` and the watchlists give, outside the page furniture. Whatever the merge
+ * decides, this applies on top.
  *
  * Entities are named by their name or any alias, case and accents aside, with an optional type:
  * where a name fits several entities, its own name beats an alias, then the most mentioned wins
@@ -155,6 +156,25 @@ function nameIndex(entities: ReadonlyMap<string, Entity>): Map<string, string[]>
       }
     }
     nameIndexes.set(entities, index);
+  }
+  return index;
+}
+
+/** For each base entity id, the base entities whose `possibleSame` lists it: built once per base. */
+const linkIndexes = new WeakMap<ReadonlyMap<string, Entity>, Map<string, string[]>>();
+
+function linksTo(entities: ReadonlyMap<string, Entity>): Map<string, string[]> {
+  let index = linkIndexes.get(entities);
+  if (!index) {
+    index = new Map();
+    for (const e of entities.values()) {
+      for (const p of e.possibleSame ?? []) {
+        const l = index.get(p);
+        if (l) l.push(e.id);
+        else index.set(p, [e.id]);
+      }
+    }
+    linkIndexes.set(entities, index);
   }
   return index;
 }
@@ -452,6 +472,7 @@ class Curation {
    * analysis found a longer name there).
    */
   private claim(item: IndexedArticle, span: { start: number; end: number }, owner: Rec, always: boolean): boolean {
+    if (inFurniture(item, span)) return false;
     const articleId = item.article.id;
     const overlapping = overlaps(item.mentions, span);
     if (!always && overlapping.some((m) => m.start <= span.start && m.end >= span.end && m.end - m.start > span.end - span.start && !this.replaced.has(m))) return false;
@@ -606,6 +627,7 @@ class Curation {
       if (notes.length) out.notes.set(e.id, [...new Set(notes)]);
     }
     yield;
+    this.followPossibleSame(entities, renamed, kept, out.touched);
     // Nationalities point at their place by id.
     for (const [id, e] of entities) {
       if (!e.place || !renamed.has(e.place)) continue;
@@ -618,6 +640,34 @@ class Curation {
     }
     out.entities = entities;
     return out;
+  }
+
+  /**
+   * `possibleSame` links follow what the decisions did to the entities they name: to the id an
+   * entity now has (renamed, retyped, merged into another), and away when it is gone (not an
+   * entity, left with no mention) or is now the linking entity itself (the analyst merged the two).
+   * Only the entities rebuilt here and those linking to an id that changed are looked at.
+   */
+  private followPossibleSame(entities: Map<string, Entity>, renamed: ReadonlyMap<string, string | null>, kept: ReadonlySet<string>, touched: Set<string>): void {
+    const linking = new Set(kept);
+    const listed = linksTo(this.base.entities);
+    for (const id of touched) {
+      if (entities.has(id) && !renamed.has(id)) continue;
+      for (const other of listed.get(id) ?? []) linking.add(other);
+    }
+    for (const id of linking) {
+      const e = entities.get(id);
+      if (!e?.possibleSame) continue;
+      const now = [...new Set(e.possibleSame.map((p) => (renamed.has(p) ? renamed.get(p) : p)))]
+        .filter((p): p is string => !!p && p !== id && entities.has(p))
+        .sort();
+      if (sameIds(now, e.possibleSame)) continue;
+      const copy: Entity = { ...e };
+      if (now.length) copy.possibleSame = now;
+      else delete copy.possibleSame;
+      entities.set(id, copy);
+      touched.add(id);
+    }
   }
 
   private entityOf(r: Rec): Entity | undefined {
@@ -646,6 +696,9 @@ class Curation {
       const mapped = this.recOf.has(place) ? this.finalId(this.recOf.get(place) as Rec) : place;
       if (mapped) e.place = mapped;
     }
+    const own = new Set(tree.map((x) => x.base?.id));
+    const maybe = [...new Set(tree.flatMap((x) => x.base?.possibleSame ?? []))].filter((p) => !own.has(p));
+    if (maybe.length) e.possibleSame = maybe;
     if (tree.some((x) => x.decided)) e.curated = true;
     const lists = new Set(tree.flatMap((x) => [...x.watchlists]));
     if (lists.size) e.watchlists = [...lists].sort();
@@ -725,6 +778,14 @@ function sameIds(a: string[], b: string[]): boolean {
 
 function sameMentions(a: MentionRef[], b: MentionRef[]): boolean {
   return a.length === b.length && a.every((m, i) => m.start === b[i].start && m.end === b[i].end && m.entity === b[i].entity);
+}
+
+/**
+ * Page furniture (share bars, captions, prompts, lines repeated across a source) is left out of
+ * entities by the analysis and the merge: a name found there by `add` or a watchlist is too.
+ */
+function inFurniture(item: IndexedArticle, span: { start: number; end: number }): boolean {
+  return item.analysis.excluded.some((x) => x.start < span.end && span.start < x.end);
 }
 
 /** Longer than any mention the analysis makes (a name, a date phrase): bounds the walk back in `overlaps`. */

@@ -274,6 +274,19 @@ describe('curation: the analyst corrects the machine', () => {
     assert.match(parseCurationFile('/c.json', '{ "version": 2, "decisions": [] }').diagnostics[0].message, /version 2 is not known/);
   });
 
+  it('add and watchlists leave page furniture alone, as the analysis and the merge do', () => {
+    const footer = 'Follow Pieter de Vries on Radio Mondo.';
+    const spec = (id: string, body: string): ArticleSpec => ({ id, title: id, source: 'Mondo', body: `${body}\n${footer}`, entities: [] });
+    const corpus = [spec('one', 'Pieter de Vries won the vote.'), spec('two', 'Rain fell on the coast.'), spec('three', 'The market rose again.')];
+    const index = buildIndex(corpus);
+    index.setCuration(decisions({ op: 'add', name: 'Pieter de Vries', type: 'person' }));
+    assert.deepStrictEqual(index.mentionsOf('person:pieter-de-vries').map((m) => `${m.articleId}:${m.start}`), ['one:5']);
+    const { list } = parseWatchlist('/lists/people.csv', 'name,type,aliases\nPieter de Vries,person,\n');
+    const listed = buildIndex(corpus);
+    listed.setCuration({ decisions: [], watchlists: [list] });
+    assert.deepStrictEqual(listed.mentionsOf('person:pieter-de-vries').map((m) => `${m.articleId}:${m.start}`), ['one:5']);
+  });
+
   it('a change of decisions updates the views in place exactly as deriving them afresh would', () => {
     const steps: object[][] = [
       [{ op: 'rename', entity: 'Donald Trump', to: 'Donald J. Trump' }],
@@ -291,6 +304,108 @@ describe('curation: the analyst corrects the machine', () => {
       assert.deepStrictEqual(everything(live), everything(curated(input)), JSON.stringify(step));
     }
     assert.deepStrictEqual(everything(live), everything(buildIndex(CORPUS)));
+  });
+});
+
+/** A surname the merge keeps apart from the one full name it may be (possibleSame), and a name typed two ways. */
+const MAYBE: ArticleSpec[] = [
+  { id: 'ferry', title: 'Ferry resumes', body: 'Harbour director Ana Ribeiro reopened the ferry to Lisbon. Ana Ribeiro thanked Valmora Island.', entities: [
+    { key: 'a', type: 'person', name: 'Ana Ribeiro', surfaces: ['Ana Ribeiro'] },
+    { key: 'l', type: 'place', name: 'Lisbon', surfaces: ['Lisbon'] },
+    { key: 'v', type: 'place', name: 'Valmora Island', surfaces: ['Valmora Island'] },
+  ] },
+  { id: 'porto', title: 'Breakwater plan', body: 'Ribeiro told reporters in Porto that the breakwater would hold.', entities: [
+    { key: 'r', type: 'person', name: 'Ribeiro', surfaces: ['Ribeiro'] },
+    { key: 'p', type: 'place', name: 'Porto', surfaces: ['Porto'] },
+  ] },
+];
+
+function maybeLinks(index: CorpusIndex): string[] {
+  return index
+    .entities()
+    .filter((e) => e.possibleSame)
+    .map((e) => `${e.id} -> ${(e.possibleSame ?? []).join(', ')}`)
+    .sort();
+}
+
+describe('curation: possibleSame links of the merge', () => {
+  const maybeCurated = (...list: object[]): CorpusIndex => {
+    const index = buildIndex(MAYBE);
+    index.setCuration(decisions(...list));
+    return index;
+  };
+  /** Every link names an entity the index has, never the entity itself. */
+  const valid = (index: CorpusIndex): void => {
+    for (const e of index.entities()) {
+      for (const id of e.possibleSame ?? []) {
+        assert.ok(index.entity(id), `${e.id} links to ${id}, which is gone`);
+        assert.notStrictEqual(id, e.id);
+      }
+      assert.ok(!e.possibleSame || e.possibleSame.length > 0, `${e.id}: an empty possibleSame`);
+    }
+  };
+
+  it('the merge links the surname to the full name it may be', () => {
+    assert.deepStrictEqual(maybeLinks(buildIndex(MAYBE)), ['person:ana-ribeiro -> person:ribeiro', 'person:ribeiro -> person:ana-ribeiro']);
+  });
+
+  it('a link follows the entity it names when it is renamed or retyped', () => {
+    const renamed = maybeCurated({ op: 'rename', entity: 'Ana Ribeiro', to: 'Ana Maria Ribeiro' });
+    assert.deepStrictEqual(maybeLinks(renamed), ['person:ana-maria-ribeiro -> person:ribeiro', 'person:ribeiro -> person:ana-maria-ribeiro']);
+    valid(renamed);
+    const retyped = maybeCurated({ op: 'retype', entity: 'Ana Ribeiro', to: 'organization' });
+    assert.deepStrictEqual(maybeLinks(retyped), ['organization:ana-ribeiro -> person:ribeiro', 'person:ribeiro -> organization:ana-ribeiro']);
+    valid(retyped);
+  });
+
+  it('an entity rebuilt by a decision keeps its own links', () => {
+    const index = maybeCurated({ op: 'rename', entity: 'Ribeiro', to: 'J. Ribeiro' }, { op: 'add', name: 'Valmora', type: 'place' });
+    assert.deepStrictEqual(maybeLinks(index), ['person:ana-ribeiro -> person:j-ribeiro', 'person:j-ribeiro -> person:ana-ribeiro']);
+    valid(index);
+  });
+
+  it('merging the two ends the link; merging one into a third carries it over', () => {
+    const both = maybeCurated({ op: 'merge', entities: ['Ribeiro', 'Ana Ribeiro'], into: 'Ana Ribeiro' });
+    assert.deepStrictEqual(maybeLinks(both), []);
+    assert.strictEqual(both.entity('person:ana-ribeiro')?.mentionCount, 3);
+    valid(both);
+    const third = maybeCurated({ op: 'merge', entities: ['Ana Ribeiro', 'Valmora Island'], into: 'Valmora Island', type: undefined });
+    valid(third);
+    assert.ok(maybeLinks(third).every((l) => !l.includes('ana-ribeiro')), maybeLinks(third).join('; '));
+  });
+
+  it('a link to an entity that is gone (not an entity, or left with no mention) is dropped', () => {
+    const ignored = maybeCurated({ op: 'ignore', name: 'Ana Ribeiro' });
+    assert.deepStrictEqual(maybeLinks(ignored), []);
+    assert.strictEqual(ignored.entity('person:ribeiro')?.possibleSame, undefined);
+    valid(ignored);
+    const taken = maybeCurated({ op: 'add', name: 'Ana Ribeiro', type: 'organization' });
+    valid(taken);
+    assert.deepStrictEqual(maybeLinks(taken), []);
+  });
+
+  it('a detached alias leaves the links where they were', () => {
+    const index = maybeCurated({ op: 'merge', entities: ['Ribeiro', 'Porto'], into: 'Porto', type: undefined }, { op: 'detach', entity: 'Porto', alias: 'Ribeiro' });
+    valid(index);
+  });
+
+  it('in place as afresh, and undone back to the merge\'s links', () => {
+    const live = buildIndex(MAYBE);
+    live.entities();
+    const steps: object[][] = [
+      [{ op: 'rename', entity: 'Ana Ribeiro', to: 'Ana Maria Ribeiro' }],
+      [{ op: 'ignore', name: 'Ana Ribeiro' }],
+      [{ op: 'merge', entities: ['Ribeiro', 'Ana Ribeiro'], into: 'Ana Ribeiro' }],
+      [{ op: 'retype', entity: 'Ana Ribeiro', to: 'organization' }, { op: 'rename', entity: 'Ribeiro', to: 'J. Ribeiro' }],
+    ];
+    for (const step of steps) {
+      const input = decisions(...step);
+      live.setCuration(input);
+      valid(live);
+      assert.deepStrictEqual(everything(live), everything(maybeCurated(...step)), JSON.stringify(step));
+    }
+    live.setCuration(NO_CURATION);
+    assert.deepStrictEqual(maybeLinks(live), maybeLinks(buildIndex(MAYBE)));
   });
 });
 
