@@ -23,10 +23,16 @@ async function decisions(): Promise<Record<string, unknown>[]> {
   return ((await readFile())?.decisions ?? []).map(({ at: _at, ...rest }) => rest);
 }
 
-/** Removes the fixture's curation folder, as `git clean` would, and waits until no correction applies. */
+/**
+ * Takes back the corrections the commands wrote, then removes the fixture's curation folder, as
+ * `git clean` would, and waits until no correction applies. Removing a file the extension wrote a
+ * moment before is not enough alone: the file watcher drops a creation and a deletion of one path
+ * that it reports together.
+ */
 async function clearCorrections(): Promise<void> {
-  await fs.rm(folder(), { recursive: true, force: true });
   const newsLens = await ready();
+  while (newsLens.curation.canUndo()) await vscode.commands.executeCommand(Commands.undoCorrection);
+  await fs.rm(folder(), { recursive: true, force: true });
   await waitFor('the corrections to be gone', () => newsLens.corpus.index.corrections.decisions.length === 0 && newsLens.corpus.index.curationDiagnostics().length === 0);
   await newsLens.whenReady();
 }

@@ -22,6 +22,8 @@ export interface CurationDeps {
 export interface CurationFeature {
   /** Settles when the last correction a command made is written and shown. */
   lastCorrection: Promise<void>;
+  /** Whether Undo Last Correction has a correction to take back. */
+  canUndo(): boolean;
 }
 
 /** A "W" badge on the tree items of entities a watchlist names (see entityResource), the lists in its tooltip. */
@@ -62,7 +64,7 @@ const MARK_TYPES: [string, EntityType][] = [
 export function registerCuration(ctx: FeatureContext, deps: CurationDeps): CurationFeature {
   const { corpus, log } = ctx;
   const { store } = deps;
-  const feature: CurationFeature = { lastCorrection: Promise.resolve() };
+  const feature: CurationFeature = { lastCorrection: Promise.resolve(), canUndo: () => store.canUndo };
   const badges = new WatchlistBadges((id) => corpus.index.entity(id));
 
   const entityOf = (arg: unknown): Entity | undefined => {
