@@ -110,10 +110,17 @@ async function renameInput({ page }) {
   await restOnQuickInput(page);
 }
 
-/** Moves the pointer off the tree (whose item tooltip would cover the shot) onto the quick input's title. */
+/**
+ * Moves the pointer off the tree onto the quick input's title, and waits for the tooltip of the
+ * tree item the context menu left it on (shown after a delay) to be gone: it would cover the shot.
+ */
 async function restOnQuickInput(page) {
   const box = await page.locator('.quick-input-widget .quick-input-title').boundingBox();
-  if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  const tooltip = page.locator('.monaco-hover:not(.hidden)').first();
+  await page.waitForTimeout(1000);
+  if (box && (await tooltip.isVisible())) await page.mouse.move(box.x + 10, box.y + box.height / 2, { steps: 4 });
+  await tooltip.waitFor({ state: 'hidden', timeout: 5000 });
 }
 
 /** Merge Into… on “Lavrov”: the quick pick of the corpus's entities with type and counts, filtered by “in”. */
