@@ -68,6 +68,8 @@ let nextRead = 1;
 interface ShardOutcome {
   result?: AnalyzedFile;
   diagnostics: Diagnostic[];
+  /** What the pool said when its worker failed on this shard (a time-out, out of memory). */
+  failure?: string;
 }
 
 /** The versions of the file the answers read (undefined: one could not read the file); a worker that failed read none. */
@@ -103,7 +105,7 @@ export async function indexFile(index: CorpusIndex, pool: WorkerPool, path: stri
   if (versions(outcomes).size > 1) {
     diagnostics = [{ path, severity: 'error', message: 'skipped: the file changed while it was being indexed (its parts came from different versions of it); it is read again when it changes' }];
   } else {
-    diagnostics = outcomes.flatMap((o) => o.diagnostics);
+    diagnostics = [...outcomes.flatMap((o) => o.diagnostics), ...failedParts(path, size, shards, outcomes)];
     for (const { result: r } of outcomes) {
       if (!r) continue;
       if (stats) stats[r.cached ? 'cached' : 'analysed']++;
@@ -114,6 +116,33 @@ export async function indexFile(index: CorpusIndex, pool: WorkerPool, path: stri
     }
   }
   index.diagnostics = [...index.diagnostics.filter((d) => d.path !== path), ...distinct(diagnostics)];
+}
+
+/**
+ * What the workers that failed on a file cost: the pool says "file skipped", which is true of a
+ * file read whole, but a failed shard loses only its own records; the 120 s limit met by a few
+ * shards of a large file on a busy machine was reported as the whole file skipped, once. So the
+ * message says how many parts of the file, and which of its bytes, were skipped.
+ */
+function failedParts(path: string, size: number, shards: (Shard | undefined)[], outcomes: ShardOutcome[]): Diagnostic[] {
+  const byFailure = new Map<string, number[]>();
+  outcomes.forEach((o, i) => {
+    if (o.failure !== undefined) byFailure.set(o.failure, [...(byFailure.get(o.failure) ?? []), i]);
+  });
+  return [...byFailure].map(([failure, failed]) => {
+    const shard = shards[failed[0]];
+    if (!shard || failed.length === shards.length) return { path, severity: 'error', message: failure };
+    const runs: [number, number][] = [];
+    for (const i of failed) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === i - 1) last[1] = i;
+      else runs.push([i, i]);
+    }
+    const mb = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
+    const ranges = runs.map(([a, b]) => `${mb(a * shard.bytes)}–${mb(Math.min(size, (b + 1) * shard.bytes))} MB`).join(', ');
+    const message = `${failure.replace(/; file skipped$/, '')}; ${failed.length} of the file's ${shards.length} parts skipped (the records starting in ${ranges}), the others loaded`;
+    return { path, severity: 'error', message };
+  });
 }
 
 /** Asks the pool for every shard of a file (or the file whole), as one read group. */
@@ -132,7 +161,7 @@ function readShards(pool: WorkerPool, path: string, size: number, shards: (Shard
         return { result: r, diagnostics: r.unchanged ? [] : r.file.diagnostics };
       } catch (err) {
         if (err instanceof CancelledError) throw err;
-        return { diagnostics: [{ path, severity: 'error', message: err instanceof Error ? err.message : String(err) }] };
+        return { diagnostics: [], failure: err instanceof Error ? err.message : String(err) };
       }
     }),
   );

@@ -135,6 +135,32 @@ describe('index: shards of large files and the cache', function () {
     assert.match(index.diagnostics[0].message, /over the 512\.0 KB per-file limit/);
   });
 
+  it('says a shard that took too long lost its own records, not the whole file', async () => {
+    const quick = new WorkerPool({ script: WORKER, size: 1, fileTimeoutMs: 1000 });
+    try {
+      const file = path.join(dir, 'mixed.jsonl');
+      const news = 'Mayor Anna Berg met union leaders in Rotterdam on Monday, and the port authority said talks would go on. ';
+      // The first part holds one short story (padded to the part's size), the second 600 KB of news: seconds of work.
+      const first = `${JSON.stringify(record(1))}\n`;
+      const slow = JSON.stringify({ id: 'long', title: 'Long read', text: news.repeat(6000) });
+      await fs.writeFile(file, `${first}${'\n'.repeat(SHARD_BYTES - first.length)}${slow}\n`);
+      const size = (await fs.stat(file)).size;
+      assert.strictEqual(shardsFor(file, size).length, 3, 'three parts, the last of them empty');
+      const index = new CorpusIndex();
+      await indexFile(index, quick, file, size, {});
+      assert.deepStrictEqual(
+        index.articles().map((a) => a.article.id),
+        ['r1'],
+      );
+      assert.deepStrictEqual(
+        index.diagnostics.map((d) => d.message),
+        ["analysis took longer than 1 s; 1 of the file's 3 parts skipped (the records starting in 0.5–1.0 MB), the others loaded"],
+      );
+    } finally {
+      await quick.dispose();
+    }
+  });
+
   it('reports a large file deleted before its shards are read once', async () => {
     const index = new CorpusIndex();
     await indexFile(index, pool, path.join(dir, 'gone.jsonl'), 40 * SHARD_BYTES, {});
