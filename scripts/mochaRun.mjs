@@ -14,6 +14,8 @@ const files = readdirSync(dir, { recursive: true })
   .filter((f) => f.endsWith('.test.js'))
   .sort()
   .map((f) => join(dir, f));
+// The entity model, as .mocharc.json's `require` loads it for `npx mocha`.
+require(join(process.cwd(), dir, 'support', 'nerModel.js'));
 const mocha = new Mocha({ timeout: 60_000, reporter: 'spec' });
 for (const f of files) mocha.addFile(f);
 const runner = mocha.run((failures) => {

@@ -16,6 +16,9 @@ import type { ArticleAnalysis } from '../../src/core/nlp/analysis';
 import { analyzeArticle, parseArticle } from '../../src/core/nlp/analyze';
 import { extractEntities } from '../../src/core/nlp/entities';
 import { extractEvents } from '../../src/core/nlp/events';
+import { loadNerModel, packagedModelPath } from '../../src/core/nlp/ner/recogniser';
+
+loadNerModel(packagedModelPath(__dirname));
 
 const WS = ['who', 'what', 'when', 'where', 'why', 'how'] as const;
 type W = (typeof WS)[number];

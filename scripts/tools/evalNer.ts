@@ -13,63 +13,19 @@
 // plugin's words loaded too (they cost nothing at parse time), but with compromise's own parse steps
 // and rule sweep; its scores are printed for reference only. Both run interleaved document by document so that machine noise hits
 // both alike; the tool prints words per second of each and the ratio.
-import { readFileSync } from 'fs';
 import { performance } from 'perf_hooks';
-import type { Article } from '../../src/core/model/types';
 import { analyzeArticle } from '../../src/core/nlp/analyze';
+import { loadNerModel, packagedModelPath } from '../../src/core/nlp/ner/recogniser';
 import { nlp, withStockCompromise } from '../../src/core/nlp/nlp';
+import type { ConllDoc } from './conll';
+import { readConll, trimSpan } from './conll';
 
 type Gold = 'PER' | 'ORG' | 'LOC';
 const TYPES: Gold[] = ['PER', 'ORG', 'LOC'];
 const OURS: Record<string, Gold> = { person: 'PER', organization: 'ORG', place: 'LOC' };
 
-interface Doc {
-  article: Article;
-  words: number;
-  gold: Set<string>;
-}
-
-interface Tok {
-  word: string;
-  label: string;
-}
-
-const CLOSERS = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '%', '...']);
-const OPENERS = new Set(['(', '[', '{', '$']);
-
-/** Joins tokens as a news writer would have typed them; returns the text and each token's offset. */
-function joinTokens(tokens: Tok[]): { text: string; starts: number[] } {
-  let text = '';
-  const starts: number[] = [];
-  let quoteOpen = false;
-  let glueNext = false;
-  for (const t of tokens) {
-    const w = t.word;
-    const isQuote = w === '"';
-    const closingQuote = isQuote && quoteOpen;
-    const glue = text === '' || glueNext || CLOSERS.has(w) || closingQuote || /^'(?:s|S|d|ll|m|re|ve)$/.test(w) || /^n't$/i.test(w);
-    if (!glue) text += ' ';
-    starts.push(text.length);
-    text += w;
-    glueNext = OPENERS.has(w) || (isQuote && !quoteOpen);
-    if (isQuote) quoteOpen = !quoteOpen;
-  }
-  return { text, starts };
-}
-
-const LEAD = /^[\s"'`.,;:!?()[\]{}\-–—]+/;
-const TRAIL = /(?:[\s"'`.,;:!?()[\]{}\-–—]+|['’]s)$/i;
-
-/** The span after trimming edge punctuation and a possessive 's, as both sides are scored. */
-function trimSpan(text: string, start: number, end: number): [number, number] {
-  for (;;) {
-    const s = text.slice(start, end);
-    const lead = LEAD.exec(s)?.[0].length ?? 0;
-    const trail = lead < s.length ? (TRAIL.exec(s)?.[0].length ?? 0) : 0;
-    if (lead === 0 && trail === 0) return [start, end];
-    start += lead;
-    end = Math.max(start, end - trail);
-  }
+interface Doc extends ConllDoc {
+  keys: Set<string>;
 }
 
 function key(doc: number, text: string, start: number, end: number, type: Gold): string {
@@ -77,76 +33,8 @@ function key(doc: number, text: string, start: number, end: number, type: Gold):
   return `${doc}:${s}:${e}:${type}`;
 }
 
-function readConll(file: string): Doc[] {
-  const docs: Doc[] = [];
-  let sentences: Tok[][] = [];
-  let current: Tok[] = [];
-  const flushSentence = (): void => {
-    if (current.length) sentences.push(current);
-    current = [];
-  };
-  const flushDoc = (): void => {
-    flushSentence();
-    if (sentences.length) docs.push(buildDoc(docs.length, sentences));
-    sentences = [];
-  };
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const cols = line.trim().split(/\s+/);
-    if (cols[0] === '-DOCSTART-') flushDoc();
-    else if (cols[0] === '') flushSentence();
-    else current.push({ word: cols[0], label: cols[cols.length - 1] });
-  }
-  flushDoc();
-  return docs;
-}
-
-function buildDoc(n: number, sentences: Tok[][]): Doc {
-  const lines: string[] = [];
-  const gold = new Set<string>();
-  let offset = 0;
-  let words = 0;
-  const spans: [number, number, Gold][] = [];
-  for (const s of sentences) {
-    const { text, starts } = joinTokens(s);
-    words += s.length;
-    let open: [number, number, Gold] | undefined;
-    s.forEach((t, i) => {
-      const type = t.label.slice(2) as Gold;
-      const begins = t.label.startsWith('B-') || !open || open[2] !== type;
-      if (t.label === 'O' || !TYPES.includes(type)) {
-        if (open) spans.push(open);
-        open = undefined;
-        return;
-      }
-      const start = offset + starts[i];
-      const end = start + t.word.length;
-      if (begins) {
-        if (open) spans.push(open);
-        open = [start, end, type];
-      } else if (open) {
-        open[1] = end;
-      }
-    });
-    if (open) spans.push(open);
-    lines.push(text);
-    offset += text.length + 1;
-  }
-  const text = lines.join('\n');
-  for (const [s, e, t] of spans) gold.add(key(n, text, s, e, t));
-  const date = lines.slice(0, 3).join(' ').match(/\b(\d{4}-\d{2}-\d{2})\b/)?.[1] ?? null;
-  const titleEnd = lines[0].length;
-  const article: Article = {
-    id: `doc${n + 1}`,
-    path: `conll#${n + 1}`,
-    title: lines[0],
-    source: null,
-    date,
-    text,
-    format: 'txt',
-    bodyStart: lines.length > 1 ? titleEnd + 1 : 0,
-    bodyEnd: text.length,
-  };
-  return { article, words, gold };
+function readDocs(file: string): Doc[] {
+  return readConll(file).map((d, n) => ({ ...d, keys: new Set(d.gold.filter((g) => g.type !== 'MISC').map((g) => key(n, d.article.text, g.start, g.end, g.type as Gold))) }));
 }
 
 interface Counts {
@@ -240,9 +128,10 @@ function main(): number {
     process.stderr.write('Usage: npm run eval:ner -- FILE.conll [--errors N]\n');
     return 2;
   }
-  const docs = readConll(file);
+  const docs = readDocs(file);
+  loadNerModel(packagedModelPath(__dirname));
   const gold = new Set<string>();
-  for (const d of docs) for (const k of d.gold) gold.add(k);
+  for (const d of docs) for (const k of d.keys) gold.add(k);
   const words = docs.reduce((n, d) => n + d.words, 0);
   const warm = docs.slice(0, 20);
   warm.forEach((d, i) => {

@@ -9,6 +9,9 @@ import type { Span } from '../../src/core/model/types';
 import { analyzeArticle } from '../../src/core/nlp/analyze';
 import type { RougeScores } from './rouge';
 import { rougeScores } from './rouge';
+import { loadNerModel, packagedModelPath } from '../../src/core/nlp/ner/recogniser';
+
+loadNerModel(packagedModelPath(__dirname));
 
 interface Row {
   id: string;

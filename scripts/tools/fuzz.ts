@@ -6,6 +6,9 @@
 import fc from 'fast-check';
 import { parseArgs } from 'util';
 import { newsMsPerKB, PROPERTIES, SLOW_TEXT_BUDGET, SLOW_TEXTS, slowTextTimes } from '../../test/properties/pipeline';
+import { loadNerModel, packagedModelPath } from '../../src/core/nlp/ner/recogniser';
+
+loadNerModel(packagedModelPath(__dirname));
 
 const { values } = parseArgs({ options: { runs: { type: 'string' }, minutes: { type: 'string' }, seed: { type: 'string' } } });
 const runs = values.runs ? Number(values.runs) : undefined;

@@ -14,6 +14,7 @@ import { DEFAULT_CACHE_MAX_MB, pruneCache } from '../core/index/analysisCache';
 import { CURATION_FILE } from '../core/corpus/curationFile';
 import { correctionsFrom } from '../core/index/curation';
 import { indexCorpus } from '../core/index/indexer';
+import { loadNerModel, packagedModelPath } from '../core/nlp/ner/recogniser';
 import { WorkerPool } from '../core/index/workerPool';
 import { analysisJsonChunks } from '../core/render/analysisJson';
 import { printable } from '../core/render/printable';
@@ -149,6 +150,14 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (name !== undefined) fields[key] = name.trim();
+  }
+  // The workers load the entity model; checking it here first turns a missing or damaged model into
+  // one clear message instead of one failure per file.
+  try {
+    loadNerModel(packagedModelPath(__dirname));
+  } catch (err) {
+    process.stderr.write(`news-lens: ${(err as Error).message}\n`);
+    return 70;
   }
   const roots = paths.length ? paths.map((p) => path.resolve(p)) : [bundledSeeds()];
   let corrections;

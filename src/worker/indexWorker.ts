@@ -34,8 +34,17 @@ const WARM_UP_TEXT =
 const WARM_UP: Article = { id: 'warm-up', path: 'warm-up.txt', title: 'Council approves budget', source: null, date: '2024-01-31', text: WARM_UP_TEXT, format: 'txt', bodyStart: 25, bodyEnd: WARM_UP_TEXT.length };
 let analyzeArticle: Analyze | undefined;
 
+/**
+ * The analysis function, loaded with its entity model on the first file that needs it. A model that
+ * is missing or damaged fails every analysis with the reason, rather than quietly giving worse
+ * entities.
+ */
 async function analyzer(): Promise<Analyze> {
-  if (!analyzeArticle) analyzeArticle = (await import('../core/nlp/analyze')).analyzeArticle;
+  if (!analyzeArticle) {
+    const [analyze, recogniser] = await Promise.all([import('../core/nlp/analyze'), import('../core/nlp/ner/recogniser')]);
+    recogniser.loadNerModel(recogniser.packagedModelPath(__dirname));
+    analyzeArticle = analyze.analyzeArticle;
+  }
   return analyzeArticle;
 }
 

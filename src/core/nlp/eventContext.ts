@@ -2,8 +2,8 @@ import type { Article, EventWhen } from '../model/types';
 import type { LocalEntity, LocalMention } from './analysis';
 import type { Region, Resolver, SentenceView, Subject } from './clauses';
 import { buildView, makeResolver } from './clauses';
-import type { TimeExpression } from './eventTime';
-import { findTimeExpressions, resolveTimeExpression } from './eventTime';
+import type { TimeExpression } from './time';
+import { findTimeExpressions, resolveTimeExpression } from './time';
 import type { ParsedSentence } from './nlp';
 
 /** Everything the event and 5W1H passes share about one article. */

@@ -3,7 +3,7 @@ import type { SentenceView, Subject, VerbGroup } from './clauses';
 import { SUBORDINATORS, breakAfter, hardBreakAfter, isPrepositionWord, lemma, npEnd, npToken, subjectOf } from './clauses';
 import type { EventContext } from './eventContext';
 import type { Token } from './nlp';
-import type { TimeExpression } from './eventTime';
+import type { TimeExpression } from './time';
 import { LOCATIVE, timeOf, timesOf } from './eventContext';
 import { triggerOf } from './eventTypes';
 

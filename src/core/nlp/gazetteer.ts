@@ -16,15 +16,27 @@ export interface GazetteerEntry {
   kind: 'country' | 'city' | 'region' | 'organization';
 }
 
-/** Case-folded, dot-free, typographic-apostrophe-free form used for every lexicon lookup. */
+const keys = new Map<string, string>();
+
+/**
+ * Case-folded, dot-free, typographic-apostrophe-free form used for every lexicon lookup. Asked for
+ * every word of every name candidate and every token the tagger sees: words repeat, so keys are
+ * kept (a bounded number).
+ */
 export function lookupKey(surface: string): string {
-  return surface
-    .normalize('NFKC')
-    .replace(/[’‘]/g, "'")
-    .replace(/\./g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  let key = keys.get(surface);
+  if (key === undefined) {
+    if (keys.size >= 100_000) keys.clear();
+    key = surface
+      .normalize('NFKC')
+      .replace(/[’‘]/g, "'")
+      .replace(/\./g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+    keys.set(surface, key);
+  }
+  return key;
 }
 
 /** Two-letter ISO codes are English words too often ("IN", "IT", "NO"); only these are news short forms. */
@@ -152,6 +164,18 @@ function add(surface: string, entry: GazetteerEntry): void {
 
 /** Longest number of tokens a gazetteer name has, to bound the lookups. */
 export const MAX_GAZETTEER_TOKENS = Math.max(...[...GAZETTEER.keys()].map((k) => k.split(' ').length));
+
+/**
+ * The first words of the gazetteer's names of more than one word, each with its continuations: "new",
+ * "new york" and "new south" are prefixes, so a lookup stops as soon as the words seen so far
+ * start no name.
+ */
+export const GAZETTEER_PREFIXES = new Set(
+  [...GAZETTEER.keys()].flatMap((k) => {
+    const parts = k.split(/(?<=[ -])/);
+    return parts.slice(0, -1).map((_, n) => parts.slice(0, n + 1).join('').replace(/[ -]$/, ''));
+  }),
+);
 
 /** First words of the gazetteer names of more than one word: a run starting with another word needs no lookups. */
 export const GAZETTEER_FIRST_WORDS = new Set([...GAZETTEER.keys()].filter((k) => /[ -]/.test(k)).map((k) => k.split(/[ -]/)[0]));

@@ -166,7 +166,7 @@ export const ROLE_MODIFIERS = new Set([
   'supreme', 'lord', 'crown', 'grand', 'high', 'foreign-affairs', 'security', 'intelligence', 'presidential', 'government', 'ministry',
   'white', 'house', 'press', 'secretary', 'attorney', 'district', 'federal', 'chief-executive', 'world', 'olympic', 'defending', 'reigning',
   'top', 'new', 'outgoing', 'incoming', 'late', 'fellow', 'club', 'union', 'rebel', 'separatist', 'opposition', 'senate', 'house', 'majority',
-  'minority', 'central', 'bank', 'company', 'group', 'fund', 'chief-of-staff', 'staff',
+  'minority', 'central', 'bank', 'company', 'group', 'fund', 'chief-of-staff', 'staff', 'affairs',
 ]);
 
 /** Last words that make a capitalised name an organisation. */

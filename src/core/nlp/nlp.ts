@@ -42,6 +42,8 @@ export interface Token {
   tags: Set<string>;
   /** Index of the sentence inside the article. */
   sentence: number;
+  /** Lookup key of the text without a possessive ending (names/candidate.ts), kept once asked for. */
+  key?: string;
 }
 
 export interface ParsedSentence {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { resolveDatePhrase } from '../../../src/core/nlp/temporal';
+import { resolveDatePhrase } from '../../../src/core/nlp/time';
 import { analyze } from './helpers';
 
 describe('temporal: date phrases resolved against the article date', () => {

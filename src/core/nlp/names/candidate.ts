@@ -1,0 +1,103 @@
+import type { LocalEntity, LocalMention } from '../analysis';
+import { GAZETTEER, MAX_GAZETTEER_TOKENS, lookupKey } from '../gazetteer';
+import type { Token } from '../nlp';
+
+/**
+ * What the rule layer's stages share: the candidate names and the other mentions (roles,
+ * nationalities, dates) of an article, the sentence being scanned, and small token helpers.
+ */
+
+export interface EntityResult {
+  entities: LocalEntity[];
+  mentions: LocalMention[];
+}
+
+export type NameType = 'person' | 'organization' | 'place';
+
+export interface Candidate {
+  tokens: Token[];
+  start: number;
+  end: number;
+  text: string;
+  type?: NameType;
+  /** Canonical name from the gazetteer. */
+  canonical?: string;
+  /** True when only weak evidence (sentence start) supports this being a name at all. */
+  weak: boolean;
+  /** Found in a line in capitals or Title Case, where capitals are no sign of an acronym. */
+  caseless: boolean;
+  /** Typed only from a neighbouring word ("X said", "in X"): other evidence in the article may overrule it. */
+  guessed: boolean;
+  /** A neighbour marks this mention as a company or club ("shares in X", "X's chief executive"). */
+  orgCue: boolean;
+  roles: string[];
+}
+
+export interface Extra {
+  type: 'role' | 'nationality' | 'date';
+  start: number;
+  end: number;
+  text: string;
+  name: string;
+  value?: string;
+  place?: string;
+}
+
+/** One sentence as the rule layer scans it, with where its findings go. */
+export interface SentenceScan {
+  text: string;
+  tokens: Token[];
+  /** A line in capitals or Title Case, where capitals say nothing about which words are names. */
+  caseless: boolean;
+  /** In such a line, the tokens that multi-word gazetteer names cover ("SRI LANKA"). */
+  listed: Set<number>;
+  /** Names (lookup keys of their words) found in the article's ordinary lines, to read caseless lines against. */
+  known: Set<string>;
+  articleDate: string | null;
+  candidates: Candidate[];
+  extras: Extra[];
+}
+
+export const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary'];
+export const ENTITY_TAGS = ['Person', 'Place', 'Organization', 'Country', 'City', 'Region', 'Demonym'];
+export const PARTICLES = new Set(['de', 'del', 'der', 'van', 'von', 'du', 'da', 'al', 'bin', 'la', 'le']);
+export const UPPER = /^\p{Lu}/u;
+export const HAS_LOWER = /\p{Ll}/u;
+export const LETTER = /\p{L}/u;
+
+export function hasAny(t: Token, tags: string[]): boolean {
+  for (const tag of tags) if (t.tags.has(tag)) return true;
+  return false;
+}
+
+/** Text of a token without a possessive ending. */
+export function bare(t: Token): string {
+  return t.text.replace(/['’]s$/i, '').replace(/(?<=s)['’]$/, '');
+}
+
+/** The token's lookup key without a possessive ending; the rules ask for it many times per token. */
+export function bareKey(t: Token): string {
+  return (t.key ??= lookupKey(bare(t)));
+}
+
+export function isAcronym(text: string): boolean {
+  return /^(?:[A-Z][A-Z0-9&]{1,6}|(?:[A-Z]\.){2,5})$/.test(text) && /[A-Z]/.test(text);
+}
+
+export function textOf(text: string, tokens: Token[]): { start: number; end: number; text: string } {
+  const start = tokens[0].start;
+  const last = tokens[tokens.length - 1];
+  const end = last.start + bare(last).length;
+  return { start, end, text: text.slice(start, end) };
+}
+
+export function gazetteerHit(tokens: Token[]): { type: NameType; name: string; kind: string } | undefined {
+  if (tokens.length > MAX_GAZETTEER_TOKENS) return undefined;
+  const surface = tokens.map((t, i) => (i === tokens.length - 1 ? bare(t) : t.text + (t.post.includes('-') ? '-' : ' '))).join('');
+  const e = GAZETTEER.get(lookupKey(surface.replace(/- /g, '-')));
+  return e ? { type: e.type, name: e.name, kind: e.kind } : undefined;
+}
+
+export function spanText(text: string, tokens: Token[]): string {
+  return textOf(text, tokens).text.replace(/\s+/g, ' ');
+}
