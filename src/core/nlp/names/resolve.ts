@@ -1,6 +1,6 @@
 import type { EntityType } from '../../model/types';
 import type { LocalEntity, LocalMention } from '../analysis';
-import { aliasIndex, initialsOf } from '../aliases';
+import { aliasFits, initialsOf } from '../aliases';
 import { lookupKey } from '../gazetteer';
 import type { Candidate, EntityResult, Extra, NameType } from './candidate';
 import { PARTICLES, bareKey, isAcronym } from './candidate';
@@ -47,7 +47,7 @@ export function resolve(text: string, candidates: Candidate[], extras: Extra[]):
   }
   for (const c of candidates) if (c.type) named.set(lookupKey(c.canonical ?? c.text), c.type);
   const fullNames = new Set([...people.keys()].filter((k) => k.includes(' ')));
-  const aliasTarget = aliasIndex(fullNames);
+  const fits = aliasFits(fullNames);
   const orgsAndPlaces = candidates.filter((c) => c.type === 'organization' || c.type === 'place');
 
   for (const c of candidates) {
@@ -55,7 +55,8 @@ export function resolve(text: string, candidates: Candidate[], extras: Extra[]):
     const own = keys.join(' ');
     const single = c.tokens.length === 1 && (c.caseless || !isAcronym(c.text));
     if ((c.type === 'person' || !c.type || single) && !fullNames.has(own)) {
-      const target = aliasTarget(keys);
+      const found = fits(keys);
+      const target = found.length === 1 ? found[0] : undefined;
       if (target) {
         c.type = 'person';
         c.canonical = people.get(target)?.[0].text;
