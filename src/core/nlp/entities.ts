@@ -2,7 +2,7 @@ import { GAZETTEER, lookupKey } from './gazetteer';
 import { ORG_CUES_AFTER, ORG_CUES_BEFORE } from './lexicon';
 import type { ParsedSentence, Token } from './nlp';
 import { lexiconTags } from './nlp';
-import { prepareArticle } from './ner/features';
+import { NAME_BREAK, prepareArticle } from './ner/features';
 import { hashString } from './ner/hash';
 import type { NerType } from './ner/labels';
 import type { Scorer } from './ner/model';
@@ -40,7 +40,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], artic
   const bySpan = new Map(rules.candidates.map((c) => [`${c.start}:${c.end}:${c.type}`, c]));
   const candidates: Candidate[] = [];
   const extras: Extra[] = [];
-  const spans = splitAtRuleNames(sentences, spansOf(decodeArticle(prepared, model)), ruled);
+  const spans = splitAtRuleNames(sentences, splitAtBreaks(sentences, spansOf(decodeArticle(prepared, model))), ruled);
   const roles = rules.extras.filter((x) => x.type === 'role');
   const inRole = (t: Token): boolean => roles.some((r) => t.start >= r.start && t.start < r.end);
   const tagged = new Set(spans.flatMap((sp) => Array.from({ length: sp.to - sp.from }, (_, k) => `${sp.sentence}:${sp.from + k}`)));
@@ -70,6 +70,22 @@ export function extractEntities(text: string, sentences: ParsedSentence[], artic
   for (const c of rules.candidates) if (c.type === 'organization' && c.canonical && GAZETTEER.get(lookupKey(c.canonical))?.kind === 'organization' && !overlaps(c, found)) candidates.push(c);
   for (const x of rules.extras) if (!overlaps(x, candidates)) extras.push(x);
   return resolve(text, candidates, extras);
+}
+
+/** "Lars [Olsen](link)": compromise keeps an opening bracket in the next word's `pre`, where the tagger's breaks do not look. */
+function splitAtBreaks(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  for (const sp of spans) {
+    const tokens = sentences[sp.sentence].tokens;
+    let from = sp.from;
+    for (let i = sp.from + 1; i < sp.to; i++) {
+      if (!NAME_BREAK.test(tokens[i].pre)) continue;
+      out.push({ ...sp, from, to: i });
+      from = i;
+    }
+    out.push({ ...sp, from });
+  }
+  return out;
 }
 
 /**

@@ -185,7 +185,8 @@ function wordInfo(text: string): WordInfo {
   let info = words.get(text);
   if (info) return info;
   if (words.size >= MAX_WORDS) words.clear();
-  const bare = text.replace(/['’]s$/i, '').replace(/(?<=s)['’]$/, '');
+  // "Ya\u0301el" is read as "Yáel": the shape and affixes of a word do not depend on how its accents are encoded.
+  const bare = text.normalize('NFC').replace(/['’]s$/i, '').replace(/(?<=s)['’]$/, '');
   const word = bare.replace(/\d/g, '0');
   const lowerText = word.toLowerCase();
   const [shape, short] = shapes(bare);
@@ -249,7 +250,7 @@ export interface PreparedSentence {
 }
 
 /** Punctuation between two words that no name spans: compromise keeps it in `post`, where the tagger would not see a token. */
-const NAME_BREAK = /[,;:()[\]{}"“”/|<>!?…\n]/;
+export const NAME_BREAK = /[,;:()[\]{}"“”/|<>!?…\n]/;
 
 /**
  * How each word is written elsewhere in the article, in ordinary lines and not at a sentence start:
