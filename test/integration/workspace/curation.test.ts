@@ -128,7 +128,7 @@ describe('corrections: the analyst corrects the machine', () => {
     await waitFor('the hand edit to be applied', () => newsLens.corpus.index.entity('person:helen-s-park'), 30_000);
     assert.strictEqual(newsLens.corpus.index.entity('person:helen-park'), undefined);
     assert.ok(peopleInTree(newsLens).includes('Helen S. Park'));
-    assert.match(await hoverAt(editor, 'Park'), /\*\*Helen S\. Park\*\* · Person/);
+    assert.match(await hoverAt(editor, 'Park'), /\*\*Helen S\\\. Park\*\* · Person/);
     const people = await waitFor('the decorations to follow', () => {
       const ranges = newsLens.decorations.rangesFor(editor).get('person') ?? [];
       return ranges.some((r) => editor.document.getText(r) === 'Helen Park') ? ranges : undefined;
