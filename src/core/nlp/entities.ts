@@ -2,7 +2,7 @@ import { GAZETTEER, lookupKey } from './gazetteer';
 import { ORG_CUES_AFTER, ORG_CUES_BEFORE } from './lexicon';
 import type { ParsedSentence, Token } from './nlp';
 import { lexiconTags } from './nlp';
-import { NAME_BREAK, prepareArticle } from './ner/features';
+import { prepareArticle } from './ner/features';
 import { hashString } from './ner/hash';
 import type { NerType } from './ner/labels';
 import type { Scorer } from './ner/model';
@@ -72,14 +72,16 @@ export function extractEntities(text: string, sentences: ParsedSentence[], artic
   return resolve(text, candidates, extras);
 }
 
-/** "Lars [Olsen](link)": compromise keeps an opening bracket in the next word's `pre`, where the tagger's breaks do not look. */
+/** "Lars [Olsen](link)": compromise keeps a link's opening bracket in the next word's `pre`, where the tagger's breaks do not look. */
+const OPENING_BRACKET = /\[/;
+
 function splitAtBreaks(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   for (const sp of spans) {
     const tokens = sentences[sp.sentence].tokens;
     let from = sp.from;
     for (let i = sp.from + 1; i < sp.to; i++) {
-      if (!NAME_BREAK.test(tokens[i].pre)) continue;
+      if (!OPENING_BRACKET.test(tokens[i].pre)) continue;
       out.push({ ...sp, from, to: i });
       from = i;
     }

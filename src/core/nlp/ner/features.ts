@@ -250,7 +250,7 @@ export interface PreparedSentence {
 }
 
 /** Punctuation between two words that no name spans: compromise keeps it in `post`, where the tagger would not see a token. */
-export const NAME_BREAK = /[,;:()[\]{}"“”/|<>!?…\n]/;
+const NAME_BREAK = /[,;:()[\]{}"“”/|<>!?…\n]/;
 
 /**
  * How each word is written elsewhere in the article, in ordinary lines and not at a sentence start:
