@@ -18,11 +18,11 @@ describe('Restricted Mode: corrections are data', () => {
   it('applies the untrusted folder’s curation file and writes corrections to it', async () => {
     const newsLens = await ready();
     assert.strictEqual(vscode.workspace.isTrusted, false);
-    assert.ok(newsLens.corpus.index.entity('person:curator-miriam-okafor'));
+    assert.ok(newsLens.corpus.index.entity('person:miriam-okafor'));
     assert.ok(!newsLens.corpus.index.entities().some((e) => e.watchlists), 'the workspace\'s watchlist setting is not read');
     await fs.mkdir(folder(), { recursive: true });
-    await fs.writeFile(path.join(folder(), 'curation.json'), JSON.stringify({ version: 1, decisions: [{ op: 'rename', entity: 'Curator Miriam Okafor', to: 'Miriam Okafor' }] }));
-    await waitFor('the file to be applied', () => newsLens.corpus.index.entity('person:miriam-okafor'), 30_000);
+    await fs.writeFile(path.join(folder(), 'curation.json'), JSON.stringify({ version: 1, decisions: [{ op: 'rename', entity: 'Miriam Okafor', to: 'Miriam A. Okafor' }] }));
+    await waitFor('the file to be applied', () => newsLens.corpus.index.entity('person:miriam-a-okafor'), 30_000);
     await vscode.commands.executeCommand(Commands.ignoreEntity, 'place:port-elwin');
     await newsLens.curation.lastCorrection;
     assert.strictEqual(newsLens.corpus.index.entity('place:port-elwin'), undefined);
