@@ -1,5 +1,4 @@
 import { GAZETTEER, lookupKey } from './gazetteer';
-import { ORG_CUES_AFTER, ORG_CUES_BEFORE } from './lexicon';
 import type { ParsedSentence, Token } from './nlp';
 import { lexiconTags } from './nlp';
 import { prepareArticle } from './ner/features';
@@ -10,8 +9,8 @@ import { nerModel } from './ner/recogniser';
 import type { TaggedSpan } from './ner/tagger';
 import { decodeArticle, spansOf } from './ner/tagger';
 import type { Candidate, EntityResult, Extra, NameType } from './names/candidate';
-import { PARTICLES, UPPER, gazetteerHit, spanText, textOf } from './names/candidate';
-import { looksLikeName, roleAfter, roleBefore } from './names/classify';
+import { PARTICLES, UPPER, gazetteerHit, textOf } from './names/candidate';
+import { hasOrgCue, looksLikeName, personRoles, roleBefore } from './names/classify';
 import { resolve } from './names/resolve';
 import { ruleCandidates } from './names/scan';
 
@@ -151,24 +150,9 @@ function taggedCandidate(text: string, tokens: Token[], from: number, to: number
   const hit = gazetteerHit(core);
   const before = tokens[from - 1];
   const after = tokens[to];
-  const roles: string[] = [];
-  if (type === 'person') {
-    const ruled = rulePeople.get(span.end);
-    if (ruled) roles.push(...ruled.roles);
-    else {
-      const lowerRole = roleBefore(tokens, from);
-      if (lowerRole) {
-        const r = textOf(text, lowerRole);
-        extras.push({ type: 'role', ...r, name: r.text });
-        roles.push(spanText(text, lowerRole));
-      }
-      const app = roleAfter(tokens, to);
-      if (app) roles.push(spanText(text, app));
-    }
-  }
-  const possessive = /['’]s$/i.test(core[core.length - 1].text);
-  const orgCue = (!!after && ORG_CUES_AFTER.has(after.normal) && (possessive || after.normal !== 'chief')) || (!!before && ORG_CUES_BEFORE.has(before.normal) && !UPPER.test(before.text));
-  return { tokens: core, ...span, type, canonical: hit?.type === type ? hit.name : undefined, weak: false, caseless, guessed: false, orgCue, roles };
+  const ruled = type === 'person' ? rulePeople.get(span.end) : undefined;
+  const roles = type !== 'person' ? [] : ruled ? [...ruled.roles] : personRoles(text, tokens, roleBefore(tokens, from), to, extras);
+  return { tokens: core, ...span, type, canonical: hit?.type === type ? hit.name : undefined, weak: false, caseless, guessed: false, orgCue: hasOrgCue(core, before, after), roles };
 }
 
 /** The rule layer's reading of each token: a hash of the position and type of the rule mention covering it, 0 outside any. */

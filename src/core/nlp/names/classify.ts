@@ -1,7 +1,7 @@
 import { DEMONYMS, GAZETTEER, lookupKey } from '../gazetteer';
 import { EVENT_SUFFIXES, GROUP_WORDS, HONORIFICS, NON_NAME_ACRONYMS, ORG_CUES_AFTER, ORG_CUES_BEFORE, ORG_HEADS, ORG_SUFFIXES, PLACE_HEADS, PLACE_SUFFIXES, RESULT_WORDS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS } from '../lexicon';
 import type { Token } from '../nlp';
-import type { NameType, SentenceScan } from './candidate';
+import type { Extra, NameType, SentenceScan } from './candidate';
 import { HAS_LOWER, LETTER, PARTICLES, UPPER, bare, bareKey, gazetteerHit, isAcronym, spanText, textOf } from './candidate';
 
 /**
@@ -255,19 +255,28 @@ export function segment(s: SentenceScan, from: number, to: number, weak: boolean
     type = 'organization';
     canonical = undefined;
   }
-  if (type === 'person') {
-    if (lowerRole) {
-      const r = textOf(text, lowerRole);
-      extras.push({ type: 'role', ...r, name: r.text });
-      roles.push(spanText(text, lowerRole));
-    }
-    const app = roleAfter(tokens, to);
-    if (app) roles.push(spanText(text, app));
-  }
+  if (type === 'person') roles.push(...personRoles(text, tokens, lowerRole, to, extras));
   const span = textOf(text, core);
+  s.candidates.push({ tokens: core, ...span, type, canonical, weak: weak && !type, caseless: s.caseless, guessed, orgCue: hasOrgCue(core, before, after), roles });
+}
+
+/** A person's roles around the name: a lower-case role before it (also kept as a role mention) and an appositive after it. */
+export function personRoles(text: string, tokens: Token[], lowerRole: Token[] | undefined, to: number, extras: Extra[]): string[] {
+  const roles: string[] = [];
+  if (lowerRole) {
+    const r = textOf(text, lowerRole);
+    extras.push({ type: 'role', ...r, name: r.text });
+    roles.push(spanText(text, lowerRole));
+  }
+  const app = roleAfter(tokens, to);
+  if (app) roles.push(spanText(text, app));
+  return roles;
+}
+
+/** Words around a name that only a company or club has: "Yukos shares", "the oil firm Yukos". */
+export function hasOrgCue(core: Token[], before: Token | undefined, after: Token | undefined): boolean {
   const possessive = /['’]s$/i.test(core[core.length - 1].text);
-  const orgCue = (!!after && ORG_CUES_AFTER.has(after.normal) && (possessive || after.normal !== 'chief')) || (!!before && ORG_CUES_BEFORE.has(before.normal) && !UPPER.test(before.text));
-  s.candidates.push({ tokens: core, ...span, type, canonical, weak: weak && !type, caseless: s.caseless, guessed, orgCue, roles });
+  return (!!after && ORG_CUES_AFTER.has(after.normal) && (possessive || after.normal !== 'chief')) || (!!before && ORG_CUES_BEFORE.has(before.normal) && !UPPER.test(before.text));
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside']);
