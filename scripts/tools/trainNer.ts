@@ -51,23 +51,6 @@ function project(doc: ConllDoc, sentences: ParsedSentence[], stats: { straddling
   });
 }
 
-/** The document cut into pieces of one to three lines, each an article of its own. */
-function pieces(doc: ConllDoc, random: () => number): ConllDoc[] {
-  const lines = doc.article.text.split('\n');
-  const out: ConllDoc[] = [];
-  let offset = 0;
-  for (let i = 0; i < lines.length; ) {
-    const n = 1 + Math.floor(random() * 3);
-    const text = lines.slice(i, i + n).join('\n');
-    const end = offset + text.length;
-    const gold = doc.gold.filter((g) => g.start >= offset && g.end <= end).map((g) => ({ ...g, start: g.start - offset, end: g.end - offset }));
-    out.push({ words: 0, gold, article: { ...doc.article, id: `${doc.article.id}.${i}`, text, title: lines[i], date: null, bodyStart: lines[i].length < text.length ? lines[i].length + 1 : 0, bodyEnd: text.length } });
-    offset = end + 1;
-    i += n;
-  }
-  return out;
-}
-
 /** The document in lower case, with the same offsets (characters whose lower case is longer are kept). */
 function lowerCased(doc: ConllDoc): ConllDoc {
   const text = [...doc.article.text].map((c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
@@ -206,7 +189,6 @@ function main(): number {
   const seed = Number(option(args, '--seed', '1'));
   const holdout = option(args, '--holdout', '');
   const lowercase = Number(option(args, '--lowercase', '0'));
-  const short = Number(option(args, '--short', '0'));
   const margin = Number(option(args, '--margin', '40'));
   const maxFeatures = Number(option(args, '--max-features', '40000'));
   const devFiles: string[] = [];
@@ -223,16 +205,6 @@ function main(): number {
   const train = all.filter((_, i) => !isHeldOut(i));
   // Web text and chat often leave names in lower case: some documents are also learned lower-cased.
   const lowerRandom = mulberry32(seed + 7919);
-  // Comments, captions and e-mails are a few sentences long: some documents are also learned in
-  // pieces of one to three lines, where nothing else in the text tells how a word is usually written.
-  const shortRandom = mulberry32(seed + 15485863);
-  for (const ex of [...train]) {
-    if (shortRandom() >= short) continue;
-    for (const doc of pieces(ex.doc, shortRandom)) {
-      const { sentences, parsed } = prepare(doc);
-      train.push({ doc, sentences, gold: project(doc, parsed, stats) });
-    }
-  }
   for (const ex of [...train]) {
     if (lowerRandom() >= lowercase) continue;
     const doc = lowerCased(ex.doc);
