@@ -59,7 +59,12 @@ async function hoverAt(editor: vscode.TextEditor, word: string): Promise<string>
 }
 
 describe('corrections: the analyst corrects the machine', () => {
-  before(clearCorrections);
+  before(async () => {
+    // The pages earlier suites left open (the connections graph, the timeline) can take the focus
+    // back while they redraw, and an input box closes when it loses the focus.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await clearCorrections();
+  });
   afterEach(clearCorrections);
   after(async () => {
     (await ready()).summaries.panel?.dispose();
