@@ -100,6 +100,8 @@ describe('corrections: the analyst corrects the machine', () => {
     assert.ok(card.includes('Corrected: renamed from Tomas Berg'), card);
     assert.ok(card.includes(`command:${Commands.renameEntity}?`), 'the card offers the corrections');
 
+    // The article opened over the panel: bring the panel back to read it.
+    await vscode.commands.executeCommand(Commands.openSummaries);
     const chips = await waitFor('the panel to show the new name', async () => {
       const seen = await inspectWebview('.chip .name');
       return seen.texts.includes('Tomas Berg Lund') ? seen.texts : undefined;
