@@ -177,9 +177,13 @@ function onCursor(u: uPlot): void {
   cursorBin = i;
 }
 
-function clicked(kind: 'mentions' | 'events', u: uPlot): void {
+/** Where the pointer went down on a chart: a click that ends 3 pixels or more away was a brush. */
+let pressedAt = 0;
+
+function clicked(kind: 'mentions' | 'events', u: uPlot, e: MouseEvent): void {
   const i = u.cursor.idx;
-  if (i === null || i === undefined || !chart || u.select.width >= 3) return;
+  // Not the selection's width: the window's date range is drawn as one, and a bar in it can still be clicked.
+  if (i === null || i === undefined || !chart || Math.abs(e.clientX - pressedAt) >= 3) return;
   const y = u.posToVal(u.cursor.top ?? 0, 'y');
   if (kind === 'events') {
     const s = segmentAt(stacks, i, y);
@@ -243,7 +247,8 @@ function draw(): void {
     ['mentions', mentionsChart],
     ['events', eventsChart],
   ] as const) {
-    u.over.addEventListener('click', () => clicked(kind, u));
+    u.over.addEventListener('mousedown', (e) => (pressedAt = e.clientX));
+    u.over.addEventListener('click', (e) => clicked(kind, u, e));
   }
   showFocus(false);
   showSelection();
