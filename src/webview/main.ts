@@ -203,7 +203,8 @@ function render(): void {
   empty.hidden = !!snapshot && cards.length > 0;
 
   count.textContent = snapshot ? `${cards.length === total ? total : `${cards.length} of ${total}`} article${total === 1 ? '' : 's'}${snapshot.status === 'indexing' ? ' · indexing…' : ''}` : '';
-  if (focusedId) list.querySelector<HTMLElement>(`.card[data-article-id="${CSS.escape(focusedId)}"]`)?.focus({ preventScroll: true });
+  // Only while the page has the focus: a redraw in the background must not take it from the workbench.
+  if (focusedId && document.hasFocus()) list.querySelector<HTMLElement>(`.card[data-article-id="${CSS.escape(focusedId)}"]`)?.focus({ preventScroll: true });
   if (snapshot) post({ type: 'rendered', visible: cards.length, total, state });
 }
 

@@ -118,6 +118,8 @@ export function registerCuration(ctx: FeatureContext, deps: CurationDeps): Curat
       valueSelection: [0, entity.name.length],
       prompt: `The name this ${TYPE_NAMES[entity.type].toLowerCase()} goes by in every view; “${entity.name}” stays an alias. Kept in ${CURATION_FILE}.`,
       validateInput: (v) => (v.trim() ? undefined : 'A name cannot be empty.'),
+      // Open while the analyst checks the spelling in the article or copies it from there.
+      ignoreFocusOut: true,
     });
     const name = to?.trim();
     if (!name || name === entity.name) return;
@@ -152,7 +154,8 @@ export function registerCuration(ctx: FeatureContext, deps: CurationDeps): Curat
         detail: e.aliases.length ? `also ${e.aliases.slice(0, 6).join(', ')}` : undefined,
         entity: e,
       })),
-      { title: `Merge “${entity.name}” into…`, placeHolder: 'The entity it is the same as (type to search names and aliases)', matchOnDetail: true },
+      // Open while the analyst looks the other entity up in the tree or an article.
+      { title: `Merge “${entity.name}” into…`, placeHolder: 'The entity it is the same as (type to search names and aliases)', matchOnDetail: true, ignoreFocusOut: true },
     );
     if (!pick) return;
     const into = pick.entity;
