@@ -145,9 +145,13 @@ export async function fillInWebview(page, selector, text, { timeout = 20_000 } =
  */
 export async function dragInWebview(page, selector, from, to, { timeout = 20_000 } = {}) {
   const frame = await waitForWebview(page, selector, { timeout });
-  const box = await (await frame.$(selector)).boundingBox();
+  const target = await frame.$(selector);
+  const box = await target.boundingBox();
   if (!box) throw new Error(`${selector} is not on screen`);
   const at = (p) => [box.x + box.width * p.x, box.y + box.height * p.y];
+  // Through Playwright's checks first: a toast or menu over the start point fails here, by name,
+  // instead of taking the press itself.
+  await target.hover({ position: { x: box.width * from.x, y: box.height * from.y }, timeout });
   await page.mouse.move(...at(from));
   await page.mouse.down();
   await page.mouse.move(...at(to), { steps: 12 });

@@ -67,6 +67,11 @@ export function groupEntities(entities: readonly Entity[], sort: EntitySort, fil
   return ENTITY_TYPES.filter((t) => byType.has(t)).map((type) => ({ type, label: TYPE_LABELS[type], entities: (byType.get(type) ?? []).sort(compare).map((s) => s.entity) }));
 }
 
+/** "a place", "an organization": the indefinite article by the noun's first letter (the nouns of our types have no silent h). */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -68,6 +68,8 @@ describe('corrections: the analyst corrects the machine', () => {
   afterEach(clearCorrections);
   after(async () => {
     (await ready()).summaries.panel?.dispose();
+    // Each correction says so in a toast, which would cover the pages the next suites click in.
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('Rename… from the tree’s context menu renames the entity in the tree, a hover card and the panel, and writes the file', async () => {

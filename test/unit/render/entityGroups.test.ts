@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { nameOrder } from '../../../src/core/index/views';
 import type { Entity } from '../../../src/core/model/types';
-import { entityDescription, groupEntities, matchesFilter } from '../../../src/core/render/entityGroups';
+import { entityDescription, groupEntities, matchesFilter, withArticle } from '../../../src/core/render/entityGroups';
 import { buildIndex, TWO_ARTICLES } from '../support/builtIndex';
 
 describe('render: entity groups for the tree', () => {
@@ -56,5 +56,9 @@ describe('render: entity groups for the tree', () => {
     ]);
     assert.strictEqual(entityDescription(index.entity('place:new-york')!, 1), '1 of 1 mention');
     assert.strictEqual(entityDescription(index.entity('organization:united-nations')!, 2), '2 of 2 mentions');
+  });
+
+  it('puts "a" or "an" before a type name in a message', () => {
+    assert.deepStrictEqual(['organization', 'event', 'person', 'place', 'date'].map(withArticle), ['an organization', 'an event', 'a person', 'a place', 'a date']);
   });
 });

@@ -3,7 +3,7 @@ import type { Decision } from '../../../core/corpus/curationFile';
 import { CURATION_FILE } from '../../../core/corpus/curationFile';
 import type { Entity, EntityType } from '../../../core/model/types';
 import { ENTITY_TYPES } from '../../../core/model/types';
-import { plural } from '../../../core/render/entityGroups';
+import { plural, withArticle } from '../../../core/render/entityGroups';
 import { TYPE_ICONS, TYPE_NAMES } from '../../../shared/entityTypes';
 import { articleOf } from '../../adapters/documents';
 import { entityIdOfResource } from '../../adapters/positions';
@@ -135,7 +135,7 @@ export function registerCuration(ctx: FeatureContext, deps: CurationDeps): Curat
       { title: `Change the type of “${entity.name}” (${TYPE_NAMES[entity.type]})`, placeHolder: 'The type it really is' },
     );
     if (!pick) return;
-    await correct({ op: 'retype', entity: entity.name, ...typeIfShared(entity), to: pick.type }, file, `“${entity.name}” is now a ${TYPE_NAMES[pick.type].toLowerCase()}.`, (all) =>
+    await correct({ op: 'retype', entity: entity.name, ...typeIfShared(entity), to: pick.type }, file, `“${entity.name}” is now ${withArticle(TYPE_NAMES[pick.type].toLowerCase())}.`, (all) =>
       all.find((e) => e.name === entity.name && e.type === pick.type),
     );
   };
@@ -199,7 +199,7 @@ export function registerCuration(ctx: FeatureContext, deps: CurationDeps): Curat
     }
     const file = fileNear(undefined, item.article.path);
     if (!file) return;
-    await correct({ op: 'add', name, type }, file, `“${name}” is a ${TYPE_NAMES[type].toLowerCase()}, found in every article.`, (all) => all.find((e) => e.type === type && (e.name === name || e.aliases.includes(name))));
+    await correct({ op: 'add', name, type }, file, `“${name}” is ${withArticle(TYPE_NAMES[type].toLowerCase())}, found in every article.`, (all) => all.find((e) => e.type === type && (e.name === name || e.aliases.includes(name))));
   };
 
   const undo = async (): Promise<void> => {
