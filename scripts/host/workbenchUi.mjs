@@ -90,6 +90,9 @@ export async function treeContextMenu(page, { view, item, entry, timeout = 20_00
   await row.click({ button: 'right' });
   const menuItem = page.getByRole('menuitem', { name: entry }).first();
   await menuItem.waitFor({ timeout });
+  // A hand's pause: a click within some 50 ms of the menu opening was dropped now and then
+  // (the command never ran), never one after 80 ms.
+  await page.waitForTimeout(300);
   await menuItem.click();
 }
 
