@@ -1,6 +1,7 @@
 import { GAZETTEER, lookupKey } from './gazetteer';
 import type { ParsedSentence, Token } from './nlp';
 import { lexiconTags } from './nlp';
+import { ROLE_HEADS } from './lexicon';
 import { prepareArticle } from './ner/features';
 import { hashString } from './ner/hash';
 import type { NerType } from './ner/labels';
@@ -9,7 +10,7 @@ import { nerModel } from './ner/recogniser';
 import type { TaggedSpan } from './ner/tagger';
 import { decodeArticle, spansOf } from './ner/tagger';
 import type { Candidate, EntityResult, Extra, NameType } from './names/candidate';
-import { PARTICLES, UPPER, gazetteerHit, textOf } from './names/candidate';
+import { HAS_LOWER, PARTICLES, UPPER, gazetteerHit, textOf } from './names/candidate';
 import { hasOrgCue, looksLikeName, personRoles, roleBefore } from './names/classify';
 import { resolve } from './names/resolve';
 import { ruleCandidates } from './names/scan';
@@ -43,16 +44,22 @@ export function extractEntities(text: string, sentences: ParsedSentence[], artic
   const roles = rules.extras.filter((x) => x.type === 'role');
   const inRole = (t: Token): boolean => roles.some((r) => t.start >= r.start && t.start < r.end);
   const tagged = new Set(spans.flatMap((sp) => Array.from({ length: sp.to - sp.from }, (_, k) => `${sp.sentence}:${sp.from + k}`)));
+  const lowercase = lowercaseWords(sentences);
   for (const sp of spans) {
     const tagType = TAGGED_TYPES[sp.type];
     if (!tagType) continue;
     const tokens = sentences[sp.sentence].tokens;
-    if (isOpeningAdverb(tokens, sp)) continue;
-    const [wordsFrom, whole] = wholeWords(tokens, sp.from, sp.to, (i) => tagged.has(`${sp.sentence}:${i}`));
+    if (isOpeningAdverb(tokens, sp) || isCommonWordOpening(tokens, sp, lowercase)) continue;
+    const [wordsFrom, wordsTo] = wholeWords(tokens, sp.from, sp.to, (i) => tagged.has(`${sp.sentence}:${i}`));
+    // "the Trump Administration revealed": a name ends on a capitalised word.
+    let whole = wordsTo;
+    while (whole > wordsFrom + 1 && !UPPER.test(tokens[whole - 1].text) && !/\d/.test(tokens[whole - 1].text)) whole--;
     // A role the rule layer found is never part of the name after it ("Secretary of State John Kerry").
     let from = wordsFrom;
     while (from < whole - 1 && inRole(tokens[from])) from++;
-    const type = from > wordsFrom && looksLikeName(tokens.slice(from, whole)) ? 'person' : tagType;
+    const type = from > wordsFrom && looksLikeName(tokens.slice(from, whole)) ? 'person' : tagType === 'person' && INSTITUTIONS.has(tokens[whole - 1].normal) && whole - from > 1 ? 'organization' : tagType;
+    if (type === 'person' && isCommonWordsName(tokens.slice(from, whole), lowercase)) continue;
+    if (type === 'person' && prepared[sp.sentence].mode === 'normal' && isCutFromLongerName(tokens, from, whole, (i) => tagged.has(`${sp.sentence}:${i}`) || inRole(tokens[i]))) continue;
     // "The CSCE said": the article opening a sentence is not the name's unless the name is known so ("The Hague").
     if (from < whole - 1 && tokens[from].normal === 'the' && !gazetteerHit(tokens.slice(from, whole))) from++;
     // "John F. Kennedy Jr.": a generational suffix belongs to the person's name.
@@ -128,6 +135,53 @@ function isOpeningAdverb(tokens: Token[], sp: TaggedSpan): boolean {
   const tags = lexiconTags(tokens[0].normal);
   return tags.length > 0 && tags.every((t) => OPENER_TAGS.has(t));
 }
+
+/** The words the article writes in lower case, at least once. */
+function lowercaseWords(sentences: ParsedSentence[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) for (const t of s.tokens) if (/^\p{Ll}+$/u.test(t.text)) out.add(t.text);
+  return out;
+}
+
+/** Where capitals say nothing: a sentence's first word, or a word just after an opening bracket or quote, a bullet or a colon. */
+function capitalisedByPosition(tokens: Token[], i: number): boolean {
+  return i === 0 || /[([{"“‘'•*>:–—-]\s*$/.test(tokens[i].pre) || /:\s*$/.test(tokens[i - 1].post);
+}
+
+/**
+ * "Image processing has…", "Select (Friends) > (Follow)": a lone word capitalised only by its
+ * place, which the same article also writes in lower case, is that common word, whatever the
+ * tagger read into its capital. Known names ("Turkey", "China") stay.
+ */
+function isCommonWordOpening(tokens: Token[], sp: TaggedSpan, lowercase: Set<string>): boolean {
+  if (sp.to - sp.from !== 1 || !capitalisedByPosition(tokens, sp.from)) return false;
+  const word = tokens[sp.from];
+  return lowercase.has(word.text.toLowerCase()) && !gazetteerHit([word]);
+}
+
+/**
+ * "Rapid and Accurate Image Super Resolution": a "person" every word of which the article also
+ * writes in lower case, with no given name among them, is a thing's name, not a person's.
+ */
+function isCommonWordsName(core: Token[], lowercase: Set<string>): boolean {
+  return core.length > 1 && core.every((t) => lowercase.has(t.text.toLowerCase()) && !t.tags.has('FirstName'));
+}
+
+/**
+ * "Rapid and Accurate Image Super Resolution": a "person" straight after a capitalised word inside
+ * a sentence, which the tagger left out of every name and which is no title, is the tail of a
+ * longer name that is not a person's.
+ */
+function isCutFromLongerName(tokens: Token[], from: number, to: number, named: (i: number) => boolean): boolean {
+  const prev = tokens[from - 1];
+  // One word after a capital may be a surname after a given name the tagger missed ("Dennis Mitchell").
+  if (to - from < 2 || from < 2 || !prev || !UPPER.test(prev.text) || !HAS_LOWER.test(prev.text) || ROLE_HEADS.has(prev.normal) || named(from - 1)) return false;
+  if (prev.post.trim() || tokens[from].pre.trim() || capitalisedByPosition(tokens, from - 1)) return false;
+  return !['Honorific', 'Title', 'Person', 'FirstName', 'LastName', 'Place', 'Organization', 'Acronym'].some((t) => prev.tags.has(t));
+}
+
+/** Last words of an institution's name, never of a person's ("the Trump Administration", "Kennedy Foundation"). */
+const INSTITUTIONS = new Set(['administration', 'ministry', 'department', 'government', 'committee', 'commission', 'council', 'university', 'agency', 'corporation', 'inc', 'ltd', 'plc', 'llc', 'party', 'parliament', 'federation', 'association', 'organization', 'organisation', 'institute', 'foundation', 'authority', 'secretariat', 'directorate']);
 
 const RULE_TYPES: Record<string, NerType> = { person: 'PER', organization: 'ORG', place: 'LOC' };
 

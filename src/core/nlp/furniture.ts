@@ -194,24 +194,51 @@ export function furnitureOf(line: string): FurnitureReason | undefined {
 export function findFurniture(text: string, regions: readonly Span[], headlines: readonly Span[] = []): ExcludedSpan[] {
   const out: ExcludedSpan[] = [];
   for (const h of headlines) out.push(...inlineLabels(text, h.start, h.end));
-  for (const r of regions) {
-    let at = r.start;
-    while (at < r.end) {
-      const nl = text.indexOf('\n', at);
-      const lineEnd = nl < 0 || nl > r.end ? r.end : nl;
-      let start = at;
-      let end = lineEnd;
-      while (start < end && /\s/.test(text[start])) start++;
-      while (end > start && /\s/.test(text[end - 1])) end--;
-      if (end > start) {
-        const reason = furnitureOf(text.slice(start, end));
-        if (reason) out.push({ start, end, reason });
-        else out.push(...inlineLabels(text, start, end));
-      }
-      at = lineEnd + 1;
-    }
+  const lines = regions.flatMap((r) => trimmedLines(text, r));
+  const galleries = galleryTotals(lines.map((l) => text.slice(l.start, Math.min(l.end, l.start + 8))));
+  for (const { start, end } of lines) {
+    const line = text.slice(start, end);
+    const reason = furnitureOf(line) ?? (galleries.has(GALLERY_ITEM.exec(line)?.[2] ?? '') ? 'caption' : undefined);
+    if (reason) out.push({ start, end, reason });
+    else out.push(...inlineLabels(text, start, end));
   }
   return out;
+}
+
+/** The non-empty lines of a region, without their surrounding spaces. */
+function trimmedLines(text: string, r: Span): Span[] {
+  const out: Span[] = [];
+  let at = r.start;
+  while (at < r.end) {
+    const nl = text.indexOf('\n', at);
+    const lineEnd = nl < 0 || nl > r.end ? r.end : nl;
+    let start = at;
+    let end = lineEnd;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) out.push({ start, end });
+    at = lineEnd + 1;
+  }
+  return out;
+}
+
+/** A slideshow's caption opens with its place in the show: "21/30 Pluto image …". */
+const GALLERY_ITEM = /^(\d{1,3})\/(\d{1,3})\s/;
+
+/**
+ * The sizes of the slideshows an article carries: a total that two lines or more open with, at
+ * different places. One line opening "9/11" or "24/7" is prose.
+ */
+function galleryTotals(openings: string[]): Set<string> {
+  const places = new Map<string, Set<string>>();
+  for (const o of openings) {
+    const m = GALLERY_ITEM.exec(o);
+    if (!m || Number(m[1]) > Number(m[2])) continue;
+    const seen = places.get(m[2]) ?? new Set<string>();
+    seen.add(m[1]);
+    places.set(m[2], seen);
+  }
+  return new Set([...places].filter(([, seen]) => seen.size >= 2).map(([total]) => total));
 }
 
 /** The labels inside [start, end), matched in the whole text: a label's context may lie before the span (a headline the analysis reads apart). */

@@ -8,6 +8,18 @@ describe('entities: clean spans', () => {
     for (const m of a.mentions) assert.ok(!/[.,'’]$/.test(m.text) && !/['’]s$/.test(m.text), `mention "${m.text}"`);
   });
 
+  it('reads a lone word capitalised only by its place as the common word the article also writes in lower case', () => {
+    const a = analyze('Image processing has been part of photography since day one. The image was blurry.\nSelect (Friends) > (Follow). You choose who can follow you.\nApple said the picture was sharp.');
+    const all = a.entities.map((e) => e.name);
+    assert.ok(!all.includes('Image') && !all.includes('Follow'), all.join(', '));
+    assert.ok(all.includes('Apple'), `a word the article never writes in lower case stays: ${all.join(', ')}`);
+  });
+
+  it('ends a name on a capitalised word', () => {
+    const a = analyze("Not long ago, the United States' Trump Administration revealed an ambition to return to the moon.");
+    for (const e of a.entities) assert.ok(/\p{Lu}|\d/u.test(e.name.split(' ').pop() ?? ''), e.name);
+  });
+
   it('splits hyphenated country pairs into both countries', () => {
     const a = analyze('India-Russia relations are strong, and Russian-Indian trade grew.');
     assert.deepStrictEqual(names(a, 'place').sort(), ['India', 'Russia']);

@@ -92,6 +92,19 @@ describe('furniture: what is not the story', () => {
     assert.ok(Date.now() - t < 5000);
   });
 
+  it('takes the captions of a slideshow, whose lines open with their place in it, and leaves a line opening "9/11" or "24/7"', () => {
+    const text = '9/11 changed air travel.\n1/3 Earth from the ISS A view of the Nile.\n24/7 news followed.\n2/3 Frosty slopes of Mars This image of Mars.\nThe end.';
+    assert.deepStrictEqual(
+      findFurniture(text, [{ start: 0, end: text.length }]).map((x) => [text.slice(x.start, x.end), x.reason]),
+      [
+        ['1/3 Earth from the ISS A view of the Nile.', 'caption'],
+        ['2/3 Frosty slopes of Mars This image of Mars.', 'caption'],
+      ],
+    );
+    const once = '9/11 changed air travel.\n9/11 changed it again.';
+    assert.deepStrictEqual(findFurniture(once, [{ start: 0, end: once.length }]), []);
+  });
+
   it('takes spans out of regions', () => {
     assert.deepStrictEqual(
       withoutSpans(
