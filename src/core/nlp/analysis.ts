@@ -72,7 +72,7 @@ export interface ArticleAnalysis {
 }
 
 /** Bump when analysis output changes: cached analyses from another version are discarded. */
-export const PIPELINE_VERSION = 7;
+export const PIPELINE_VERSION = 8;
 
 export interface AnalyzeOptions {
   summarySentences: number;

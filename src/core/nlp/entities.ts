@@ -156,8 +156,17 @@ function capitalisedByPosition(tokens: Token[], i: number): boolean {
 function isCommonWordOpening(tokens: Token[], sp: TaggedSpan, lowercase: Set<string>): boolean {
   if (sp.to - sp.from !== 1 || !capitalisedByPosition(tokens, sp.from)) return false;
   const word = tokens[sp.from];
-  return lowercase.has(word.text.toLowerCase()) && !gazetteerHit([word]);
+  if (gazetteerHit([word])) return false;
+  const tags = lexiconTags(word.normal);
+  return lowercase.has(word.text.toLowerCase()) || (tags.length > 0 && tags.every((t) => FUNCTION_TAGS.has(t)));
 }
+
+/**
+ * Closed word classes of compromise's lexicon, whose words are never a name alone ("Who",
+ * "Themselves", "Please"). Not verbs, adverbs, modals or adjectives: "Reading" and "Bury" are clubs,
+ * "May" and "Such" people, "Young" and "Brown" surnames.
+ */
+const FUNCTION_TAGS = new Set(['Reflexive', 'QuestionWord', 'Conjunction', 'Expression', 'Pronoun', 'Preposition', 'Determiner', 'Copula', 'Auxiliary']);
 
 /**
  * "Rapid and Accurate Image Super Resolution": a "person" every word of which the article also

@@ -122,9 +122,19 @@ function demonymRank(c: (typeof countries)[number]): number {
 export const GAZETTEER = new Map<string, GazetteerEntry>();
 export const DEMONYMS = new Map<string, string>();
 
+/** Keys that some listed form writes as a word, not in capitals ("nato" from "Nato" would be one; "who" from WHO is not). */
+const WORD_KEYS = new Set<string>();
+
 function add(surface: string, entry: GazetteerEntry): void {
   const k = lookupKey(surface);
-  if (k && !GAZETTEER.has(k)) GAZETTEER.set(k, entry);
+  if (!k) return;
+  if (/\p{Ll}/u.test(surface)) WORD_KEYS.add(k);
+  if (!GAZETTEER.has(k)) GAZETTEER.set(k, entry);
+}
+
+/** Whether every listed form of `key` is written in capitals: an acronym ("WHO", "US"), never a word. */
+export function onlyInCapitals(key: string): boolean {
+  return GAZETTEER.has(key) && !WORD_KEYS.has(key);
 }
 
 (function build(): void {

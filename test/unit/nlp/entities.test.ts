@@ -15,6 +15,11 @@ describe('entities: clean spans', () => {
     assert.ok(all.includes('Apple'), `a word the article never writes in lower case stays: ${all.join(', ')}`);
   });
 
+  it('reads an acronym that spells a word as the body only in capitals: "Who won?" is a question, "the WHO" the World Health Organization', () => {
+    assert.deepStrictEqual(analyze('Who won? Lars Olsen did.').entities.map((e) => e.name), ['Lars Olsen']);
+    assert.deepStrictEqual(names(analyze('The WHO said the virus spread.'), 'organization'), ['World Health Organization']);
+  });
+
   it('ends a name on a capitalised word', () => {
     const a = analyze("Not long ago, the United States' Trump Administration revealed an ambition to return to the moon.");
     for (const e of a.entities) assert.ok(/\p{Lu}|\d/u.test(e.name.split(' ').pop() ?? ''), e.name);

@@ -1,6 +1,7 @@
 import type { LocalEntity, LocalMention } from '../analysis';
-import { GAZETTEER, MAX_GAZETTEER_TOKENS, lookupKey } from '../gazetteer';
+import { GAZETTEER, MAX_GAZETTEER_TOKENS, lookupKey, onlyInCapitals } from '../gazetteer';
 import type { Token } from '../nlp';
+import { lexiconTags } from '../nlp';
 
 /**
  * What the rule layer's stages share: the candidate names and the other mentions (roles,
@@ -94,8 +95,11 @@ export function textOf(text: string, tokens: Token[]): { start: number; end: num
 export function gazetteerHit(tokens: Token[]): { type: NameType; name: string; kind: string } | undefined {
   if (tokens.length > MAX_GAZETTEER_TOKENS) return undefined;
   const surface = tokens.map((t, i) => (i === tokens.length - 1 ? bare(t) : t.text + (t.post.includes('-') ? '-' : ' '))).join('');
-  const e = GAZETTEER.get(lookupKey(surface.replace(/- /g, '-')));
-  return e ? { type: e.type, name: e.name, kind: e.kind } : undefined;
+  const key = lookupKey(surface.replace(/- /g, '-'));
+  const e = GAZETTEER.get(key);
+  // "Who won?" is a question, not the WHO: an acronym that spells a word is it only in capitals.
+  if (!e || (tokens.length === 1 && HAS_LOWER.test(surface) && onlyInCapitals(key) && lexiconTags(key).length > 0)) return undefined;
+  return { type: e.type, name: e.name, kind: e.kind };
 }
 
 export function spanText(text: string, tokens: Token[]): string {
