@@ -1,6 +1,7 @@
 import type { Article, Span } from '../model/types';
 import type { ArticleAnalysis } from '../nlp/analysis';
 import type { ExcludedSpan } from '../nlp/furniture';
+import { trimmedLines } from '../nlp/furniture';
 import type { Steps } from './steps';
 
 /**
@@ -26,20 +27,9 @@ interface Line extends Span {
 
 /** The trimmed, non-empty lines of an article's body. */
 function bodyLines(article: Article): Line[] {
-  const out: Line[] = [];
-  const { text } = article;
-  let at = article.bodyStart;
-  while (at < article.bodyEnd) {
-    const nl = text.indexOf('\n', at);
-    const lineEnd = nl < 0 || nl > article.bodyEnd ? article.bodyEnd : nl;
-    let start = at;
-    let end = lineEnd;
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
-    if (end > start && /\p{L}/u.test(text.slice(start, end))) out.push({ start, end, text: text.slice(start, end) });
-    at = lineEnd + 1;
-  }
-  return out;
+  return trimmedLines(article.text, { start: article.bodyStart, end: article.bodyEnd })
+    .map((l) => ({ ...l, text: article.text.slice(l.start, l.end) }))
+    .filter((l) => /\p{L}/u.test(l.text));
 }
 
 /** Articles are grouped by their source, else by their folder (a corpus of one site's files often names none). */

@@ -57,7 +57,9 @@ export function extractEntities(text: string, sentences: ParsedSentence[], artic
     // A role the rule layer found is never part of the name after it ("Secretary of State John Kerry").
     let from = wordsFrom;
     while (from < whole - 1 && inRole(tokens[from])) from++;
-    const type = from > wordsFrom && looksLikeName(tokens.slice(from, whole)) ? 'person' : tagType === 'person' && INSTITUTIONS.has(tokens[whole - 1].normal) && whole - from > 1 ? 'organization' : tagType;
+    let type = tagType;
+    if (from > wordsFrom && looksLikeName(tokens.slice(from, whole))) type = 'person';
+    else if (type === 'person' && whole - from > 1 && INSTITUTIONS.has(tokens[whole - 1].normal)) type = 'organization';
     if (type === 'person' && isCommonWordsName(tokens.slice(from, whole), lowercase)) continue;
     if (type === 'person' && prepared[sp.sentence].mode === 'normal' && isCutFromLongerName(tokens, from, whole, (i) => tagged.has(`${sp.sentence}:${i}`) || inRole(tokens[i]))) continue;
     // "The CSCE said": the article opening a sentence is not the name's unless the name is known so ("The Hague").
@@ -169,8 +171,8 @@ function isCommonWordOpening(tokens: Token[], sp: TaggedSpan, lowercase: Set<str
 const FUNCTION_TAGS = new Set(['Reflexive', 'QuestionWord', 'Conjunction', 'Expression', 'Pronoun', 'Preposition', 'Determiner', 'Copula', 'Auxiliary']);
 
 /**
- * "Rapid and Accurate Image Super Resolution": a "person" every word of which the article also
- * writes in lower case, with no given name among them, is a thing's name, not a person's.
+ * "Breaking News" in an article that also writes "breaking" and "news": a "person" every word of
+ * which the article writes in lower case, with no given name among them, is no person's name.
  */
 function isCommonWordsName(core: Token[], lowercase: Set<string>): boolean {
   return core.length > 1 && core.every((t) => lowercase.has(t.text.toLowerCase()) && !t.tags.has('FirstName'));

@@ -194,10 +194,9 @@ export function furnitureOf(line: string): FurnitureReason | undefined {
 export function findFurniture(text: string, regions: readonly Span[], headlines: readonly Span[] = []): ExcludedSpan[] {
   const out: ExcludedSpan[] = [];
   for (const h of headlines) out.push(...inlineLabels(text, h.start, h.end));
-  const lines = regions.flatMap((r) => trimmedLines(text, r));
-  const galleries = galleryTotals(lines.map((l) => text.slice(l.start, Math.min(l.end, l.start + 8))));
-  for (const { start, end } of lines) {
-    const line = text.slice(start, end);
+  const lines = regions.flatMap((r) => trimmedLines(text, r)).map((l) => ({ ...l, line: text.slice(l.start, l.end) }));
+  const galleries = galleryTotals(lines.map((l) => l.line));
+  for (const { start, end, line } of lines) {
     const reason = furnitureOf(line) ?? (galleries.has(GALLERY_ITEM.exec(line)?.[2] ?? '') ? 'caption' : undefined);
     if (reason) out.push({ start, end, reason });
     else out.push(...inlineLabels(text, start, end));
@@ -206,7 +205,7 @@ export function findFurniture(text: string, regions: readonly Span[], headlines:
 }
 
 /** The non-empty lines of a region, without their surrounding spaces. */
-function trimmedLines(text: string, r: Span): Span[] {
+export function trimmedLines(text: string, r: Span): Span[] {
   const out: Span[] = [];
   let at = r.start;
   while (at < r.end) {
@@ -229,10 +228,10 @@ const GALLERY_ITEM = /^(\d{1,3})\/(\d{1,3})\s/;
  * The sizes of the slideshows an article carries: a total that two lines or more open with, at
  * different places. One line opening "9/11" or "24/7" is prose.
  */
-function galleryTotals(openings: string[]): Set<string> {
+function galleryTotals(lines: string[]): Set<string> {
   const places = new Map<string, Set<string>>();
-  for (const o of openings) {
-    const m = GALLERY_ITEM.exec(o);
+  for (const line of lines) {
+    const m = GALLERY_ITEM.exec(line);
     if (!m || Number(m[1]) > Number(m[2])) continue;
     const seen = places.get(m[2]) ?? new Set<string>();
     seen.add(m[1]);
