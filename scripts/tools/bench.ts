@@ -38,6 +38,7 @@ import type { Entity } from '../../src/core/model/types';
 import { groupEntities } from '../../src/core/render/entityGroups';
 import { entityHoverCard } from '../../src/core/render/hoverCard';
 import { summarySnapshot } from '../../src/core/render/summaryCards';
+import { TreeRss } from './treeRss';
 
 interface Figures {
   corpus: string;
@@ -85,10 +86,6 @@ function countWords(text: string): number {
 
 function seconds(fromNs: bigint): number {
   return Number(process.hrtime.bigint() - fromNs) / 1e9;
-}
-
-function peakRssMB(): number {
-  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 /** Copies the corpus (or its first `limit` files/records) to a scratch folder we may modify. */
@@ -275,6 +272,7 @@ async function baselineRun(corpusDir: string, workers: number): Promise<{ second
 
 async function measure(input: string, workers: number, limit: number | undefined, only: string | undefined, watchlist: string | undefined): Promise<Figures> {
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'newslens-bench-'));
+  const rss = new TreeRss();
   const corpusDir = path.join(scratch, 'corpus');
   const cacheDir = path.join(scratch, 'cache');
   await fs.mkdir(corpusDir);
@@ -323,9 +321,10 @@ async function measure(input: string, workers: number, limit: number | undefined
       figures.correctionMaxMs = Math.max(...figures.corrections.map((c) => c.ms));
       figures.correctionMaxCpuMs = Math.max(...figures.corrections.map((c) => c.cpuMs));
     }
-    figures.peakRssMB = peakRssMB();
+    figures.peakRssMB = rss.peakMB();
     return figures;
   } finally {
+    rss.stop();
     await fs.rm(scratch, { recursive: true, force: true });
   }
 }
@@ -361,7 +360,7 @@ function describe(f: Figures): string {
     rows.push(['cold index with the watchlist', `${f.coldWithWatchlistSeconds} s = ${f.watchlistColdRatio}× cold without (another run, minutes apart)`]);
     rows.push(['what the watchlist adds, measured apart', `${f.watchlistCostMs} ms = ${f.watchlistCostRatio}× cold without`]);
   }
-  rows.push(['peak RSS (process incl. workers)', `${f.peakRssMB} MB`]);
+  rows.push([process.platform === 'linux' ? 'peak RSS (this process and its worker processes)' : 'peak RSS (this process; workers not counted)', `${f.peakRssMB} MB`]);
   return table(rows);
 }
 

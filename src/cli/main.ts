@@ -38,7 +38,7 @@ Options:
   --source-field NAME     ... the source
   --records-field NAME    ... in a JSON object, the array of records
   --summary-sentences N   sentences per summary (default: 3)
-  --workers N             indexing worker threads (default: number of cores)
+  --workers N             indexing worker processes (default: number of cores)
   --cache DIR             keep analyses in DIR; unchanged files are not analysed again
   --cache-max-mb N        afterwards, remove the least recently used analyses
                           beyond N MB from DIR (default: ${DEFAULT_CACHE_MAX_MB})

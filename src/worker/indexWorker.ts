@@ -1,5 +1,4 @@
 import { statSync } from 'fs';
-import { parentPort } from 'worker_threads';
 import type { LoadedFile } from '../core/corpus/load';
 import { contentHash, parseBytes, readBytes } from '../core/corpus/load';
 import { blockingNodeSource } from '../core/corpus/nodeSource';
@@ -22,9 +21,25 @@ let turn: Promise<void> = Promise.resolve();
  * through one at a time, in order, so the first request the pool has not heard back about is the
  * one running.
  */
-parentPort?.on('message', (reqs: AnalyzeFileRequest[]) => {
-  for (const req of reqs) turn = turn.then(() => handle(req).then((reply) => parentPort?.postMessage(reply)));
+process.on('message', (reqs: AnalyzeFileRequest[]) => {
+  for (const req of reqs) turn = turn.then(() => handle(req).then(send));
 });
+
+/** The host has gone (closed the pool, or crashed): nothing is left to answer. */
+process.on('disconnect', () => process.exit(0));
+
+/**
+ * Resolves once the reply is written to the channel. A large answer fills the pipe; the rest of it
+ * is written only while this process's event loop turns, which it does not during an analysis, so
+ * without the wait a reply (and the next file's "started") sat here until the next file was done.
+ */
+function send(reply: WorkerReply): Promise<void> {
+  return new Promise((resolve) => {
+    // The callback comes in every case, with an error when the channel has closed.
+    if (process.send) process.send(reply, undefined, undefined, () => resolve());
+    else resolve();
+  });
+}
 
 type Analyze = (article: Article, options: AnalyzeOptions) => ArticleAnalysis;
 
@@ -157,7 +172,7 @@ async function analyzeFile(req: AnalyzeFileRequest): Promise<AnalyzedFile> {
   const analyses: ArticleAnalysis[] = [];
   const kept = [];
   const analyze = file.articles.length ? await analyzer() : undefined;
-  if (analyze) parentPort?.postMessage({ id: req.id, started: true } satisfies WorkerReply);
+  if (analyze) await send({ id: req.id, started: true });
   for (const article of file.articles) {
     try {
       analyses.push((analyze as Analyze)(article, req.options));

@@ -1,5 +1,6 @@
+import type { ChildProcess } from 'child_process';
+import { fork } from 'child_process';
 import * as os from 'os';
-import { Worker } from 'worker_threads';
 import type { AnalyzedFile, AnalyzeFileRequest, WorkerReply } from './workerProtocol';
 import { received } from './workerProtocol';
 
@@ -27,12 +28,14 @@ interface Task {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: ChildProcess;
   /** Sent to the worker and not answered yet, in the order it works through them (the first is running). */
   tasks: Task[];
   timer?: NodeJS.Timeout;
   /** Its last answer came from the cache: answers take a fraction of a millisecond, so send more at once. */
   answering: boolean;
+  /** The end of what it wrote to standard error: V8's reason when it aborts (out of memory). */
+  stderr: string;
 }
 
 /** Time a worker may take to read a file and start up before the analysis clock starts. */
@@ -94,10 +97,18 @@ export class CancelledError extends Error {
   }
 }
 
+/** How much of a worker's standard error is kept for the message of its end. */
+const STDERR_KEPT = 4096;
+
 /**
  * A fixed pool of indexing workers. Each worker reads, parses and analyses whole files, so the
  * calling thread does no file reading and no NLP. A worker that crashes or exceeds the per-file
  * time limit is replaced; its file is rejected with the reason, the rest go on.
+ *
+ * Workers are processes, not worker threads: a worker thread's heap limit is best-effort, and some
+ * allocations past it (a Map or an array that keeps growing) abort the whole process instead
+ * of the thread (nodejs/node#47224), which in VS Code is the extension host with every extension in
+ * it. A process's --max-old-space-size is a hard limit, and reaching it ends that process only.
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -131,7 +142,7 @@ export class WorkerPool {
     if (idle.length === this.slots.length) {
       for (const s of idle.slice(1)) {
         this.slots.splice(this.slots.indexOf(s), 1);
-        void s.worker.terminate();
+        void stop(s.worker);
       }
     }
     await this.analyzeFile({ path: '', warmOnly: true, limits: { maxFileBytes: 0, maxFiles: 0 }, options: { summarySentences: 0 } }).catch(() => undefined);
@@ -154,7 +165,7 @@ export class WorkerPool {
       this.slots.splice(0).map((s) => {
         if (s.timer) clearTimeout(s.timer);
         for (const t of s.tasks.splice(0)) t.reject(new CancelledError());
-        return s.worker.terminate();
+        return stop(s.worker);
       }),
     );
   }
@@ -188,8 +199,21 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const heapMB = this.options.workerHeapMB ?? workerHeapMB(this.size);
-    const worker = new Worker(this.options.script, { resourceLimits: { maxOldGenerationSizeMb: heapMB } });
-    const slot: Slot = { worker, tasks: [], answering: false };
+    const worker = fork(this.options.script, [], {
+      // Only the heap limit: flags of the host (an inspector port, VS Code's own) are not the worker's.
+      execArgv: [`--max-old-space-size=${heapMB}`],
+      // In VS Code's Electron this makes the host's executable a plain Node, as language servers are started.
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      // Structured clone, as worker threads had: answers keep their Sets, Maps and typed arrays.
+      serialization: 'advanced',
+      // Nothing of a worker reaches the CLI's standard output, where the JSON goes.
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    const slot: Slot = { worker, tasks: [], answering: false, stderr: '' };
+    worker.stderr?.setEncoding('utf8');
+    worker.stderr?.on('data', (text: string) => {
+      slot.stderr = (slot.stderr + text).slice(-STDERR_KEPT);
+    });
     worker.on('message', (reply: WorkerReply) => {
       const task = slot.tasks[0];
       if (!task || task.req.id !== reply.id) return;
@@ -207,20 +231,16 @@ export class WorkerPool {
       this.pump();
     });
     const fail = (why: string): void => {
+      if (!this.slots.includes(slot)) return;
       const task = slot.tasks[0];
       this.replace(slot);
       task?.reject(new Error(why));
       this.pump();
     };
-    worker.on('error', (err) =>
-      fail(
-        (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `analysis ran out of memory (an indexing worker may use ${heapMB} MB); file skipped`
-          : `indexing worker crashed: ${err.message}`,
-      ),
-    );
-    worker.on('exit', (code) => {
-      if (!this.disposed && this.slots.includes(slot)) fail(`indexing worker exited with code ${code}`);
+    worker.on('error', (err) => fail(`indexing worker crashed: ${err.message}`));
+    // 'close' rather than 'exit': it comes after the last of its standard error, which says why.
+    worker.on('close', (code, signal) => {
+      if (!this.disposed) fail(endOf(slot.stderr, code, signal, heapMB));
     });
     this.slots.push(slot);
     return slot;
@@ -229,7 +249,7 @@ export class WorkerPool {
   private run(slot: Slot, tasks: Task[]): void {
     if (slot.tasks.length === 0) this.arm(slot, this.prepareMs);
     slot.tasks.push(...tasks);
-    slot.worker.postMessage(tasks.map((t) => t.req));
+    slot.worker.send(tasks.map((t) => t.req));
   }
 
   /**
@@ -267,6 +287,21 @@ export class WorkerPool {
     slot.tasks = [];
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
-    void slot.worker.terminate();
+    void stop(slot.worker);
   }
+}
+
+/** Ends a worker (a busy one at once: it may be in an endless loop) and resolves when it has gone. */
+function stop(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    worker.once('exit', () => resolve());
+    worker.kill('SIGKILL');
+  });
+}
+
+/** Why a worker ended, for the file it was working on. */
+export function endOf(stderr: string, code: number | null, signal: NodeJS.Signals | null, heapMB: number): string {
+  if (/heap out of memory|Allocation failed/i.test(stderr)) return `analysis ran out of memory (an indexing worker may use ${heapMB} MB); file skipped`;
+  return signal ? `indexing worker was stopped (${signal})` : `indexing worker exited with code ${code}`;
 }

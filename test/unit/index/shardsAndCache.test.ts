@@ -14,6 +14,8 @@ import { toAnalysisJson } from '../../../src/core/render/analysisJson';
 import { ROOT } from '../paths';
 
 const WORKER = path.join(ROOT, 'out', 'src', 'worker', 'indexWorker.js');
+const GREEDY_WORKER = path.join(ROOT, 'out', 'test', 'support', 'greedyWorker.js');
+const POOL = path.join(ROOT, 'out', 'src', 'core', 'index', 'workerPool.js');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 /** Large records with little text: big enough to be sharded, cheap to analyse. */
@@ -237,6 +239,23 @@ describe('index: shards of large files and the cache', function () {
     assert.deepStrictEqual(
       index.diagnostics.map((d) => [path.basename(d.path), d.message]),
       [['caf\ufffd.txt', 'skipped: its name is not valid UTF-8 (rename the file to load it)']],
+    );
+  });
+
+  it('a worker growing one Map past its heap limit ends alone: the process holding the pool goes on', () => {
+    // In a process of its own, so that the failure this guards against (the whole process aborting
+    // with "Reached heap limit", as the extension host would) is an assertion here, not the end of the run.
+    const script = `
+      const { WorkerPool } = require(${JSON.stringify(POOL)});
+      const pool = new WorkerPool({ script: ${JSON.stringify(GREEDY_WORKER)}, size: 1, fileTimeoutMs: 120000, workerHeapMB: 64 });
+      pool.analyzeFile({ path: 'any.txt', limits: { maxFileBytes: 0, maxFiles: 0 }, options: { summarySentences: 0 } })
+        .then(() => console.log('answered'), (err) => console.log(err.message))
+        .finally(() => pool.dispose());`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 120_000 });
+    assert.deepStrictEqual(
+      { status: run.status, signal: run.signal, said: run.stdout.trim() },
+      { status: 0, signal: null, said: 'analysis ran out of memory (an indexing worker may use 64 MB); file skipped' },
+      run.stderr,
     );
   });
 
