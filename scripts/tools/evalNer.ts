@@ -123,13 +123,15 @@ function main(): number {
   const args = process.argv.slice(2);
   const errorsAt = args.indexOf('--errors');
   const showErrors = errorsAt >= 0 ? Number(args.splice(errorsAt, 2)[1]) || 0 : 0;
+  const modelAt = args.indexOf('--model');
+  const model = modelAt >= 0 ? args.splice(modelAt, 2)[1] : packagedModelPath(__dirname);
   const file = args[0];
-  if (!file) {
-    process.stderr.write('Usage: npm run eval:ner -- FILE.conll [--errors N]\n');
+  if (!file || file.startsWith('-') || !model) {
+    process.stderr.write('Usage: npm run eval:ner -- FILE.conll [--errors N] [--model FILE (default: the shipped model)]\n');
     return 2;
   }
   const docs = readDocs(file);
-  loadNerModel(packagedModelPath(__dirname));
+  loadNerModel(model);
   const gold = new Set<string>();
   for (const d of docs) for (const k of d.keys) gold.add(k);
   const words = docs.reduce((n, d) => n + d.words, 0);

@@ -8,7 +8,7 @@
 // --holdout K[,K...] trains on the documents whose index mod 10 is not K and reports those left out
 // (for choosing features and epochs without looking at a dev set); --dev FILE reports the tagger's
 // figures on a CoNLL file after training (to confirm a change, never to choose one).
-import { writeFileSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { performance } from 'perf_hooks';
 import type { ParsedSentence } from '../../src/core/nlp/nlp';
 import { parseArticle } from '../../src/core/nlp/analyze';
@@ -181,6 +181,16 @@ function option(args: string[], name: string, fallback: string): string {
   return at >= 0 ? args.splice(at, 2)[1] : fallback;
 }
 
+/** Why the command line cannot be run ('' for --help), or undefined when it can: a typo must not train and overwrite the model. */
+function trainingOptionProblem(rest: string[], numbers: Record<string, number>, devFiles: string[]): string | undefined {
+  if (rest[0] === '--help') return '';
+  if (rest.length) return `not an option: ${rest[0]}\n`;
+  const bad = Object.keys(numbers).find((k) => !Number.isFinite(numbers[k]));
+  if (bad) return `--${bad} needs a number\n`;
+  if (devFiles.some((f) => !f)) return '--dev needs a file\n';
+  return undefined;
+}
+
 function main(): number {
   const args = process.argv.slice(2);
   const trainFile = option(args, '--train', '../shared/eval/ner/eng.train');
@@ -193,6 +203,11 @@ function main(): number {
   const maxFeatures = Number(option(args, '--max-features', '40000'));
   const devFiles: string[] = [];
   for (let at = args.indexOf('--dev'); at >= 0; at = args.indexOf('--dev')) devFiles.push(args.splice(at, 2)[1]);
+  const problem = trainingOptionProblem(args, { epochs, seed, lowercase, margin, 'max-features': maxFeatures }, devFiles);
+  if (problem !== undefined) {
+    process.stderr.write(`${problem}Usage: npm run train:ner -- [--train FILE] [--out FILE] [--epochs N] [--seed N] [--holdout K[,K...]] [--lowercase P] [--margin N] [--max-features N] [--dev FILE ...]\n`);
+    return problem ? 2 : 0;
+  }
 
   const t0 = performance.now();
   const docs = readConll(trainFile);
@@ -241,8 +256,12 @@ function main(): number {
 
   const bytes = encodeModel(strongest(p.averaged(), maxFeatures), { data: trainFile.replace(/^.*[\\/]/, ''), documents: train.length, epochs, seed, holdout: holdout || 'none' });
   const model = decodeModel(bytes);
+  // The rule layer's readings are features: a rule change that is not followed by a retraining
+  // leaves a shipped model that this command no longer rebuilds. Say so, rather than overwrite quietly.
+  const before = existsSync(out) ? readFileSync(out) : undefined;
+  const sameBytes = before !== undefined && before.equals(bytes);
   writeFileSync(out, bytes);
-  process.stdout.write(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${model.header.features} features, ${model.header.entries} weights\n`);
+  process.stdout.write(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${model.header.features} features, ${model.header.entries} weights; ${before === undefined ? 'new file' : sameBytes ? 'the same bytes as before' : 'CHANGED from the file it replaced'}\n`);
   if (held.length) process.stdout.write(`${report('held out (saved model)', evaluate(held, model))}\n`);
   for (const file of devFiles) {
     const dev = readConll(file).map((doc) => ({ doc, sentences: prepare(doc).sentences }));

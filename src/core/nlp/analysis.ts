@@ -71,8 +71,8 @@ export interface ArticleAnalysis {
   wordCount: number;
 }
 
-/** Bump when analysis output changes: cached analyses from another version are discarded. */
-export const PIPELINE_VERSION = 8;
+/** Bump when analysis output changes (a rule, or a retrained models/ner.bin): cached analyses from another version are discarded. */
+export const PIPELINE_VERSION = 9;
 
 export interface AnalyzeOptions {
   summarySentences: number;
