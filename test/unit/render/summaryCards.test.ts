@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { summarySnapshot } from '../../../src/core/render/summaryCards';
+import { summarySnapshot, summarySnapshotSteps } from '../../../src/core/render/summaryCards';
+import type { ArticleSpec } from '../support/builtIndex';
 import { buildIndex, HOSTILE, TWO_ARTICLES } from '../support/builtIndex';
 
 describe('render: summary cards', () => {
@@ -25,6 +26,23 @@ describe('render: summary cards', () => {
       visit.chips.map((c) => c.name),
       ['Sergei Lavrov', 'S Jaishankar', 'India', 'New Delhi', 'Russia'],
     );
+  });
+
+  it('builds a large snapshot in steps, giving the thread back between groups of cards', () => {
+    const articles: ArticleSpec[] = Array.from({ length: 250 }, (_, i) => ({
+      id: `a${i}`,
+      title: `Report ${i}`,
+      body: `Sergei Lavrov met S Jaishankar in report ${i}.`,
+      entities: [{ key: 'lavrov', type: 'person', name: 'Sergei Lavrov', surfaces: ['Sergei Lavrov'] }],
+    }));
+    const steps = summarySnapshotSteps(buildIndex(articles), 'ready', false);
+    let yields = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yields++;
+    assert.strictEqual(yields, 2, 'a yield after each 100 cards');
+    assert.deepStrictEqual(r.value, summarySnapshot(buildIndex(articles), 'ready', false));
+    assert.strictEqual(r.value.cards.length, 250);
+    assert.deepStrictEqual(r.value.cards[249].chips.map((c) => c.name), ['Sergei Lavrov']);
   });
 
   it('passes hostile text through as plain strings (the page renders text only)', () => {

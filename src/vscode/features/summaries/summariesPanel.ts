@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { ArticleFilter } from '../../../core/index/articleFilter';
 import { describeFilter } from '../../../core/render/formatDate';
-import { summarySnapshot } from '../../../core/render/summaryCards';
+import { runSliced } from '../../../core/index/steps';
+import { summarySnapshotSteps } from '../../../core/render/summaryCards';
 import type { EntityRef, HostMessage, PanelUiState, WebviewMessage } from '../../../shared/protocol';
 import { parseWebviewMessage, sanitizeUiState } from '../../../shared/protocol';
 import { articleOf } from '../../adapters/documents';
@@ -41,6 +42,8 @@ export class SummariesPanel implements vscode.Disposable {
   private lastArticleId: string | null = null;
   private status: CorpusState;
   private pendingEntity: { entity: EntityRef; with: EntityRef | null } | undefined;
+  /** The snapshot being built, if any: the next waits for it. */
+  private snapshots: Promise<void> = Promise.resolve();
   lastRendered: RenderedReport | undefined;
 
   static get active(): SummariesPanel | undefined {
@@ -118,19 +121,29 @@ export class SummariesPanel implements vscode.Disposable {
     return id;
   }
 
-  private snapshotMessage(replyTo?: number): HostMessage {
-    this.status = this.deps.corpus.state;
-    return {
-      type: 'snapshot',
-      ...(replyTo !== undefined ? { replyTo } : {}),
-      snapshot: summarySnapshot(this.deps.corpus.index, this.deps.corpus.state, this.deps.corpus.usingSample),
-      activeArticleId: this.activeArticleId(),
-      ...(this.restoreState ? { restoreState: this.restoreState } : {}),
-    };
+  /**
+   * Builds a snapshot of the current corpus in time slices and posts it. Snapshots go out in the
+   * order they were asked for, so the page never ends on an older corpus than the host's.
+   */
+  private sendSnapshot(replyTo?: number): Promise<void> {
+    this.snapshots = this.snapshots.then(async () => {
+      if (!this.ready) return;
+      const state = this.deps.corpus.state;
+      const snapshot = await runSliced(summarySnapshotSteps(this.deps.corpus.index, state, this.deps.corpus.usingSample));
+      this.status = state;
+      this.post({
+        type: 'snapshot',
+        ...(replyTo !== undefined ? { replyTo } : {}),
+        snapshot,
+        activeArticleId: this.activeArticleId(),
+        ...(this.restoreState ? { restoreState: this.restoreState } : {}),
+      });
+    }).catch((err) => this.deps.log.error(`Summaries panel: ${err instanceof Error ? err.message : String(err)}`));
+    return this.snapshots;
   }
 
   private pushSnapshot(): void {
-    if (this.ready) this.post(this.snapshotMessage());
+    if (this.ready) void this.sendSnapshot();
   }
 
   private filterMessage(): HostMessage {
@@ -159,7 +172,7 @@ export class SummariesPanel implements vscode.Disposable {
         this.ready = true;
         // The filter first: the page counts what it shows once the snapshot is in.
         this.post(this.filterMessage());
-        this.post(this.snapshotMessage(message.id));
+        await this.sendSnapshot(message.id);
         if (this.pendingEntity) this.post({ type: 'focusEntity', ...this.pendingEntity });
         this.pendingEntity = undefined;
         break;
