@@ -34,9 +34,11 @@ export function aliasTarget(shortWords: string[], fullNames: Iterable<string>): 
  * Every full name a short name form fits (by `aliasTarget`'s rule), over a fixed set of full names,
  * in time proportional to the short form instead of the number of names: the corpus merge asks
  * for every short form, over every full name of the corpus (tens of thousands on a large corpus).
- * `aliasTarget` is the one fit when exactly one is returned.
+ * `aliasTarget` is the one fit when exactly one is returned. With `surnameOnly`, a single word fits
+ * by the last words alone: a word read as a company or a place may be a person's surname ("Ford",
+ * "Jordan"), but it is not a given name ("Tesla" in "Tesla said" is not "Tesla Roadster").
  */
-export function aliasFits(fullNames: Iterable<string>): (shortWords: string[]) => string[] {
+export function aliasFits(fullNames: Iterable<string>): (shortWords: string[], surnameOnly?: boolean) => string[] {
   const byTail = new Map<string, Set<string>>();
   const byFirst = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, key: string, full: string): void => {
@@ -51,10 +53,10 @@ export function aliasFits(fullNames: Iterable<string>): (shortWords: string[]) =
     for (let k = 1; k < words.length; k++) add(byTail, words.slice(words.length - k).join(' '), full);
     if (words.length > 1) add(byFirst, words[0], full);
   }
-  return (shortWords) => {
+  return (shortWords, surnameOnly = false) => {
     if (shortWords.length === 0) return [];
     const fits = new Set(byTail.get(shortWords.join(' ')));
-    if (shortWords.length === 1) for (const full of byFirst.get(shortWords[0]) ?? []) fits.add(full);
+    if (shortWords.length === 1 && !surnameOnly) for (const full of byFirst.get(shortWords[0]) ?? []) fits.add(full);
     return [...fits].sort();
   };
 }

@@ -51,15 +51,17 @@ export function extractEntities(text: string, sentences: ParsedSentence[], artic
     const tokens = sentences[sp.sentence].tokens;
     if (isOpeningAdverb(tokens, sp) || isCommonWordOpening(tokens, sp, lowercase)) continue;
     const [wordsFrom, wordsTo] = wholeWords(tokens, sp.from, sp.to, (i) => tagged.has(`${sp.sentence}:${i}`));
-    // "the Trump Administration revealed": a name ends on a capitalised word.
+    // "the Trump Administration revealed": a name ends on a capitalised word, or on a number after
+    // one ("Apollo 11"), not on "fell 3" ("shares of Tesla fell 3 percent").
     let whole = wordsTo;
-    while (whole > wordsFrom + 1 && !UPPER.test(tokens[whole - 1].text) && !/\d/.test(tokens[whole - 1].text)) whole--;
+    while (whole > wordsFrom + 1 && !UPPER.test(tokens[whole - 1].text) && !(/\d/.test(tokens[whole - 1].text) && UPPER.test(tokens[whole - 2].text))) whole--;
     // A role the rule layer found is never part of the name after it ("Secretary of State John Kerry").
-    let from = wordsFrom;
+    let from = isFunctionWordOpening(tokens, wordsFrom, whole) ? wordsFrom + 1 : wordsFrom;
     while (from < whole - 1 && inRole(tokens[from])) from++;
     let type = tagType;
     if (from > wordsFrom && looksLikeName(tokens.slice(from, whole))) type = 'person';
     else if (type === 'person' && whole - from > 1 && INSTITUTIONS.has(tokens[whole - 1].normal)) type = 'organization';
+    if (type === 'person') whole = personNameEnd(tokens, from, whole);
     if (type === 'person' && isCommonWordsName(tokens.slice(from, whole), lowercase)) continue;
     if (type === 'person' && prepared[sp.sentence].mode === 'normal' && isCutFromLongerName(tokens, from, whole, (i) => tagged.has(`${sp.sentence}:${i}`) || inRole(tokens[i]))) continue;
     // "The CSCE said": the article opening a sentence is not the name's unless the name is known so ("The Hague").
@@ -71,6 +73,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], artic
     c.canonical ??= bySpan.get(`${c.start}:${c.end}:${c.type}`)?.canonical;
     candidates.push(c);
   }
+  dropThingsNamedLikePeople(text, candidates);
   const overlaps = (x: { start: number; end: number }, list: { start: number; end: number }[]): boolean => list.some((c) => x.start < c.end && c.start < x.end);
   // International bodies of our curated list ("G20", "BRICS") are organizations even where the
   // tagger, which saw few of them in training, left them out.
@@ -163,12 +166,78 @@ function isCommonWordOpening(tokens: Token[], sp: TaggedSpan, lowercase: Set<str
   return lowercase.has(word.text.toLowerCase()) || (tags.length > 0 && tags.every((t) => FUNCTION_TAGS.has(t)));
 }
 
+/** A determiner straight before a name: "the Tesla Roadster", "his Falcon Heavy", "a Galaxy S9". */
+const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|his|her|its|their|our|my|your)\s+$/iu;
+
+/**
+ * A "person" of two or more words that the article writes after a determiner more often than not
+ * ("the Tesla Roadster", "a Tesla Roadster") is a thing: a car, a rocket, a phone. People's names
+ * seldom follow one ("the late John Smith" has its adjective between). Its mentions are dropped, so
+ * that it does not take the article's other uses of its words ("Tesla") as a person's short form.
+ */
+export function dropThingsNamedLikePeople(text: string, candidates: Candidate[]): void {
+  const votes = new Map<string, { after: number; all: number }>();
+  const keyOf = (c: Candidate): string => lookupKey(c.text);
+  const multiWordPeople = candidates.filter((c) => c.type === 'person' && c.tokens.length > 1);
+  for (const c of multiWordPeople) {
+    const v = votes.get(keyOf(c)) ?? { after: 0, all: 0 };
+    v.all++;
+    if (DETERMINER_BEFORE.test(text.slice(Math.max(0, c.start - 8), c.start))) v.after++;
+    votes.set(keyOf(c), v);
+  }
+  const things = new Set([...votes].filter(([, v]) => v.after * 2 > v.all).map(([k]) => k));
+  if (!things.size) return;
+  for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i].type === 'person' && things.has(keyOf(candidates[i]))) candidates.splice(i, 1);
+}
+
+/** Lower-case words that belong to people's names, as "van" in "Ludwig van Beethoven". */
+const NAME_PARTICLES = new Set([...PARTICLES, 'della', 'den', 'ter', 'ten', 'dos', 'das', 'di', 'do', 'ibn', 'bint', 'ben', 'zu', 'y', 'wa', 'el']);
+
+/**
+ * "Mr. Incredible on a Cubs Halloween flight", "shoot Harambe. And so …": a person's name holds no
+ * lower-case word but a particle ("Ludwig van Beethoven"), and does not run on past a full stop
+ * after a word that is neither an abbreviation nor an initial. Where the tagger ran on, the name
+ * ends there.
+ */
+function personNameEnd(tokens: Token[], from: number, to: number): number {
+  for (let k = from + 1; k < to; k++) {
+    const before = tokens[k - 1];
+    const fullStop = before.post.startsWith('.') && HAS_LOWER.test(before.text) && !before.tags.has('Abbreviation');
+    // "Inzamam-ul-Haq": a lower-case part joined by a hyphen is the name's own.
+    const lowerWord = /^\p{Ll}/u.test(tokens[k].text) && !NAME_PARTICLES.has(tokens[k].normal) && !before.post.endsWith('-');
+    if (fullStop || lowerWord) {
+      let end = k;
+      while (end > from + 1 && NAME_PARTICLES.has(tokens[end - 1].normal)) end--;
+      return end;
+    }
+  }
+  return to;
+}
+
+/**
+ * "When Google launched …", "As Bitcoin Bubble Loses Air": a word of a closed class that opens a
+ * sentence or a headline is not the first word of the name after it, unless the whole is a known
+ * name.
+ */
+function isFunctionWordOpening(tokens: Token[], from: number, to: number): boolean {
+  if (to - from < 2 || !capitalisedByPosition(tokens, from) || !/^\p{Lu}\p{Ll}+$/u.test(tokens[from].text) || gazetteerHit(tokens.slice(from, to))) return false;
+  const tags = lexiconTags(tokens[from].normal);
+  return tags.length > 0 && tags.every((t) => OPENING_TAGS.has(t));
+}
+
 /**
  * Closed word classes of compromise's lexicon, whose words are never a name alone ("Who",
  * "Themselves", "Please"). Not verbs, adverbs, modals or adjectives: "Reading" and "Bury" are clubs,
  * "May" and "Such" people, "Young" and "Brown" surnames.
  */
 const FUNCTION_TAGS = new Set(['Reflexive', 'QuestionWord', 'Conjunction', 'Expression', 'Pronoun', 'Preposition', 'Determiner', 'Copula', 'Auxiliary']);
+
+/**
+ * The classes of those that open a sentence before a name but are not part of one: not
+ * determiners ("De Wilde", "El Salvador", "La Stampa") nor auxiliaries ("Will Smith"); initials
+ * ("A Stewart") and capitals ("U.S.") are kept out by their shape.
+ */
+const OPENING_TAGS = new Set([...FUNCTION_TAGS].filter((t) => t !== 'Determiner' && t !== 'Auxiliary'));
 
 /**
  * "Breaking News" in an article that also writes "breaking" and "news": a "person" every word of

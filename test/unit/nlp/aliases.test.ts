@@ -26,4 +26,11 @@ describe('aliases: the indexed lookup of the corpus merge', () => {
     assert.deepStrictEqual(fits(['f', 'kennedy']), ['john f kennedy', 'john f kennedy jr']);
     assert.deepStrictEqual(fits(['anna', 'lee']), []);
   });
+
+  it('fits a word read as a company or a place by surname only, never as a given name', () => {
+    const fits = aliasFits(['tesla roadster', 'louis jordan']);
+    assert.deepStrictEqual(fits(['tesla']), ['tesla roadster']);
+    assert.deepStrictEqual(fits(['tesla'], true), []);
+    assert.deepStrictEqual(fits(['jordan'], true), ['louis jordan']);
+  });
 });

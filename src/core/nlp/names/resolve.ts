@@ -55,7 +55,7 @@ export function resolve(text: string, candidates: Candidate[], extras: Extra[]):
     const own = keys.join(' ');
     const single = c.tokens.length === 1 && (c.caseless || !isAcronym(c.text));
     if ((c.type === 'person' || !c.type || single) && !fullNames.has(own)) {
-      const found = fits(keys);
+      const found = fits(keys, c.type === 'organization' || c.type === 'place');
       const target = found.length === 1 ? found[0] : undefined;
       if (target) {
         c.type = 'person';
