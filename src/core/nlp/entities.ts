@@ -62,6 +62,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], artic
     if (from > wordsFrom && looksLikeName(tokens.slice(from, whole))) type = 'person';
     else if (type === 'person' && whole - from > 1 && INSTITUTIONS.has(tokens[whole - 1].normal)) type = 'organization';
     if (type === 'person') whole = personNameEnd(tokens, from, whole);
+    if (type === 'person' && hasDigits(tokens.slice(from, whole))) continue;
     if (type === 'person' && isCommonWordsName(tokens.slice(from, whole), lowercase)) continue;
     if (type === 'person' && prepared[sp.sentence].mode === 'normal' && isCutFromLongerName(tokens, from, whole, (i) => tagged.has(`${sp.sentence}:${i}`) || inRole(tokens[i]))) continue;
     // "The CSCE said": the article opening a sentence is not the name's unless the name is known so ("The Hague").
@@ -188,6 +189,11 @@ export function dropThingsNamedLikePeople(text: string, candidates: Candidate[])
   const things = new Set([...votes].filter(([, v]) => v.after * 2 > v.all).map(([k]) => k));
   if (!things.size) return;
   for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i].type === 'person' && things.has(keyOf(candidates[i]))) candidates.splice(i, 1);
+}
+
+/** "Galaxy S9", "Dec. 25", "Skibby 1:45": people's names have no digits; products, dates and results do. */
+export function hasDigits(name: readonly Token[]): boolean {
+  return name.some((t) => /\d/.test(t.text));
 }
 
 /** Lower-case words that belong to people's names, as "van" in "Ludwig van Beethoven". */

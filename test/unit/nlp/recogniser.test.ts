@@ -6,7 +6,7 @@ import { NerModelError, decodeModel, encodeModel } from '../../../src/core/nlp/n
 import { LABEL_COUNT } from '../../../src/core/nlp/ner/labels';
 import { loadNerModel, packagedModelPath } from '../../../src/core/nlp/ner/recogniser';
 import type { ArticleAnalysis } from '../../../src/core/nlp/analysis';
-import { dropThingsNamedLikePeople } from '../../../src/core/nlp/entities';
+import { dropThingsNamedLikePeople, hasDigits } from '../../../src/core/nlp/entities';
 import type { Candidate } from '../../../src/core/nlp/names/candidate';
 import type { Token } from '../../../src/core/nlp/nlp';
 import { analyze, names } from './helpers';
@@ -164,6 +164,12 @@ describe('recogniser: things named like people', () => {
       candidates.map((c) => c.text),
       ['John Smith', 'John Smith'],
     );
+  });
+
+  it('reads no name with a digit in it as a person', () => {
+    const words = (name: string): Token[] => name.split(' ').map((text) => ({ text }) as Token);
+    for (const thing of ['Galaxy S9', 'Dec. 25', 'Skibby 1:45', 'Play Video 0:53 Justin']) assert.ok(hasDigits(words(thing)), thing);
+    for (const person of ['John F. Kennedy Jr.', 'Pope Benedict XVI', "Shaquille O'Neal"]) assert.ok(!hasDigits(words(person)), person);
   });
 
   it('keeps a name written after a determiner only now and then', () => {
