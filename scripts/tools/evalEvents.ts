@@ -143,7 +143,7 @@ async function main(argv: string[]): Promise<number> {
       let t = performance.now();
       const sentences = parseArticle(article);
       parseMs += performance.now() - t;
-      const { entities, mentions } = extractEntities(article.text, sentences, article.date);
+      const { entities, mentions } = extractEntities(article.text, sentences, { date: article.date });
       t = performance.now();
       extractEvents(article, sentences, entities, mentions);
       eventsMs += performance.now() - t;

@@ -45,6 +45,13 @@ function regionsAfterTitle(article: Article, leadStart: number): Span[] {
   return regions;
 }
 
+/** The title where it stands in the text, and the body's copy of it. */
+function headlinesOf(article: Article): Span[] {
+  const title = titleRegion(article);
+  const inBody = headlineInBodyEnd(article);
+  return [...(title ? [title] : []), ...(inBody > article.bodyStart ? [{ start: article.bodyStart, end: inBody }] : [])];
+}
+
 /**
  * Where the body's own sentences start: after its headline when the body opens with it. The
  * headline is then a sentence of its own, not the first words of the first sentence (headlines
@@ -85,7 +92,7 @@ export function parseArticle(article: Article, excluded: readonly Span[] = artic
 export function analyzeArticle(article: Article, options: AnalyzeOptions = DEFAULT_ANALYZE_OPTIONS): ArticleAnalysis {
   const excluded = articleFurniture(article);
   const sentences = parseArticle(article, excluded);
-  const found = extractEntities(article.text, sentences, article.date);
+  const found = extractEntities(article.text, sentences, { date: article.date, headlines: headlinesOf(article) });
   const { entities, mentions } = withEntityEvidence(article.text, found.entities, found.mentions);
   const { events, mainEvent, headline: happened } = extractEvents(article, sentences, entities, mentions);
   const spans = sentences.map((s) => ({ start: s.start, end: s.end }));

@@ -1,4 +1,5 @@
 import { GAZETTEER, lookupKey } from './gazetteer';
+import type { Span } from '../model/types';
 import type { ParsedSentence, Token } from './nlp';
 import { lexiconTags } from './nlp';
 import { ROLE_HEADS } from './lexicon';
@@ -29,8 +30,17 @@ const GENERATIONS = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 const TAGGED_TYPES: Record<NerType, NameType | undefined> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: undefined };
 
+export interface EntityContext {
+  /** The article's date, which relative dates resolve against. */
+  date?: string | null;
+  /** Where the article's headline stands (its title, and the body's copy of it): every word there is capitalised. */
+  headlines?: readonly Span[];
+}
+
 /** Finds the entity mentions of an article in its tagged sentences. */
-export function extractEntities(text: string, sentences: ParsedSentence[], articleDate: string | null = null, model: Scorer = nerModel()): EntityResult {
+export function extractEntities(text: string, sentences: ParsedSentence[], context: EntityContext = {}, model: Scorer = nerModel()): EntityResult {
+  const articleDate = context.date ?? null;
+  const inHeadline = (n: number): boolean => (context.headlines ?? []).some((h) => sentences[n].start >= h.start && sentences[n].start < h.end);
   const rules = ruleCandidates(text, sentences, articleDate);
   const ruled = resolve(text, rules.candidates, rules.extras);
   const opinions = opinionsOf(sentences, ruled);
@@ -64,6 +74,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], artic
     if (type === 'person') whole = personNameEnd(tokens, from, whole);
     if (type === 'person' && hasDigits(tokens.slice(from, whole))) continue;
     if (type === 'person' && isCommonWordsName(tokens.slice(from, whole), lowercase)) continue;
+    if (type === 'person' && (prepared[sp.sentence].mode !== 'normal' || inHeadline(sp.sentence)) && hasCommonWord(tokens.slice(from, whole), lowercase)) continue;
     if (type === 'person' && prepared[sp.sentence].mode === 'normal' && isCutFromLongerName(tokens, from, whole, (i) => tagged.has(`${sp.sentence}:${i}`) || inRole(tokens[i]))) continue;
     // "The CSCE said": the article opening a sentence is not the name's unless the name is known so ("The Hague").
     if (from < whole - 1 && tokens[from].normal === 'the' && !gazetteerHit(tokens.slice(from, whole))) from++;
@@ -244,6 +255,15 @@ const FUNCTION_TAGS = new Set(['Reflexive', 'QuestionWord', 'Conjunction', 'Expr
  * ("A Stewart") and capitals ("U.S.") are kept out by their shape.
  */
 const OPENING_TAGS = new Set([...FUNCTION_TAGS].filter((t) => t !== 'Determiner' && t !== 'Auxiliary'));
+
+/**
+ * "Bitcoin Price LIVE", "As Bitcoin Bubble Loses Air": in a headline every word is capitalised, so
+ * a "person" there that holds a word the article writes in lower case (and no given name in its
+ * place) is the headline's words, not a name. The body's mentions of a real name still count.
+ */
+export function hasCommonWord(core: Token[], lowercase: Set<string>): boolean {
+  return core.length > 1 && core.some((t) => t.text.length > 2 && lowercase.has(t.text.toLowerCase()) && !t.tags.has('FirstName'));
+}
 
 /**
  * "Breaking News" in an article that also writes "breaking" and "news": a "person" every word of

@@ -6,7 +6,7 @@ import { NerModelError, decodeModel, encodeModel } from '../../../src/core/nlp/n
 import { LABEL_COUNT } from '../../../src/core/nlp/ner/labels';
 import { loadNerModel, packagedModelPath } from '../../../src/core/nlp/ner/recogniser';
 import type { ArticleAnalysis } from '../../../src/core/nlp/analysis';
-import { dropThingsNamedLikePeople, hasDigits } from '../../../src/core/nlp/entities';
+import { dropThingsNamedLikePeople, hasCommonWord, hasDigits } from '../../../src/core/nlp/entities';
 import type { Candidate } from '../../../src/core/nlp/names/candidate';
 import type { Token } from '../../../src/core/nlp/nlp';
 import { analyze, names } from './helpers';
@@ -170,6 +170,14 @@ describe('recogniser: things named like people', () => {
     const words = (name: string): Token[] => name.split(' ').map((text) => ({ text }) as Token);
     for (const thing of ['Galaxy S9', 'Dec. 25', 'Skibby 1:45', 'Play Video 0:53 Justin']) assert.ok(hasDigits(words(thing)), thing);
     for (const person of ['John F. Kennedy Jr.', 'Pope Benedict XVI', "Shaquille O'Neal"]) assert.ok(!hasDigits(words(person)), person);
+  });
+
+  it('reads a headline\'s capitalised common words as words: a "person" there with a word the article writes in lower case', () => {
+    const lowercase = new Set(['price', 'of', 'silver', 'fell']);
+    const words = (name: string, firstNames: string[] = []): Token[] => name.split(' ').map((text) => ({ text, tags: new Set(firstNames.includes(text) ? ['FirstName'] : []) }) as Token);
+    assert.ok(hasCommonWord(words('Silver Price LIVE'), lowercase));
+    assert.ok(!hasCommonWord(words('Vincent Mabuza'), lowercase));
+    assert.ok(!hasCommonWord(words('Silver Smith', ['Silver']), lowercase), 'a given name in its place is a name');
   });
 
   it('keeps a name written after a determiner only now and then', () => {
