@@ -60,6 +60,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     if (!tagType) continue;
     const tokens = sentences[sp.sentence].tokens;
     if (isOpeningAdverb(tokens, sp) || isCommonWordOpening(tokens, sp, lowercase)) continue;
+    if (prepared[sp.sentence].mode === 'normal' && isEmphasis(tokens, sp)) continue;
     const [wordsFrom, wordsTo] = wholeWords(tokens, sp.from, sp.to, (i) => tagged.has(`${sp.sentence}:${i}`));
     // "the Trump Administration revealed": a name ends on a capitalised word, or on a number after
     // one ("Apollo 11"), not on "fell 3" ("shares of Tesla fell 3 percent").
@@ -145,6 +146,21 @@ function splitAtRuleNames(sentences: ParsedSentence[], spans: TaggedSpan[], rule
 
 /** Word classes of compromise's lexicon that open a sentence before a comma but never name anything. */
 const OPENER_TAGS = new Set(['Adverb', 'Conjunction', 'Comparative', 'Superlative', 'Adjective', 'Preposition', 'Determiner', 'Pronoun', 'Modal']);
+
+/** Word classes of a common word typed in capitals for emphasis: not nouns, which acronyms spell ("AIM", "ACT"). */
+const EMPHASIS_TAGS = new Set(['Negative', 'Adjective', 'Adverb', 'Comparative', 'Superlative', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Expression', 'Modal', 'Conjunction', 'Preposition', 'Determiner', 'Copula', 'QuestionWord']);
+
+/**
+ * "It was NOT cheap", "GREAT service", "LOL": in an ordinary line, a lone word in capitals that is a
+ * common word of another class than a noun is that word stressed, not an acronym. Known names stay.
+ */
+function isEmphasis(tokens: Token[], sp: TaggedSpan): boolean {
+  if (sp.to - sp.from !== 1) return false;
+  const word = tokens[sp.from];
+  if (word.text.length < 2 || !/^\p{Lu}+$/u.test(word.text) || gazetteerHit([word])) return false;
+  const tags = lexiconTags(word.text.toLowerCase());
+  return tags.length > 0 && tags.every((t) => EMPHASIS_TAGS.has(t));
+}
 
 /** "Later, Yukos said", "Meanwhile, Jones waited": a capitalised adverb before a comma at a sentence's start. */
 function isOpeningAdverb(tokens: Token[], sp: TaggedSpan): boolean {

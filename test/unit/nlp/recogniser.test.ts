@@ -100,6 +100,13 @@ describe('recogniser: names run on past their end', () => {
     assert.ok(!names(a, 'person').some((n) => n.includes('Cubs')), names(a, 'person').join(' | '));
   });
 
+  it('reads a common word in capitals as stress, and keeps acronyms', () => {
+    const a = analyze('The rooms were dirty. Staff were RUDE and the bar was EXPENSIVE. NATO and the US said nothing.');
+    const found = a.mentions.map((m) => m.text);
+    assert.ok(!found.includes('RUDE'), found.join(' | '));
+    for (const name of ['NATO', 'US']) assert.ok(found.includes(name), found.join(' | '));
+  });
+
   it('does not make a product a person, nor its maker a short form of it', () => {
     const a = analyze(
       'Elon Musk showed the Tesla Roadster to reporters on Friday. The Tesla Roadster will be launched on a rocket next month, ' +
