@@ -72,6 +72,12 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     let type = tagType;
     if (from > wordsFrom && looksLikeName(tokens.slice(from, whole))) type = 'person';
     else if (type === 'person' && whole - from > 1 && INSTITUTIONS.has(tokens[whole - 1].normal)) type = 'organization';
+    // "Mr" alone ("Mr Champion." where the tagger left out the common-noun surname), "The" alone
+    // (what is left of "The company"), "MPs": a title, a closed-class word or an acronym's plural is
+    // never a name by itself.
+    if (whole - from === 1 && isNeverANameAlone(tokens[from])) continue;
+    // "Mrs Howard will make …": a name after Mr, Mrs, Sir or Dr is a person's, whatever else the tagger read.
+    if (whole - from > 1 && isTitleWord(tokens[from])) type = 'person';
     if (type === 'person') whole = personNameEnd(tokens, from, whole);
     if (type === 'person' && hasDigits(tokens.slice(from, whole))) continue;
     if (type === 'person' && isCommonWordsName(tokens.slice(from, whole), lowercase)) continue;
@@ -146,6 +152,27 @@ function splitAtRuleNames(sentences: ParsedSentence[], spans: TaggedSpan[], rule
 
 /** Word classes of compromise's lexicon that open a sentence before a comma but never name anything. */
 const OPENER_TAGS = new Set(['Adverb', 'Conjunction', 'Comparative', 'Superlative', 'Adjective', 'Preposition', 'Determiner', 'Pronoun', 'Modal']);
+
+/** Titles that only ever stand before a person's name (not "Father", "Sister" or "Brother", which also name bands, firms and feasts). */
+const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev', 'reverend', 'mme', 'madame', 'monsieur', 'herr', 'frau', 'senor', 'señor', 'sheikh']);
+
+/** "MPs", "CEOs", "DVDs": the plural of an acronym is a common noun, not a name. */
+const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
+
+export function isNeverANameAlone(t: Token): boolean {
+  return isTitleWord(t) || isClosedClassWord(t) || PLURAL_ACRONYM.test(t.text);
+}
+
+function isTitleWord(t: Token): boolean {
+  return PERSON_TITLES.has(t.normal.replace(/\.$/, ''));
+}
+
+/** "The", "When", "Our": a closed-class word written as one ("US" and "IT" are capitals, and names). */
+function isClosedClassWord(t: Token): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(t.text)) return false;
+  const tags = lexiconTags(t.normal);
+  return tags.length > 0 && tags.every((tag) => FUNCTION_TAGS.has(tag));
+}
 
 /** Word classes of a common word typed in capitals for emphasis: not nouns, which acronyms spell ("AIM", "ACT"). */
 const EMPHASIS_TAGS = new Set(['Negative', 'Adjective', 'Adverb', 'Comparative', 'Superlative', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Expression', 'Modal', 'Conjunction', 'Preposition', 'Determiner', 'Copula', 'QuestionWord']);

@@ -6,7 +6,7 @@ import { NerModelError, decodeModel, encodeModel } from '../../../src/core/nlp/n
 import { LABEL_COUNT } from '../../../src/core/nlp/ner/labels';
 import { loadNerModel, packagedModelPath } from '../../../src/core/nlp/ner/recogniser';
 import type { ArticleAnalysis } from '../../../src/core/nlp/analysis';
-import { dropThingsNamedLikePeople, hasCommonWord, hasDigits } from '../../../src/core/nlp/entities';
+import { dropThingsNamedLikePeople, hasCommonWord, hasDigits, isNeverANameAlone } from '../../../src/core/nlp/entities';
 import type { Candidate } from '../../../src/core/nlp/names/candidate';
 import type { Token } from '../../../src/core/nlp/nlp';
 import { analyze, names } from './helpers';
@@ -105,6 +105,22 @@ describe('recogniser: names run on past their end', () => {
     const found = a.mentions.map((m) => m.text);
     assert.ok(!found.includes('RUDE'), found.join(' | '));
     for (const name of ['NATO', 'US']) assert.ok(found.includes(name), found.join(' | '));
+  });
+
+  it('leaves no lone "The" or plural acronym as a name', () => {
+    const a = analyze(
+      'The group offered to pay $300m, in a deal that is under review by the SEC. The company said it could not estimate the cost. ' +
+        'MPs have urged the broadcaster to open its books.',
+    );
+    const found = a.mentions.map((m) => m.text);
+    for (const word of ['The', 'MPs']) assert.ok(!found.includes(word), found.join(' | '));
+    assert.ok(found.includes('SEC'), found.join(' | '));
+  });
+
+  it('takes no title, closed-class word or acronym plural alone for a name, and keeps capitals that are names', () => {
+    const word = (text: string): Token => ({ text, normal: text.toLowerCase() }) as Token;
+    for (const w of ['Mr', 'Mrs.', 'Sir', 'The', 'When', 'MPs', 'CEOs']) assert.ok(isNeverANameAlone(word(w)), w);
+    for (const w of ['US', 'IT', 'Howard', 'Father', 'NATO']) assert.ok(!isNeverANameAlone(word(w)), w);
   });
 
   it('does not make a product a person, nor its maker a short form of it', () => {
