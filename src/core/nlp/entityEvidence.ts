@@ -147,6 +147,9 @@ export function typeCueAt(text: string, start: number, end: number): keyof TypeE
     if (ORG_ONLY_CUES_AFTER.has(owned)) return 'organization';
   }
   if (HONORIFICS.has(prev) || PERSON_ROLE_CUES.has(prev)) return 'person';
+  // The title inside the mention says it too ("Mr Houston" is a person, whatever Houston the city is).
+  const own = /^(\p{L}+)\.?\s+\p{Lu}/u.exec(text.slice(start, end))?.[1].toLowerCase();
+  if (own !== undefined && HONORIFICS.has(own)) return 'person';
   if (/^,\s*(?:\d{1,3},|who\b|whose\b)/.test(after) || /^\s+(?:said|says|told|added|wrote|tweeted)(?: that)? (?:he|she)\b/.test(after)) return 'person';
   // "carmaker Tesla", but not "Bank" ending another name ("Deutsche Bank Tesla").
   if (ORG_CUES_BEFORE.has(prev) && !PERSON_OR_ORG_BEFORE.has(prev) && written === prev) return 'organization';

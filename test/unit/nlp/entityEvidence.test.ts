@@ -33,6 +33,12 @@ describe('entity evidence: what the text around a name says', () => {
     assert.strictEqual(cue('Silverman said she was sad.', 'Silverman'), 'person');
   });
 
+  it('reads a title inside the mention as a cue to a person, whatever place shares the name', () => {
+    assert.strictEqual(cue('The plan, Mr Houston argued, would cost jobs.', 'Mr Houston'), 'person');
+    assert.strictEqual(cue('Dr. Fox will lead the campaign.', 'Dr. Fox'), 'person');
+    assert.strictEqual(cue('Flights to Houston were cancelled.', 'Houston'), undefined);
+  });
+
   it('cues to an organization', () => {
     assert.strictEqual(cue('Shares of Tesla fell 3%.', 'Tesla'), 'organization');
     assert.strictEqual(cue('The electric carmaker Tesla said so.', 'Tesla'), 'organization');
