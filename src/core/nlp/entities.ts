@@ -203,9 +203,12 @@ function lowercaseWords(sentences: ParsedSentence[]): Set<string> {
   return out;
 }
 
-/** Where capitals say nothing: a sentence's first word, or a word just after an opening bracket or quote, a bullet or a colon. */
+/** Where capitals say nothing: a sentence's first word (also after a full stop the splitter missed), or a word just after an opening bracket or quote, a bullet or a colon. */
 function capitalisedByPosition(tokens: Token[], i: number): boolean {
-  return i === 0 || /[([{"“‘'•*>:–—-]\s*$/.test(tokens[i].pre) || /:\s*$/.test(tokens[i - 1].post);
+  if (i === 0 || /[([{"“‘'•*>:–—-]\s*$/.test(tokens[i].pre) || /:\s*$/.test(tokens[i - 1].post)) return true;
+  // A sentence the splitter left joined to the one before ("… of the film. If Bafta can't …").
+  const before = tokens[i - 1];
+  return /^[.!?]+["'”’)]*\s+$/.test(before.post) && HAS_LOWER.test(before.text) && !before.tags.has('Abbreviation');
 }
 
 /**
@@ -279,11 +282,15 @@ function personNameEnd(tokens: Token[], from: number, to: number): number {
  * sentence or a headline is not the first word of the name after it, unless the whole is a known
  * name.
  */
-function isFunctionWordOpening(tokens: Token[], from: number, to: number): boolean {
+export function isFunctionWordOpening(tokens: Token[], from: number, to: number): boolean {
   if (to - from < 2 || !capitalisedByPosition(tokens, from) || !/^\p{Lu}\p{Ll}+$/u.test(tokens[from].text) || gazetteerHit(tokens.slice(from, to))) return false;
+  if (QUANTIFIERS.has(tokens[from].normal)) return true;
   const tags = lexiconTags(tokens[from].normal);
   return tags.length > 0 && tags.every((t) => OPENING_TAGS.has(t));
 }
+
+/** Determiners that count ("Some Liverpool fans"), unlike the articles that begin names ("El Salvador", "All Blacks"). */
+const QUANTIFIERS = new Set(['some', 'many', 'most', 'each', 'every', 'any', 'several', 'few', 'both', 'another']);
 
 /**
  * Closed word classes of compromise's lexicon, whose words are never a name alone ("Who",

@@ -6,7 +6,7 @@ import { NerModelError, decodeModel, encodeModel } from '../../../src/core/nlp/n
 import { LABEL_COUNT } from '../../../src/core/nlp/ner/labels';
 import { loadNerModel, packagedModelPath } from '../../../src/core/nlp/ner/recogniser';
 import type { ArticleAnalysis } from '../../../src/core/nlp/analysis';
-import { dropThingsNamedLikePeople, hasCommonWord, hasDigits, isNeverANameAlone } from '../../../src/core/nlp/entities';
+import { dropThingsNamedLikePeople, hasCommonWord, hasDigits, isFunctionWordOpening, isNeverANameAlone } from '../../../src/core/nlp/entities';
 import type { Candidate } from '../../../src/core/nlp/names/candidate';
 import type { Token } from '../../../src/core/nlp/nlp';
 import { analyze, names } from './helpers';
@@ -84,6 +84,18 @@ describe('recogniser: names run on past their end', () => {
     const a = analyze('When Google opened its office in Accra, Google hired forty engineers. As Bitcoin fell, brokers in Seoul sold.');
     assert.ok(!a.mentions.some((m) => m.text.startsWith('When ') || m.text.startsWith('As ')), texts(a));
     assert.ok(a.mentions.some((m) => m.text === 'Google'), texts(a));
+  });
+
+  it('knows an opening word by its class and place, also after a full stop the splitter missed', () => {
+    const tok = (text: string, post = ' ', pre = ''): Token => ({ text, normal: text.toLowerCase(), pre, post, tags: new Set<string>() }) as unknown as Token;
+    const joined = [tok('film', '. '), tok('If'), tok('Bafta')];
+    assert.ok(isFunctionWordOpening(joined, 1, 3), 'If after a missed full stop');
+    assert.ok(isFunctionWordOpening([tok('Some'), tok('Liverpool'), tok('fans')], 0, 2), 'a quantifier');
+    assert.ok(!isFunctionWordOpening([tok('the'), tok('If'), tok('Bafta')], 1, 3), 'mid-sentence capitals are no opening');
+    for (const name of ['De Wilde', 'A Stewart', 'All Blacks']) {
+      const words = name.split(' ').map((w) => tok(w));
+      assert.ok(!isFunctionWordOpening(words, 0, words.length), name);
+    }
   });
 
   it('ends a name before a lower-case verb and its number', () => {
