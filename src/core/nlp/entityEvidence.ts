@@ -2,7 +2,7 @@ import type { LocalEntity, LocalMention, TypeEvidence } from './analysis';
 import { entityKey } from './entities';
 import type { GazetteerEntry } from './gazetteer';
 import { GAZETTEER, lookupKey } from './gazetteer';
-import { HONORIFICS, NAME_SUFFIX_WORDS, ORG_ONLY_CUES_AFTER, ORG_CUES_BEFORE, PERSON_CUES_AFTER, PERSON_ROLE_CUES, PLACE_VERBS_BEFORE } from './lexicon';
+import { CLUB_CUES_AFTER, HONORIFICS, NAME_SUFFIX_WORDS, ORG_ONLY_CUES_AFTER, ORG_CUES_BEFORE, PERSON_CUES_AFTER, PERSON_ROLE_CUES, PLACE_VERBS_BEFORE } from './lexicon';
 
 /**
  * What the corpus merge needs from an article beyond the recogniser's names and types, read from
@@ -155,6 +155,8 @@ export function typeCueAt(text: string, start: number, end: number): keyof TypeE
   if (ORG_CUES_BEFORE.has(prev) && !PERSON_OR_ORG_BEFORE.has(prev) && written === prev) return 'organization';
   if (/\b(?:shares?|stakes?) (?:of|in)\s+$/i.test(before)) return 'organization';
   if (/^\s+(?:shares|stock)\b/.test(after)) return 'organization';
+  const next = /^\s+([\p{Ll}-]+)\s+\p{Lu}/u.exec(after)?.[1];
+  if (next !== undefined && CLUB_CUES_AFTER.has(next)) return 'organization';
   const locative = /(\p{L}+) in\s+$/u.exec(before)?.[1].toLowerCase();
   if (/^-(?:based|born)\b/.test(after) || (locative && PLACE_VERBS_BEFORE.has(locative) && !/^['’]/.test(after))) return 'place';
   return undefined;

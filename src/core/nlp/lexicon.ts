@@ -275,6 +275,13 @@ export const ORG_ONLY_CUES_AFTER = new Set([
   'cfo', 'founder', 'co-founder', 'app', 'apps', 'servers', 'squad',
 ]);
 
+/**
+ * Words straight after a name (no possessive) that make it a club or a firm: "Chelsea boss Jose
+ * Mourinho", "Arsenal striker Thierry Henry". A person's name is not followed by the title of a
+ * post in someone's staff.
+ */
+export const CLUB_CUES_AFTER = new Set(['boss', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'winger', 'chairman', 'fly-half', 'prop', 'lock', 'flanker', 'centre']);
+
 /** Titles and roles written right before a person's name ("President Trump", "founder Elon Musk"): not those that also precede companies ("rival Samsung", "partner Toyota"). */
 export const PERSON_ROLE_CUES = new Set(
   [...ROLE_HEADS].filter((w) => !['rival', 'rivals', 'partner', 'owner', 'champion', 'holder', 'titleholder', 'seed', 'head', 'chief', 'official', 'opponent', 'crown', 'chair', 'rebel', 'forward', 'executive', 'officer', 'dealer', 'trader', 'principal', 'manager', 'director'].includes(w)),

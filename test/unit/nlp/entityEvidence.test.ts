@@ -33,6 +33,12 @@ describe('entity evidence: what the text around a name says', () => {
     assert.strictEqual(cue('Silverman said she was sad.', 'Silverman'), 'person');
   });
 
+  it('reads a post on a staff after a name as a cue to a club or firm', () => {
+    assert.strictEqual(cue('Fulham boss Chris Coleman was pleased.', 'Fulham'), 'organization');
+    assert.strictEqual(cue('Leinster centre Brian Healy scored twice.', 'Leinster'), 'organization');
+    assert.strictEqual(cue('Chelsea manager said nothing.', 'Chelsea'), undefined, 'only before a name');
+  });
+
   it('reads a title inside the mention as a cue to a person, whatever place shares the name', () => {
     assert.strictEqual(cue('The plan, Mr Houston argued, would cost jobs.', 'Mr Houston'), 'person');
     assert.strictEqual(cue('Dr. Fox will lead the campaign.', 'Dr. Fox'), 'person');
