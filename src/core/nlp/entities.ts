@@ -76,6 +76,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // (what is left of "The company"), "MPs": a title, a closed-class word or an acronym's plural is
     // never a name by itself.
     if (whole - from === 1 && isNeverANameAlone(tokens[from])) continue;
+    if (tokens.slice(from, whole).every((t) => HOLIDAYS.has(t.normal))) continue;
     // "Mrs Howard will make …": a name after Mr, Mrs, Sir or Dr is a person's, whatever else the tagger read.
     if (whole - from > 1 && isTitleWord(tokens[from])) type = 'person';
     if (type === 'person') whole = personNameEnd(tokens, from, whole);
@@ -155,6 +156,9 @@ const OPENER_TAGS = new Set(['Adverb', 'Conjunction', 'Comparative', 'Superlativ
 
 /** Titles that only ever stand before a person's name (not "Father", "Sister" or "Brother", which also name bands, firms and feasts). */
 const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev', 'reverend', 'mme', 'madame', 'monsieur', 'herr', 'frau', 'senor', 'señor', 'sheikh']);
+
+/** Feasts and seasons ("after Christmas", "Easter sales"): when things happen, not who, which body or where. */
+const HOLIDAYS = new Set(['christmas', 'xmas', 'easter', 'hanukkah', 'chanukah', 'ramadan', 'diwali', 'thanksgiving', 'halloween', 'passover', 'eid', 'hogmanay', 'lent', 'advent', 'pentecost', 'whitsun']);
 
 /** "MPs", "CEOs", "DVDs": the plural of an acronym is a common noun, not a name. */
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;

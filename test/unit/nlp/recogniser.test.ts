@@ -119,6 +119,12 @@ describe('recogniser: names run on past their end', () => {
     for (const name of ['NATO', 'US']) assert.ok(found.includes(name), found.join(' | '));
   });
 
+  it('reads a feast as a time, not a body', () => {
+    const a = analyze('Retail sales fell in January after strong trading over Christmas. Christmas sales rose 4%, and Easter trade should help, shop owners said.');
+    const found = a.mentions.map((m) => m.text);
+    for (const word of ['Christmas', 'Easter']) assert.ok(!found.includes(word), found.join(' | '));
+  });
+
   it('leaves no lone "The" or plural acronym as a name', () => {
     const a = analyze(
       'The group offered to pay $300m, in a deal that is under review by the SEC. The company said it could not estimate the cost. ' +
