@@ -27,13 +27,18 @@ async function decisions(): Promise<Record<string, unknown>[]> {
  * Takes back the corrections the commands wrote, then removes the fixture's curation folder, as
  * `git clean` would, and waits until no correction applies. Removing a file the extension wrote a
  * moment before is not enough alone: the file watcher drops a creation and a deletion of one path
- * that it reports together.
+ * that it reports together. Once, on a loaded machine, the deletion of a file a test had written by
+ * hand went unreported for over 20 s; this is clean-up, not the watcher's test, so after 10 s it
+ * does what an analyst would: News Lens: Refresh, which reads the curation files again.
  */
 async function clearCorrections(): Promise<void> {
   const newsLens = await ready();
   while (newsLens.curation.canUndo()) await vscode.commands.executeCommand(Commands.undoCorrection);
   await fs.rm(folder(), { recursive: true, force: true });
-  await waitFor('the corrections to be gone', () => newsLens.corpus.index.corrections.decisions.length === 0 && newsLens.corpus.index.curationDiagnostics().length === 0);
+  const gone = (): boolean => newsLens.corpus.index.corrections.decisions.length === 0 && newsLens.corpus.index.curationDiagnostics().length === 0;
+  const seen = await waitFor('the watcher to report the deletion', gone, 10_000).catch(() => false);
+  if (!seen) await vscode.commands.executeCommand(Commands.refresh);
+  await waitFor('the corrections to be gone', gone);
   await newsLens.whenReady();
 }
 
@@ -147,6 +152,19 @@ describe('corrections: the analyst corrects the machine', () => {
     assert.ok(symbols.find((s) => s.name === 'People')?.children.some((c) => c.name === 'Helen S. Park'), 'the outline lists her by the corrected name');
     const written = await readFile();
     assert.deepStrictEqual(written?.decisions[0], { op: 'rename', entity: 'Helen Park', to: 'Helen S. Park', note: 'the library director', by: 'a reviewer' }, 'the file is as written');
+  });
+
+  it('removing the curation folder, as git clean would, takes its corrections back', async () => {
+    const newsLens = await ready();
+    await fs.mkdir(folder(), { recursive: true });
+    await fs.writeFile(curationFile(), JSON.stringify({ version: 1, decisions: [{ op: 'rename', entity: 'Helen Park', to: 'Helen S. Park' }] }, null, 2));
+    await waitFor('the hand edit to be applied', () => newsLens.corpus.index.entity('person:helen-s-park'), 30_000);
+    // A deletion reported together with the creation is dropped by the watcher (see clearCorrections).
+    await new Promise((r) => setTimeout(r, 1000));
+    await fs.rm(folder(), { recursive: true, force: true });
+    await waitFor('the watcher to report the deletion', () => newsLens.corpus.index.entity('person:helen-park'), 30_000);
+    assert.strictEqual(newsLens.corpus.index.entity('person:helen-s-park'), undefined);
+    assert.strictEqual(newsLens.corpus.index.corrections.decisions.length, 0);
   });
 
   it('a broken file shows in Problems at its lines while the corpus stays loaded and the rest applies', async () => {
