@@ -51,8 +51,8 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   const candidates: Candidate[] = [];
   const extras: Extra[] = [];
   const spans = splitAtRuleNames(sentences, splitAtBreaks(sentences, spansOf(decodeArticle(prepared, model))), ruled);
-  const roles = rules.extras.filter((x) => x.type === 'role');
-  const inRole = (t: Token): boolean => roles.some((r) => t.start >= r.start && t.start < r.end);
+  const roleChars = coverage(text.length, rules.extras.filter((x) => x.type === 'role'));
+  const inRole = (t: Token): boolean => roleChars[t.start] === 1;
   const tagged = new Set(spans.flatMap((sp) => Array.from({ length: sp.to - sp.from }, (_, k) => `${sp.sentence}:${sp.from + k}`)));
   const lowercase = lowercaseWords(sentences);
   for (const sp of spans) {
@@ -94,12 +94,12 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     candidates.push(c);
   }
   dropThingsNamedLikePeople(text, candidates);
-  const overlaps = (x: { start: number; end: number }, list: { start: number; end: number }[]): boolean => list.some((c) => x.start < c.end && c.start < x.end);
   // International bodies of our curated list ("G20", "BRICS") are organizations even where the
   // tagger, which saw few of them in training, left them out.
-  const found = [...candidates];
-  for (const c of rules.candidates) if (c.type === 'organization' && c.canonical && GAZETTEER.get(lookupKey(c.canonical))?.kind === 'organization' && !overlaps(c, found)) candidates.push(c);
-  for (const x of rules.extras) if (!overlaps(x, candidates)) extras.push(x);
+  const found = coverage(text.length, candidates);
+  for (const c of rules.candidates) if (c.type === 'organization' && c.canonical && GAZETTEER.get(lookupKey(c.canonical))?.kind === 'organization' && !covers(found, c)) candidates.push(c);
+  const taken = coverage(text.length, candidates);
+  for (const x of rules.extras) if (!covers(taken, x)) extras.push(x);
   return resolve(text, candidates, extras);
 }
 
@@ -121,6 +121,18 @@ function splitAtBreaks(sentences: ParsedSentence[], spans: TaggedSpan[]): Tagged
   return out;
 }
 
+/** Which characters of the text the spans cover (1), in one pass: overlap tests then cost a span's length, not the list's. */
+function coverage(length: number, spans: readonly { start: number; end: number }[]): Uint8Array {
+  const out = new Uint8Array(length + 1);
+  for (const sp of spans) out.fill(1, Math.max(0, sp.start), Math.min(length, sp.end));
+  return out;
+}
+
+function covers(chars: Uint8Array, x: { start: number; end: number }): boolean {
+  for (let i = Math.max(0, x.start); i < x.end && i < chars.length; i++) if (chars[i] === 1) return true;
+  return false;
+}
+
 /**
  * "In Nice Tony Molina": where the rule layer reads a tagged span as names side by side, one of
  * them a person opening with a given name, the tagger glued them, and the rule layer's names stand.
@@ -128,11 +140,16 @@ function splitAtBreaks(sentences: ParsedSentence[], spans: TaggedSpan[]): Tagged
 function splitAtRuleNames(sentences: ParsedSentence[], spans: TaggedSpan[], ruled: EntityResult): TaggedSpan[] {
   const types = new Map(ruled.entities.map((e) => [e.key, e.type]));
   const out: TaggedSpan[] = [];
+  // Both lists run in text order: one walk finds the rule mentions inside each span.
+  const mentions = ruled.mentions;
+  let first = 0;
   for (const sp of spans) {
     const tokens = sentences[sp.sentence].tokens;
     const start = tokens[sp.from].start;
     const end = tokens[sp.to - 1].end;
-    const inside = ruled.mentions.filter((m) => m.start >= start && m.end <= end);
+    while (first < mentions.length && mentions[first].start < start) first++;
+    const inside: typeof mentions = [];
+    for (let k = first; k < mentions.length && mentions[k].start < end; k++) if (mentions[k].end <= end) inside.push(mentions[k]);
     const parts: TaggedSpan[] = [];
     let at = sp.from;
     for (const m of inside) {
