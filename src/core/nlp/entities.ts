@@ -2,7 +2,7 @@ import { GAZETTEER, lookupKey } from './gazetteer';
 import type { Span } from '../model/types';
 import type { ParsedSentence, Token } from './nlp';
 import { lexiconTags } from './nlp';
-import { ROLE_HEADS } from './lexicon';
+import { PERSON_TITLES, ROLE_HEADS } from './lexicon';
 import { prepareArticle } from './ner/features';
 import { hashString } from './ner/hash';
 import type { NerType } from './ner/labels';
@@ -171,9 +171,6 @@ function splitAtRuleNames(sentences: ParsedSentence[], spans: TaggedSpan[], rule
 /** Word classes of compromise's lexicon that open a sentence before a comma but never name anything. */
 const OPENER_TAGS = new Set(['Adverb', 'Conjunction', 'Comparative', 'Superlative', 'Adjective', 'Preposition', 'Determiner', 'Pronoun', 'Modal']);
 
-/** Titles that only ever stand before a person's name (not "Father", "Sister" or "Brother", which also name bands, firms and feasts). */
-const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev', 'reverend', 'mme', 'madame', 'monsieur', 'herr', 'frau', 'senor', 'señor', 'sheikh']);
-
 /** Feasts and seasons ("after Christmas", "Easter sales"): when things happen, not who, which body or where. */
 const HOLIDAYS = new Set(['christmas', 'xmas', 'easter', 'hanukkah', 'chanukah', 'ramadan', 'diwali', 'thanksgiving', 'halloween', 'passover', 'eid', 'hogmanay', 'lent', 'advent', 'pentecost', 'whitsun']);
 
@@ -190,9 +187,7 @@ function isTitleWord(t: Token): boolean {
 
 /** "The", "When", "Our": a closed-class word written as one ("US" and "IT" are capitals, and names). */
 function isClosedClassWord(t: Token): boolean {
-  if (!/^\p{Lu}\p{Ll}+$/u.test(t.text)) return false;
-  const tags = lexiconTags(t.normal);
-  return tags.length > 0 && tags.every((tag) => FUNCTION_TAGS.has(tag));
+  return /^\p{Lu}\p{Ll}+$/u.test(t.text) && wordClassIn(t.normal, FUNCTION_TAGS);
 }
 
 /** Word classes of a common word typed in capitals for emphasis: not nouns, which acronyms spell ("AIM", "ACT"). */
@@ -205,16 +200,18 @@ const EMPHASIS_TAGS = new Set(['Negative', 'Adjective', 'Adverb', 'Comparative',
 function isEmphasis(tokens: Token[], sp: TaggedSpan): boolean {
   if (sp.to - sp.from !== 1) return false;
   const word = tokens[sp.from];
-  if (word.text.length < 2 || !/^\p{Lu}+$/u.test(word.text) || gazetteerHit([word])) return false;
-  const tags = lexiconTags(word.text.toLowerCase());
-  return tags.length > 0 && tags.every((t) => EMPHASIS_TAGS.has(t));
+  return word.text.length > 1 && /^\p{Lu}+$/u.test(word.text) && !gazetteerHit([word]) && wordClassIn(word.text.toLowerCase(), EMPHASIS_TAGS);
+}
+
+/** Whether compromise's lexicon knows the word, and only in classes of `classes`. */
+function wordClassIn(word: string, classes: ReadonlySet<string>): boolean {
+  const tags = lexiconTags(word);
+  return tags.length > 0 && tags.every((t) => classes.has(t));
 }
 
 /** "Later, Yukos said", "Meanwhile, Jones waited": a capitalised adverb before a comma at a sentence's start. */
 function isOpeningAdverb(tokens: Token[], sp: TaggedSpan): boolean {
-  if (sp.from !== 0 || sp.to !== 1 || !/^\s*,/.test(tokens[0].post)) return false;
-  const tags = lexiconTags(tokens[0].normal);
-  return tags.length > 0 && tags.every((t) => OPENER_TAGS.has(t));
+  return sp.from === 0 && sp.to === 1 && /^\s*,/.test(tokens[0].post) && wordClassIn(tokens[0].normal, OPENER_TAGS);
 }
 
 /** The words the article writes in lower case, at least once. */
@@ -240,9 +237,7 @@ function capitalisedByPosition(tokens: Token[], i: number): boolean {
 function isCommonWordOpening(tokens: Token[], sp: TaggedSpan, lowercase: Set<string>): boolean {
   if (sp.to - sp.from !== 1 || !capitalisedByPosition(tokens, sp.from)) return false;
   const word = tokens[sp.from];
-  if (gazetteerHit([word])) return false;
-  const tags = lexiconTags(word.normal);
-  return lowercase.has(word.text.toLowerCase()) || (tags.length > 0 && tags.every((t) => FUNCTION_TAGS.has(t)));
+  return !gazetteerHit([word]) && (lowercase.has(word.text.toLowerCase()) || wordClassIn(word.normal, FUNCTION_TAGS));
 }
 
 /** A determiner straight before a name: "the Tesla Roadster", "his Falcon Heavy", "a Galaxy S9". */
@@ -305,9 +300,7 @@ function personNameEnd(tokens: Token[], from: number, to: number): number {
  */
 export function isFunctionWordOpening(tokens: Token[], from: number, to: number): boolean {
   if (to - from < 2 || !capitalisedByPosition(tokens, from) || !/^\p{Lu}\p{Ll}+$/u.test(tokens[from].text) || gazetteerHit(tokens.slice(from, to))) return false;
-  if (QUANTIFIERS.has(tokens[from].normal)) return true;
-  const tags = lexiconTags(tokens[from].normal);
-  return tags.length > 0 && tags.every((t) => OPENING_TAGS.has(t));
+  return QUANTIFIERS.has(tokens[from].normal) || wordClassIn(tokens[from].normal, OPENING_TAGS);
 }
 
 /** Determiners that count ("Some Liverpool fans"), unlike the articles that begin names ("El Salvador", "All Blacks"). */

@@ -2,7 +2,7 @@ import type { LocalEntity, LocalMention, TypeEvidence } from './analysis';
 import { entityKey } from './entities';
 import type { GazetteerEntry } from './gazetteer';
 import { GAZETTEER, lookupKey } from './gazetteer';
-import { CLUB_CUES_AFTER, HONORIFICS, NAME_SUFFIX_WORDS, ORG_ONLY_CUES_AFTER, ORG_CUES_BEFORE, PERSON_CUES_AFTER, PERSON_ROLE_CUES, PLACE_VERBS_BEFORE } from './lexicon';
+import { CLUB_CUES_AFTER, HONORIFICS, NAME_SUFFIX_WORDS, ORG_ONLY_CUES_AFTER, ORG_CUES_BEFORE, PERSON_CUES_AFTER, PERSON_ROLE_CUES, PERSON_TITLES, PLACE_VERBS_BEFORE } from './lexicon';
 
 /**
  * What the corpus merge needs from an article beyond the recogniser's names and types, read from
@@ -149,7 +149,7 @@ export function typeCueAt(text: string, start: number, end: number): keyof TypeE
   if (HONORIFICS.has(prev) || PERSON_ROLE_CUES.has(prev)) return 'person';
   // The title inside the mention says it too ("Mr Houston" is a person, whatever Houston the city is).
   const own = /^(\p{L}+)\.?\s+\p{Lu}/u.exec(text.slice(start, end))?.[1].toLowerCase();
-  if (own !== undefined && HONORIFICS.has(own)) return 'person';
+  if (own !== undefined && PERSON_TITLES.has(own)) return 'person';
   if (/^,\s*(?:\d{1,3},|who\b|whose\b)/.test(after) || /^\s+(?:said|says|told|added|wrote|tweeted)(?: that)? (?:he|she)\b/.test(after)) return 'person';
   // "carmaker Tesla", but not "Bank" ending another name ("Deutsche Bank Tesla").
   if (ORG_CUES_BEFORE.has(prev) && !PERSON_OR_ORG_BEFORE.has(prev) && written === prev) return 'organization';

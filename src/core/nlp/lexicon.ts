@@ -139,6 +139,12 @@ export const HONORIFICS = new Set([
   'sheikh', 'mme', 'madame', 'monsieur', 'herr', 'frau', 'senor', 'señor', 'jr', 'sr',
 ]);
 
+/**
+ * The honorifics that only ever stand before a person's name: not "Father", "Sister" or "Brother",
+ * which also begin the names of bands, firms and feasts, nor "Jr" and "Sr", which follow a name.
+ */
+export const PERSON_TITLES = new Set([...HONORIFICS].filter((w) => !['fr', 'father', 'sister', 'brother', 'jr', 'sr'].includes(w)));
+
 /** Words that head a role ("Minister", "coach"); a role phrase ends in one of these. */
 export const ROLE_HEADS = new Set([
   'minister', 'ministers', 'president', 'vice-president', 'premier', 'chancellor', 'secretary', 'secretary-general', 'senator', 'sen', 'congressman',

@@ -43,6 +43,7 @@ describe('entity evidence: what the text around a name says', () => {
     assert.strictEqual(cue('The plan, Mr Houston argued, would cost jobs.', 'Mr Houston'), 'person');
     assert.strictEqual(cue('Dr. Fox will lead the campaign.', 'Dr. Fox'), 'person');
     assert.strictEqual(cue('Flights to Houston were cancelled.', 'Houston'), undefined);
+    assert.strictEqual(cue('The band Sister Sledge played on.', 'Sister Sledge'), undefined, 'a word that also begins bands and feasts is no title');
   });
 
   it('cues to an organization', () => {
