@@ -5,7 +5,8 @@ import * as path from 'path';
 import { cacheKey, parseCacheEntry, readCacheText, writeCacheEntry } from '../../../src/core/index/analysisCache';
 import { indexCorpus, indexFile } from '../../../src/core/index/indexer';
 import { shardsFor } from '../../../src/core/index/shards';
-import { WorkerPool } from '../../../src/core/index/workerPool';
+import { WorkerPool, workerFlags } from '../../../src/core/index/workerPool';
+import { buildIndex } from '../../../src/core/index/build';
 import { nodeSource } from '../../../src/core/corpus/nodeSource';
 import { toAnalysisJson } from '../../../src/core/render/analysisJson';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../../src/core/nlp/analysis';
@@ -46,6 +47,22 @@ describe('index: worker pool, cache and incremental updates', function () {
     const warm = await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
     assert.deepStrictEqual([warm.analysed, warm.cached], [0, 2]);
     assert.deepStrictEqual(toAnalysisJson(warm.index), toAnalysisJson(cold.index));
+  });
+
+  it('turns V8\'s helper threads off only when the pool has a worker per core, and workers so started analyse as this process does', async () => {
+    assert.deepStrictEqual(
+      [workerFlags(512, 2, 2), workerFlags(512, 8, 4), workerFlags(512, 2, 8)],
+      [['--max-old-space-size=512', '--single-threaded'], ['--max-old-space-size=512', '--single-threaded'], ['--max-old-space-size=512']],
+    );
+    const everyCore = new WorkerPool({ script: WORKER, size: os.availableParallelism?.() ?? os.cpus().length, fileTimeoutMs: 60_000 });
+    try {
+      const roots = [path.join(dir, 'corpus')];
+      const pooled = await indexCorpus(nodeSource, everyCore, { roots });
+      const here = await buildIndex(nodeSource, roots);
+      assert.deepStrictEqual(toAnalysisJson(pooled.index), toAnalysisJson(here.index));
+    } finally {
+      await everyCore.dispose();
+    }
   });
 
   it('takes large cache entries in one per turn of the event loop, with the same result', async () => {
