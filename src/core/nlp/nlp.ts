@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { newsPlugin } from './plugin';
+import { useFastFreeze, useStockFreeze } from './freezeStep';
 import { useFastSweep, useStockSweep } from './sweep';
 
 /**
@@ -16,17 +17,20 @@ const world = nlp.world() as { hooks: string[] };
 const stockHooks = world.hooks;
 world.hooks = world.hooks.filter((hook) => hook !== 'chunks');
 useFastSweep(world);
+useFastFreeze(world);
 
 /** Runs `fn` with compromise's own parse steps and sweep, for baselines that measure compromise as published. */
 export function withStockCompromise<T>(fn: () => T): T {
   const ours = world.hooks;
   world.hooks = stockHooks;
   useStockSweep(world);
+  useStockFreeze();
   try {
     return fn();
   } finally {
     world.hooks = ours;
     useFastSweep(world);
+    useFastFreeze(world);
   }
 }
 

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import nlp from 'compromise';
 import { parseText } from '../../../src/core/nlp/nlp';
+import { useFastFreeze, useStockFreeze } from '../../../src/core/nlp/freezeStep';
 import { useFastSweep, useStockSweep } from '../../../src/core/nlp/sweep';
 
 const SEEDS = path.join(__dirname, '../../../../seeds');
@@ -26,6 +27,10 @@ const SAMPLES = [
   'The long-awaited follow-up sells well, the award-winning chef-owner says, and the low-cost start-up plans cuts.',
   'Traders buy, sell and swap shares while the firm\'s top car maker, South Korea\'s biggest, plans more job cuts.',
   'She was getting close to a deal when he sent back the forms, looked around and charged back in.',
+  // Frozen lexicon entries, nested ones and one cut by the sentence's end.
+  'The Labour Party said the Prime Minister had read the New York Times in the living room, as in the Cold War.',
+  'Excuse me, said the 20th Century Fox executive: the free market will re-elect the over-paid, and he gave up. New York',
+  'Guns N Roses and New Kids on the Block played; the appeal court let it spin off, then she laid up in the United States',
 ];
 
 function tagsOf(text: string): string {
@@ -42,6 +47,20 @@ describe('nlp: the faster rule sweep', () => {
     const stock = texts.map(tagsOf);
     useFastSweep(nlp.world());
     assert.ok(fast.every((t) => t.length > 2));
+    for (let i = 0; i < texts.length; i++) assert.strictEqual(fast[i], stock[i], texts[i].slice(0, 60));
+  });
+});
+
+describe('nlp: the faster freeze step', () => {
+  after(() => useFastFreeze(nlp.world()));
+
+  it('tags real news exactly as compromise\'s own freeze step does', () => {
+    const texts = [...SAMPLES, ...fs.readdirSync(SEEDS).map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8'))];
+    const fast = texts.map(tagsOf);
+    useStockFreeze();
+    const stock = texts.map(tagsOf);
+    useFastFreeze(nlp.world());
+    assert.ok(fast.some((t) => t.includes('"Labour",') && t.includes('Organization')), 'a frozen entry was tagged');
     for (let i = 0; i < texts.length; i++) assert.strictEqual(fast[i], stock[i], texts[i].slice(0, 60));
   });
 });
