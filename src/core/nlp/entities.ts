@@ -1,8 +1,8 @@
-import { GAZETTEER, lookupKey } from './gazetteer';
+import { DEMONYMS, GAZETTEER, GAZETTEER_PREFIXES, MAX_GAZETTEER_TOKENS, lookupKey, onlyInCapitals } from './gazetteer';
 import type { Span } from '../model/types';
 import type { ParsedSentence, Token } from './nlp';
 import { lexiconTags } from './nlp';
-import { PERSON_TITLES, ROLE_HEADS } from './lexicon';
+import { NON_NAME_ACRONYMS, PERSON_TITLES, ROLE_HEADS, THING_ACRONYMS } from './lexicon';
 import { prepareArticle } from './ner/features';
 import { hashString } from './ner/hash';
 import type { NerType } from './ner/labels';
@@ -86,6 +86,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     if (type === 'person' && prepared[sp.sentence].mode === 'normal' && isCutFromLongerName(tokens, from, whole, (i) => tagged.has(`${sp.sentence}:${i}`) || inRole(tokens[i]))) continue;
     // "The CSCE said": the article opening a sentence is not the name's unless the name is known so ("The Hague").
     if (from < whole - 1 && tokens[from].normal === 'the' && !gazetteerHit(tokens.slice(from, whole))) from++;
+    if (whole - from === 1 && isThingAcronym(tokens[from])) continue;
     // "John F. Kennedy Jr.": a generational suffix belongs to the person's name.
     const to = type === 'person' && GENERATIONS.has(tokens[whole]?.normal ?? '') && /^,?\s*$/.test(tokens[whole - 1].post) ? whole + 1 : whole;
     const c = taggedCandidate(text, tokens, from, to, type, prepared[sp.sentence].mode !== 'normal', byEnd, extras);
@@ -98,9 +99,54 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   // tagger, which saw few of them in training, left them out.
   const found = coverage(text.length, candidates);
   for (const c of rules.candidates) if (c.type === 'organization' && c.canonical && GAZETTEER.get(lookupKey(c.canonical))?.kind === 'organization' && !covers(found, c)) candidates.push(c);
+  candidates.push(...lowercasePlaces(text, sentences, coverage(text.length, candidates)));
   const taken = coverage(text.length, candidates);
   for (const x of rules.extras) if (!covers(taken, x)) extras.push(x);
   return resolve(text, candidates, extras);
+}
+
+/** Listed places whose names are also English words, and so are the word when written in lower case. */
+const PLACES_THAT_ARE_WORDS = new Set([
+  'america', 'arctic', 'antarctic', 'atlantic', 'pacific', 'gulf', 'china', 'turkey', 'georgia', 'jordan', 'chad', 'guinea', 'niger',
+  'island', 'jersey', 'reunion', 'the bottom', 'man', 'male', 'nice', 'reading', 'bath', 'mobile', 'victoria', 'far east', 'english',
+  'french', 'swiss', 'quad', 'fed', 'wales', 'japan', 'panama', 'guernsey', 'cork', 'split', 'orange', 'march', 'may',
+]);
+
+/** Words before which a lower-case word is a common noun or part of one ("the island", "his china", "air asia"). */
+const NOUN_OPENERS = ['Determiner', 'Possessive', 'Adjective', 'Value', 'Noun'];
+
+/**
+ * "we moved to mexico", "flights to san francisco": web text writes place names in lower case,
+ * where the tagger, trained on edited news, sees no name. A run of lower-case words that is a
+ * listed country, region or city, and not also an English word or a nationality, is that place,
+ * unless a determiner, an adjective or a noun before it makes it a noun or part of one. Edited news writes such names in capitals,
+ * so there the rule finds nothing.
+ */
+function lowercasePlaces(text: string, sentences: ParsedSentence[], taken: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const plain = (t: Token): boolean => /^\p{Ll}+$/u.test(t.text) && !/[#@/\\]$/.test(t.pre) && !/^(?:[@/\\]|\.\p{L})/u.test(t.post);
+  for (const { tokens } of sentences) {
+    for (let i = 0; i < tokens.length; i++) {
+      const before = tokens[i - 1];
+      if (!plain(tokens[i]) || (before && NOUN_OPENERS.some((tag) => before.tags.has(tag)) && !gazetteerHit([before]))) continue;
+      let key = '';
+      let match: { to: number; name: string } | undefined;
+      for (let k = i; k < tokens.length && k - i < MAX_GAZETTEER_TOKENS && plain(tokens[k]); k++) {
+        key = key ? `${key} ${tokens[k].text}` : tokens[k].text;
+        const entry = GAZETTEER.get(lookupKey(key));
+        if (entry?.type === 'place' && !onlyInCapitals(lookupKey(key)) && !DEMONYMS.has(lookupKey(key)) && !PLACES_THAT_ARE_WORDS.has(key)) match = { to: k + 1, name: entry.name };
+        if (!GAZETTEER_PREFIXES.has(lookupKey(key))) break;
+      }
+      if (!match) continue;
+      const words = tokens.slice(i, match.to);
+      const place = { start: words[0].start, end: words[words.length - 1].end };
+      if (!covers(taken, place)) {
+        out.push({ tokens: words, ...place, text: text.slice(place.start, place.end), type: 'place', canonical: match.name, weak: false, caseless: false, guessed: false, orgCue: false, roles: [] });
+      }
+      i = match.to - 1;
+    }
+  }
+  return out;
 }
 
 /** "Lars [Olsen](link)": compromise keeps a link's opening bracket in the next word's `pre`, where the tagger's breaks do not look. */
@@ -178,7 +224,14 @@ const HOLIDAYS = new Set(['christmas', 'xmas', 'easter', 'hanukkah', 'chanukah',
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 
 export function isNeverANameAlone(t: Token): boolean {
-  return isTitleWord(t) || isClosedClassWord(t) || PLURAL_ACRONYM.test(t.text);
+  return isTitleWord(t) || isClosedClassWord(t) || PLURAL_ACRONYM.test(t.text) || isThingAcronym(t);
+}
+
+const isThing = (key: string): boolean => THING_ACRONYMS.has(key) || NON_NAME_ACRONYMS.has(key);
+
+/** "DVD", "HDTV", "GPS": an acronym for a thing, a unit or a condition, written in capitals, names nothing. */
+function isThingAcronym(t: Token): boolean {
+  return /^[\p{Lu}\d]+(?:['’]s)?$/u.test(t.text) && isThing(t.text.toLowerCase().replace(/['’]s$/, ''));
 }
 
 function isTitleWord(t: Token): boolean {

@@ -252,6 +252,18 @@ export const NON_NAME_ACRONYMS = new Set([
   'h1', 'h2', 'faq', 'id', 'dna', 'ad', 'bc', 'ft', 'lb', 'oz', 'pct', 'yr', 'no', 'vs', 'etc', 'ie', 'eg',
 ]);
 
+/**
+ * Things, formats and conditions written as acronyms (technology, media, medicine, money, everyday
+ * life): kept out of names after tagging. Apart from NON_NAME_ACRONYMS because that list is also a
+ * feature of the trained tagger, and a longer list there means another model.
+ */
+export const THING_ACRONYMS = new Set([
+  'dvd', 'cd', 'vhs', 'hdtv', 'hd', 'lcd', 'led', 'usb', 'gps', 'sms', 'mms', 'mp3', 'mp4', 'cpu', 'gpu', 'rss', 'ssl', 'adsl', 'dsl',
+  'voip', 'iptv', 'pvr', 'dvr', 'gprs', 'hsdpa', '3g', '4g', '5g', 'lte', 'uwb', 'rfid', 'dtt', 'url', 'html', 'pdf', 'isp', 'p2p',
+  'drm', 'suv', 'atm', 'iq', 'rna', 'mri', 'icu', 'ivf', 'ptsd', 'adhd', 'bmi', 'cctv', 'ufo', 'vip', 'dj', 'mba', 'diy', 'bbq',
+  'asap', 'fyi', 'rsvp', 'dui', 'dwi', 'awol', 'cto', 'roi', 'eps', 'ebitda', 'etf', 'co2', 'tba', 'tbc', 'aka',
+]);
+
 /** Words right after a name ("Yukos shares", "Rover's chief executive") that show it is a company or club. */
 export const ORG_CUES_AFTER = new Set([
   'shares', 'stock', 'stocks', 'profit', 'profits', 'revenue', 'revenues', 'sales', 'earnings', 'shareholders', 'subsidiary', 'unit',

@@ -137,8 +137,32 @@ describe('recogniser: names run on past their end', () => {
 
   it('takes no title, closed-class word or acronym plural alone for a name, and keeps capitals that are names', () => {
     const word = (text: string): Token => ({ text, normal: text.toLowerCase() }) as Token;
-    for (const w of ['Mr', 'Mrs.', 'Sir', 'The', 'When', 'MPs', 'CEOs']) assert.ok(isNeverANameAlone(word(w)), w);
-    for (const w of ['US', 'IT', 'Howard', 'Father', 'NATO']) assert.ok(!isNeverANameAlone(word(w)), w);
+    for (const w of ['Mr', 'Mrs.', 'Sir', 'The', 'When', 'MPs', 'CEOs', 'DVD', 'HDTV', 'GPS', 'MP3', "DVD's"]) assert.ok(isNeverANameAlone(word(w)), w);
+    for (const w of ['US', 'IT', 'Howard', 'Father', 'NATO', 'Led', 'Cd']) assert.ok(!isNeverANameAlone(word(w)), w);
+  });
+
+  it('takes an acronym for a thing for no organization', () => {
+    const a = analyze(
+      'Sales of DVD players fell as buyers turned to HDTV sets with GPS and USB ports, the Consumer Electronics Association said. ' +
+        'Sony said its DVD sales rose, and IBM said the same. The DVD disks cost more.',
+    );
+    const found = a.mentions.map((m) => m.text);
+    for (const word of ['DVD', 'HDTV', 'GPS', 'USB']) assert.ok(!found.includes(word), found.join(' | '));
+    for (const org of ['Sony', 'IBM']) assert.strictEqual(typeOf(a, org), 'organization', found.join(' | '));
+  });
+
+  it('reads a listed place written in lower case, as web text does, but not a word that names one', () => {
+    const a = analyze(
+      'Help needed!\n\nhi, i am from mexico and i want to move to london next year. my friend lives in malaysia and loves pad thai. ' +
+        'We walked round the island in a jersey and met at the reunion. Tickets on sale at #mexico or www.mexico.org today.',
+    );
+    const places = a.entities.filter((e) => e.type === 'place').map((e) => e.name).sort();
+    assert.deepStrictEqual(places, ['London', 'Malaysia', 'Mexico']);
+    assert.deepStrictEqual(
+      a.mentions.filter((m) => m.text === 'mexico').length,
+      1,
+      'the hashtag and the address are not mentions',
+    );
   });
 
   it('does not make a product a person, nor its maker a short form of it', () => {
