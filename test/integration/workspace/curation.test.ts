@@ -249,9 +249,14 @@ describe('corrections: the analyst corrects the machine', () => {
       const ana = newsLens.corpus.index.entity('person:ana-ribeiro');
       assert.deepStrictEqual([ana?.watchlists, ana?.mentionCount], [['harbour-watch.csv'], 2]);
       const { provider } = newsLens.entities;
-      const node = provider.entityNode('person:ana-ribeiro');
-      assert.ok(node);
-      assert.strictEqual(provider.getTreeItem(node).resourceUri?.scheme, ENTITY_SCHEME, 'the tree item names the resource its W badge is drawn on');
+      // Once (CI of 55111c3) the item read at once, when the index already held the listed names,
+      // had no badge yet; the cause was not found. The badge must show within 10 s.
+      const item = await waitFor('the tree item of a listed entity to carry its badge', () => {
+        const node = provider.entityNode('person:ana-ribeiro');
+        const it = node && provider.getTreeItem(node);
+        return it?.resourceUri ? it : undefined;
+      }, 10_000);
+      assert.strictEqual(item.resourceUri?.scheme, ENTITY_SCHEME, 'the tree item names the resource its W badge is drawn on');
       const editor = await openFixture('ferry-service.txt');
       const card = await hoverAt(editor, 'Ribeiro');
       assert.ok(card.includes(`On watchlist: ${escapeMarkdown('harbour-watch.csv')}`), card);
