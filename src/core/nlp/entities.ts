@@ -112,6 +112,9 @@ const PLACES_THAT_ARE_WORDS = new Set([
   'french', 'swiss', 'quad', 'fed', 'wales', 'japan', 'panama', 'guernsey', 'cork', 'split', 'orange', 'march', 'may',
 ]);
 
+/** The first words of listed places' names, as their lower-case forms begin. */
+let placeFirstWords: Set<string> | undefined;
+
 /** Words before which a lower-case word is a common noun or part of one ("the island", "his china", "air asia"). */
 const NOUN_OPENERS = ['Determiner', 'Possessive', 'Adjective', 'Value', 'Noun'];
 
@@ -124,9 +127,12 @@ const NOUN_OPENERS = ['Determiner', 'Possessive', 'Adjective', 'Value', 'Noun'];
  */
 function lowercasePlaces(text: string, sentences: ParsedSentence[], taken: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
+  // Most words of any text are in lower case: one lookup turns nearly all of them away.
+  const starts = (placeFirstWords ??= new Set([...GAZETTEER].filter(([k, e]) => e.type === 'place' && !onlyInCapitals(k)).map(([k]) => k.split(' ')[0])));
   const plain = (t: Token): boolean => /^\p{Ll}+$/u.test(t.text) && !/[#@/\\]$/.test(t.pre) && !/^(?:[@/\\]|\.\p{L})/u.test(t.post);
   for (const { tokens } of sentences) {
     for (let i = 0; i < tokens.length; i++) {
+      if (!starts.has(tokens[i].text)) continue;
       const before = tokens[i - 1];
       if (!plain(tokens[i]) || (before && NOUN_OPENERS.some((tag) => before.tags.has(tag)) && !gazetteerHit([before]))) continue;
       let key = '';
