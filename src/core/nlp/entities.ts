@@ -77,6 +77,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // never a name by itself.
     if (whole - from === 1 && isNeverANameAlone(tokens[from])) continue;
     if (tokens.slice(from, whole).every((t) => HOLIDAYS.has(t.normal))) continue;
+    if (isAward(tokens, from, whole)) continue;
     // "Mrs Howard will make …": a name after Mr, Mrs, Sir or Dr is a person's, whatever else the tagger read.
     if (whole - from > 1 && isTitleWord(tokens[from])) type = 'person';
     if (type === 'person') whole = personNameEnd(tokens, from, whole);
@@ -225,6 +226,27 @@ const OPENER_TAGS = new Set(['Adverb', 'Conjunction', 'Comparative', 'Superlativ
 
 /** Feasts and seasons ("after Christmas", "Easter sales"): when things happen, not who, which body or where. */
 const HOLIDAYS = new Set(['christmas', 'xmas', 'easter', 'hanukkah', 'chanukah', 'ramadan', 'diwali', 'thanksgiving', 'halloween', 'passover', 'eid', 'hogmanay', 'lent', 'advent', 'pentecost', 'whitsun']);
+
+/** Prizes named like people ("an Oscar nomination", "three Grammys"): what is won, not who. */
+const AWARDS = new Set(['oscar', 'oscars', 'grammy', 'grammys', 'grammies', 'emmy', 'emmys']);
+
+/**
+ * An award, alone or after words that only describe it ("Strong Oscar contender"), where a
+ * plural, a word before it ("an", "best film") or a noun after it ("Oscar hopefuls") shows it is
+ * a thing: "Oscar scored twice" stays a person.
+ */
+function isAward(tokens: Token[], from: number, to: number): boolean {
+  const word = tokens[to - 1].normal;
+  if (!AWARDS.has(word) || !tokens.slice(from, to - 1).every((t) => wordClassIn(t.normal, OPENER_TAGS))) return false;
+  const before = tokens[from - 1];
+  const after = tokens[to];
+  return (
+    word.endsWith('s') ||
+    to - from > 1 ||
+    (!!before && /^\s*$/.test(before.post) && NOUN_OPENERS.some((tag) => before.tags.has(tag))) ||
+    (!!after && /^\p{Ll}/u.test(after.text) && (after.tags.has('Noun') || after.tags.has('Adjective')))
+  );
+}
 
 /** "MPs", "CEOs", "DVDs": the plural of an acronym is a common noun, not a name. */
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;

@@ -119,6 +119,18 @@ describe('recogniser: names run on past their end', () => {
     for (const name of ['NATO', 'US']) assert.ok(found.includes(name), found.join(' | '));
   });
 
+  it('reads a prize named like a person as a prize', () => {
+    const a = analyze(
+      'Strong Oscar contender\n\nOscar hopefuls Mike Leigh and Imelda Staunton won praise. The film earned an Oscar nomination, ' +
+        'two Grammys and an Emmy, the studio said. Oscar Pistorius did not attend. In Madrid, Oscar scored twice.',
+    );
+    const found = a.mentions.map((m) => m.text);
+    for (const word of ['Strong Oscar', 'Grammys', 'Emmy']) assert.ok(!found.includes(word), found.join(' | '));
+    assert.deepStrictEqual(a.mentions.filter((m) => m.text === 'Oscar').length, 1, found.join(' | '));
+    for (const person of ['Mike Leigh', 'Imelda Staunton', 'Oscar Pistorius']) assert.strictEqual(typeOf(a, person), 'person', found.join(' | '));
+    assert.ok(found.includes('Oscar'), `the footballer stays a name: ${found.join(' | ')}`);
+  });
+
   it('reads a feast as a time, not a body', () => {
     const a = analyze('Retail sales fell in January after strong trading over Christmas. Christmas sales rose 4%, and Easter trade should help, shop owners said.');
     const found = a.mentions.map((m) => m.text);
