@@ -11,7 +11,7 @@ import { runSync } from './steps';
  * Bump with any change to how entities are merged: a merged-entities snapshot in the cache
  * (mergeSnapshot.ts) made by other merging code is then never used.
  */
-export const MERGE_VERSION = 2;
+export const MERGE_VERSION = 3;
 
 export interface MergeResult {
   entities: Map<string, Entity>;
@@ -104,6 +104,8 @@ interface Local {
   key: string;
   /** The gazetteer's name for it, when listed. */
   listed?: string;
+  /** Its key is the surname of a person its article names in full. */
+  surnameHere?: boolean;
   type: EntityType;
   mentions: number;
   /** The local entity a nationality names as its place. */
@@ -166,6 +168,7 @@ export function* mergeSteps(analyses: Iterable<ArticleAnalysis>): Steps<MergeRes
         const k = nameKey(e.name);
         local.key = k.key;
         local.listed = k.listed?.name;
+        local.surnameHere = surnames.has(k.key);
         let tally = tallies.get(k.key);
         if (!tally) tallies.set(k.key, (tally = { votes: {}, cues: {}, listed: k.listed?.type }));
         // A one-word "place" that is the surname of a person the article names ("Max Verstappen ... Verstappen") is that person.
@@ -192,7 +195,7 @@ export function* mergeSteps(analyses: Iterable<ArticleAnalysis>): Steps<MergeRes
   for (const [key, tally] of tallies) decisions.set(key, decideType(tally));
   for (const l of locals) {
     const d = isNameType(l.type) ? decisions.get(l.key) : undefined;
-    if (d) l.type = localType(d, l.type as NameType, l.entity.cues);
+    if (d) l.type = localType(d, l.type as NameType, l.entity.cues, l.surnameHere);
   }
 
   // Groups of full names; short forms wait for the story that resolves them.

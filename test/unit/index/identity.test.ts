@@ -86,5 +86,14 @@ describe('identity: the rules that make two names one', () => {
       assert.strictEqual(localType(split, 'organization', undefined), 'place');
       assert.strictEqual(localType({ main: 'person', kept: ['person'] }, 'organization', { organization: 3 }), 'person');
     });
+
+    it('an uncued "person" of a name that is mostly a body\'s is the body, unless its article names a person of that surname', () => {
+      const club = { main: 'organization' as const, kept: ['organization' as const, 'person' as const] };
+      assert.strictEqual(localType(club, 'person', undefined), 'organization');
+      assert.strictEqual(localType(club, 'person', { person: 2 }), 'person');
+      assert.strictEqual(localType(club, 'person', undefined, true), 'person');
+      const network = { main: 'person' as const, kept: ['person' as const, 'organization' as const] };
+      assert.strictEqual(localType(network, 'organization', undefined), 'organization');
+    });
   });
 });

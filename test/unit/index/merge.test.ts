@@ -121,6 +121,22 @@ describe('merge: identity across articles', () => {
       ]);
     });
 
+    it('a club that reads like a person where no word says so is the club; the person its articles insist on stays apart', () => {
+      const m = merge({
+        a: [org('Chelsea', { mentions: 6, cues: { organization: 3 } })],
+        b: [org('Chelsea', { mentions: 4, cues: { organization: 2 } })],
+        c: [person('Chelsea', { mentions: 3 })],
+        d: [person('Chelsea', { mentions: 2, cues: { person: 2 } })],
+      });
+      assert.deepStrictEqual(
+        m.entities.map((e) => [e.id, e.mentionCount]).sort(),
+        [
+          ['organization:chelsea', 13],
+          ['person:chelsea', 2],
+        ],
+      );
+    });
+
     it('a place and a body of one name are not split: a country is also its government', () => {
       const m = merge({ a: [place('North Korea', { mentions: 5 })], b: [org('North Korea', { cues: { organization: 3 } })] });
       assert.deepStrictEqual(
