@@ -34,7 +34,9 @@ export interface MergeResult {
  *    "Trump" is a person in every article, though one article's recogniser took him for an
  *    organization; "Tesla" is an organization where texts say "shares of Tesla". Where the texts
  *    disagree with enough evidence on each side, the name stays two entities, each listing the
- *    other in `possibleSame`.
+ *    other in `possibleSame`, and each article's mention takes the type its own words say, else
+ *    the type its recogniser gave, except that a "person" of a name that is mostly a body's is the
+ *    body unless the article names a person of that surname (identity.ts localType).
  * 4. A short form an article does not resolve itself (a surname, a given name, an acronym, the last
  *    word of a team's name) joins a full name only when one candidate is unambiguous in its
  *    article or in its story: the articles sharing at least STORY_MIN_SHARED other distinctive
