@@ -98,10 +98,12 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   dropThingsNamedLikePeople(text, candidates);
   // International bodies of our curated list ("G20", "BRICS") are organizations even where the
   // tagger, which saw few of them in training, left them out.
-  const found = coverage(text.length, candidates);
-  for (const c of rules.candidates) if (c.type === 'organization' && c.canonical && GAZETTEER.get(lookupKey(c.canonical))?.kind === 'organization' && !covers(found, c)) candidates.push(c);
-  candidates.push(...lowercasePlaces(text, sentences, coverage(text.length, candidates)));
   const taken = coverage(text.length, candidates);
+  const bodies = rules.candidates.filter((c) => c.type === 'organization' && c.canonical && GAZETTEER.get(lookupKey(c.canonical))?.kind === 'organization' && !covers(taken, c));
+  cover(taken, bodies);
+  const places = lowercasePlaces(text, sentences, taken);
+  cover(taken, places);
+  candidates.push(...bodies, ...places);
   for (const x of rules.extras) if (!covers(taken, x)) extras.push(x);
   return resolve(text, candidates, extras);
 }
@@ -176,9 +178,13 @@ function splitAtBreaks(sentences: ParsedSentence[], spans: TaggedSpan[]): Tagged
 
 /** Which characters of the text the spans cover (1), in one pass: overlap tests then cost a span's length, not the list's. */
 function coverage(length: number, spans: readonly { start: number; end: number }[]): Uint8Array {
-  const out = new Uint8Array(length + 1);
-  for (const sp of spans) out.fill(1, Math.max(0, sp.start), Math.min(length, sp.end));
-  return out;
+  return cover(new Uint8Array(length + 1), spans);
+}
+
+function cover(chars: Uint8Array, spans: readonly { start: number; end: number }[]): Uint8Array {
+  const length = chars.length - 1;
+  for (const sp of spans) chars.fill(1, Math.max(0, sp.start), Math.min(length, sp.end));
+  return chars;
 }
 
 function covers(chars: Uint8Array, x: { start: number; end: number }): boolean {

@@ -50,6 +50,8 @@ function nameToken(s: SentenceScan, i: number): 'strong' | 'weak' | false {
   const { tokens } = s;
   const t = tokens[i];
   if (!LETTER.test(t.text) && !/^\d/.test(t.text)) return false;
+  // Most words are in lower case, and outside capitals-only lines none of them opens a name.
+  if (!s.caseless && !UPPER.test(t.text)) return false;
   const key = bareKey(t);
   const listed = GAZETTEER.has(key) || DEMONYMS.has(key);
   if (s.caseless) {
@@ -58,7 +60,6 @@ function nameToken(s: SentenceScan, i: number): 'strong' | 'weak' | false {
     if (hasAny(t, ENTITY_TAGS)) return 'strong';
     return s.known.has(key) ? 'weak' : false;
   }
-  if (!UPPER.test(t.text)) return false;
   if (t.tags.has('Month') || t.tags.has('WeekDay')) return false;
   if (listed) return 'strong';
   // An initial: "A. Hollioake", not the article "A".
