@@ -117,8 +117,13 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityTreeN
     const index = this.corpus.index;
     if (!node) return this.currentGroups().map((g) => this.typeNode(g));
     switch (node.kind) {
-      case 'type':
-        return this.pages.rows(node.group.type, `${node.id}/more`, node.group.entities, (entity): EntityTreeNode => this.node({ kind: 'entity', id: `entity:${entity.id}`, entity }));
+      case 'type': {
+        // The view may ask for the children of a group it got before the last rebuild: they are
+        // the current index's, or the stale entities would be kept as the nodes of this one.
+        const group = this.currentGroups().find((g) => g.type === node.group.type);
+        if (!group) return [];
+        return this.pages.rows(group.type, `${node.id}/more`, group.entities, (entity): EntityTreeNode => this.node({ kind: 'entity', id: `entity:${entity.id}`, entity }));
+      }
       case 'entity': {
         const byArticle = new Map<string, MentionRef[]>();
         const kept = this.filtered()?.articleIds;
