@@ -76,7 +76,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // (what is left of "The company"), "MPs": a title, a closed-class word or an acronym's plural is
     // never a name by itself.
     if (whole - from === 1 && isNeverANameAlone(tokens[from])) continue;
-    if (tokens.slice(from, whole).every((t) => HOLIDAYS.has(t.normal))) continue;
+    if (tokens.slice(from, whole).every((t) => HOLIDAYS.has(t.normal)) || isFeastEve(tokens, from, whole)) continue;
     if (isAward(tokens, from, whole)) continue;
     // "Mrs Howard will make …": a name after Mr, Mrs, Sir or Dr is a person's, whatever else the tagger read.
     if (whole - from > 1 && isTitleWord(tokens[from])) type = 'person';
@@ -232,6 +232,12 @@ const OPENER_TAGS = new Set(['Adverb', 'Conjunction', 'Comparative', 'Superlativ
 
 /** Feasts and seasons ("after Christmas", "Easter sales"): when things happen, not who, which body or where. */
 const HOLIDAYS = new Set(['christmas', 'xmas', 'easter', 'hanukkah', 'chanukah', 'ramadan', 'diwali', 'thanksgiving', 'halloween', 'passover', 'eid', 'hogmanay', 'lent', 'advent', 'pentecost', 'whitsun']);
+
+/** "New Year's Eve", "Christmas Eve": the eve of a feast is a time too. */
+function isFeastEve(tokens: Token[], from: number, to: number): boolean {
+  const before = tokens[from - 1];
+  return to - from === 1 && tokens[from].normal === 'eve' && !!before && /^(?:years?|year's|christmas|hallows)$/.test(before.normal.replace(/’/g, "'"));
+}
 
 /** Prizes named like people ("an Oscar nomination", "three Grammys"): what is won, not who. */
 const AWARDS = new Set(['oscar', 'oscars', 'grammy', 'grammys', 'grammies', 'emmy', 'emmys']);

@@ -261,7 +261,8 @@ export const THING_ACRONYMS = new Set([
   'dvd', 'cd', 'vhs', 'hdtv', 'hd', 'lcd', 'led', 'usb', 'gps', 'sms', 'mms', 'mp3', 'mp4', 'cpu', 'gpu', 'rss', 'ssl', 'adsl', 'dsl',
   'voip', 'iptv', 'pvr', 'dvr', 'gprs', 'hsdpa', '3g', '4g', '5g', 'lte', 'uwb', 'rfid', 'dtt', 'url', 'html', 'pdf', 'isp', 'p2p',
   'drm', 'suv', 'atm', 'iq', 'rna', 'mri', 'icu', 'ivf', 'ptsd', 'adhd', 'bmi', 'cctv', 'ufo', 'vip', 'dj', 'mba', 'diy', 'bbq',
-  'asap', 'fyi', 'rsvp', 'dui', 'dwi', 'awol', 'cto', 'roi', 'eps', 'ebitda', 'etf', 'co2', 'tba', 'tbc', 'aka',
+  'asap', 'fyi', 'rsvp', 'dui', 'dwi', 'awol', 'cto', 'roi', 'eps', 'ebitda', 'etf', 'co2', 'tba', 'tbc', 'aka', 'hdr', 'uhd', 'oled',
+  'hdmi', 'nfc', 'ssd', 'hdd', '4k', '8k',
 ]);
 
 /** Words right after a name ("Yukos shares", "Rover's chief executive") that show it is a company or club. */
