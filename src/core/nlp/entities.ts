@@ -2,6 +2,7 @@ import { DEMONYMS, GAZETTEER, GAZETTEER_PREFIXES, MAX_GAZETTEER_TOKENS, lookupKe
 import type { Span } from '../model/types';
 import type { ParsedSentence, Token } from './nlp';
 import { lexiconTags } from './nlp';
+import { AMBIGUOUS } from './plugin';
 import { NON_NAME_ACRONYMS, PERSON_TITLES, ROLE_HEADS, THING_ACRONYMS } from './lexicon';
 import { prepareArticle } from './ner/features';
 import { hashString } from './ner/hash';
@@ -72,10 +73,6 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     let type = tagType;
     if (from > wordsFrom && looksLikeName(tokens.slice(from, whole))) type = 'person';
     else if (type === 'person' && whole - from > 1 && INSTITUTIONS.has(tokens[whole - 1].normal)) type = 'organization';
-    // "Mr" alone ("Mr Champion." where the tagger left out the common-noun surname), "The" alone
-    // (what is left of "The company"), "MPs": a title, a closed-class word or an acronym's plural is
-    // never a name by itself.
-    if (whole - from === 1 && isNeverANameAlone(tokens[from])) continue;
     if (tokens.slice(from, whole).every((t) => HOLIDAYS.has(t.normal)) || isFeastEve(tokens, from, whole)) continue;
     if (isAward(tokens, from, whole)) continue;
     // "Mrs Howard will make …": a name after Mr, Mrs, Sir or Dr is a person's, whatever else the tagger read.
@@ -87,7 +84,10 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     if (type === 'person' && prepared[sp.sentence].mode === 'normal' && isCutFromLongerName(tokens, from, whole, (i) => tagged.has(`${sp.sentence}:${i}`) || inRole(tokens[i]))) continue;
     // "The CSCE said": the article opening a sentence is not the name's unless the name is known so ("The Hague").
     if (from < whole - 1 && tokens[from].normal === 'the' && !gazetteerHit(tokens.slice(from, whole))) from++;
-    if (whole - from === 1 && isThingAcronym(tokens[from])) continue;
+    // "Mr" alone ("Mr Champion." where the tagger left out the common-noun surname), "The" alone
+    // (what is left of "The company"), "MPs", "(The) DVD": a title, a closed-class word, an
+    // acronym's plural or an acronym for a thing is never a name by itself.
+    if (whole - from === 1 && isNeverANameAlone(tokens[from])) continue;
     // "John F. Kennedy Jr.": a generational suffix belongs to the person's name.
     const to = type === 'person' && GENERATIONS.has(tokens[whole]?.normal ?? '') && /^,?\s*$/.test(tokens[whole - 1].post) ? whole + 1 : whole;
     const c = taggedCandidate(text, tokens, from, to, type, prepared[sp.sentence].mode !== 'normal', byEnd, extras);
@@ -108,11 +108,14 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   return resolve(text, candidates, extras);
 }
 
-/** Listed places whose names are also English words, and so are the word when written in lower case. */
+/**
+ * Listed places whose names are also English words, and so are the word when written in lower case:
+ * those our lexicon plugin does not force to a name, and more.
+ */
 const PLACES_THAT_ARE_WORDS = new Set([
-  'america', 'arctic', 'antarctic', 'atlantic', 'pacific', 'gulf', 'china', 'turkey', 'georgia', 'jordan', 'chad', 'guinea', 'niger',
-  'island', 'jersey', 'reunion', 'the bottom', 'man', 'male', 'nice', 'reading', 'bath', 'mobile', 'victoria', 'far east', 'english',
-  'french', 'swiss', 'quad', 'fed', 'wales', 'japan', 'panama', 'guernsey', 'cork', 'split', 'orange', 'march', 'may',
+  ...AMBIGUOUS,
+  'island', 'jersey', 'reunion', 'the bottom', 'man', 'male', 'nice', 'reading', 'bath', 'mobile', 'victoria', 'far east',
+  'wales', 'japan', 'panama', 'guernsey', 'cork', 'split', 'orange', 'march', 'may',
 ]);
 
 /** The first words of listed places' names, as their lower-case forms begin. */
@@ -125,8 +128,8 @@ const NOUN_OPENERS = ['Determiner', 'Possessive', 'Adjective', 'Value', 'Noun'];
  * "we moved to mexico", "flights to san francisco": web text writes place names in lower case,
  * where the tagger, trained on edited news, sees no name. A run of lower-case words that is a
  * listed country, region or city, and not also an English word or a nationality, is that place,
- * unless a determiner, an adjective or a noun before it makes it a noun or part of one. Edited news writes such names in capitals,
- * so there the rule finds nothing.
+ * unless a determiner, an adjective or a noun before it makes it a noun or part of one. Edited
+ * news writes such names in capitals, so there the rule finds nothing.
  */
 function lowercasePlaces(text: string, sentences: ParsedSentence[], taken: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
@@ -138,19 +141,20 @@ function lowercasePlaces(text: string, sentences: ParsedSentence[], taken: Uint8
       if (!starts.has(tokens[i].text)) continue;
       const before = tokens[i - 1];
       if (!plain(tokens[i]) || (before && NOUN_OPENERS.some((tag) => before.tags.has(tag)) && !gazetteerHit([before]))) continue;
-      let key = '';
+      let words = '';
       let match: { to: number; name: string } | undefined;
       for (let k = i; k < tokens.length && k - i < MAX_GAZETTEER_TOKENS && plain(tokens[k]); k++) {
-        key = key ? `${key} ${tokens[k].text}` : tokens[k].text;
-        const entry = GAZETTEER.get(lookupKey(key));
-        if (entry?.type === 'place' && !onlyInCapitals(lookupKey(key)) && !DEMONYMS.has(lookupKey(key)) && !PLACES_THAT_ARE_WORDS.has(key)) match = { to: k + 1, name: entry.name };
-        if (!GAZETTEER_PREFIXES.has(lookupKey(key))) break;
+        words = words ? `${words} ${tokens[k].text}` : tokens[k].text;
+        const key = lookupKey(words);
+        const entry = GAZETTEER.get(key);
+        if (entry?.type === 'place' && !onlyInCapitals(key) && !DEMONYMS.has(key) && !PLACES_THAT_ARE_WORDS.has(words)) match = { to: k + 1, name: entry.name };
+        if (!GAZETTEER_PREFIXES.has(key)) break;
       }
       if (!match) continue;
-      const words = tokens.slice(i, match.to);
-      const place = { start: words[0].start, end: words[words.length - 1].end };
+      const run = tokens.slice(i, match.to);
+      const place = { start: run[0].start, end: run[run.length - 1].end };
       if (!covers(taken, place)) {
-        out.push({ tokens: words, ...place, text: text.slice(place.start, place.end), type: 'place', canonical: match.name, weak: false, caseless: false, guessed: false, orgCue: false, roles: [] });
+        out.push({ tokens: run, ...place, text: text.slice(place.start, place.end), type: 'place', canonical: match.name, weak: false, caseless: false, guessed: false, orgCue: false, roles: [] });
       }
       i = match.to - 1;
     }
@@ -267,11 +271,11 @@ export function isNeverANameAlone(t: Token): boolean {
   return isTitleWord(t) || isClosedClassWord(t) || PLURAL_ACRONYM.test(t.text) || isThingAcronym(t);
 }
 
-const isThing = (key: string): boolean => THING_ACRONYMS.has(key) || NON_NAME_ACRONYMS.has(key);
-
 /** "DVD", "HDTV", "GPS": an acronym for a thing, a unit or a condition, written in capitals, names nothing. */
 function isThingAcronym(t: Token): boolean {
-  return /^[\p{Lu}\d]+(?:['’]s)?$/u.test(t.text) && isThing(t.text.toLowerCase().replace(/['’]s$/, ''));
+  if (!/^[\p{Lu}\d]+(?:['’]s)?$/u.test(t.text)) return false;
+  const key = t.text.toLowerCase().replace(/['’]s$/, '');
+  return THING_ACRONYMS.has(key) || NON_NAME_ACRONYMS.has(key);
 }
 
 function isTitleWord(t: Token): boolean {

@@ -10,7 +10,7 @@ import { DEMONYMS, GAZETTEER } from './gazetteer';
 const TAG_OF_KIND = { country: 'Country', city: 'City', region: 'Region', organization: 'Organization' } as const;
 
 /** Lexicon forms that are ordinary English too and must not be forced to a proper-noun tag. */
-const AMBIGUOUS = new Set(['quad', 'fed', 'gulf', 'pacific', 'atlantic', 'arctic', 'antarctic', 'america', 'english', 'swiss', 'french', 'china', 'turkey', 'georgia', 'jordan', 'chad', 'guinea', 'niger']);
+export const AMBIGUOUS = new Set(['quad', 'fed', 'gulf', 'pacific', 'atlantic', 'arctic', 'antarctic', 'america', 'english', 'swiss', 'french', 'china', 'turkey', 'georgia', 'jordan', 'chad', 'guinea', 'niger']);
 
 function usable(key: string): boolean {
   if (AMBIGUOUS.has(key) || /['()&,-]/.test(key)) return false;
