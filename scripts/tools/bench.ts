@@ -33,7 +33,7 @@ import { parseWatchlist } from '../../src/core/corpus/watchlists';
 import type { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { correctionsFrom } from '../../src/core/index/curation';
 import { indexCorpus, indexFile } from '../../src/core/index/indexer';
-import { WorkerPool } from '../../src/core/index/workerPool';
+import { WorkerPool, defaultPoolSize } from '../../src/core/index/workerPool';
 import type { Entity } from '../../src/core/model/types';
 import { groupEntities } from '../../src/core/render/entityGroups';
 import { entityHoverCard } from '../../src/core/render/hoverCard';
@@ -375,7 +375,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const workers = values.workers ? Number(values.workers) : Math.max(1, Math.min(8, os.availableParallelism?.() ?? os.cpus().length));
+  const workers = values.workers ? Number(values.workers) : defaultPoolSize();
   if (values.growth) {
     const results: Figures[] = [];
     for (const size of values.growth.split(',')) {

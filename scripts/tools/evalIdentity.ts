@@ -7,12 +7,11 @@
 // entities and the share mentioned once. `--errors` lists the gold entities the system splits and
 // the system entities that join several gold entities.
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { nodeSource } from '../../src/core/corpus/nodeSource';
 import { indexCorpus } from '../../src/core/index/indexer';
-import { WorkerPool } from '../../src/core/index/workerPool';
+import { WorkerPool, defaultPoolSize } from '../../src/core/index/workerPool';
 import type { AnalysisJson } from '../../src/core/render/analysisJson';
 import { toAnalysisJson } from '../../src/core/render/analysisJson';
 import type { Gold } from './identityScore';
@@ -24,7 +23,7 @@ const USAGE = 'Usage: npm run eval:identity -- CORPUS_DIR [--gold FILE] [--error
 const DEFAULT_GOLD = path.join(__dirname, '..', '..', 'scripts', 'tools', 'gold', 'identity-news-cluster.json');
 
 async function analysisOf(corpus: string): Promise<AnalysisJson> {
-  const size = Math.max(1, Math.min(8, os.availableParallelism?.() ?? os.cpus().length));
+  const size = defaultPoolSize();
   const pool = new WorkerPool({ script: path.join(__dirname, '..', 'worker.js'), size, fileTimeoutMs: 120_000 });
   try {
     const { index } = await indexCorpus(nodeSource, pool, { roots: [path.resolve(corpus)] });

@@ -1,6 +1,5 @@
 import { randomBytes } from 'crypto';
 import { createWriteStream, promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
 import { pipeline } from 'stream/promises';
@@ -15,7 +14,7 @@ import { CURATION_FILE } from '../core/corpus/curationFile';
 import { correctionsFrom } from '../core/index/curation';
 import { indexCorpus } from '../core/index/indexer';
 import { loadNerModel, packagedModelPath } from '../core/nlp/ner/recogniser';
-import { WorkerPool } from '../core/index/workerPool';
+import { WorkerPool, defaultPoolSize } from '../core/index/workerPool';
 import { analysisJsonChunks } from '../core/render/analysisJson';
 import { printable } from '../core/render/printable';
 import { textReport } from '../core/render/textReport';
@@ -110,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('news-lens: --summary-sentences must be a whole number\n');
     return 2;
   }
-  const workers = values.workers === undefined ? defaultWorkers() : Number(values.workers);
+  const workers = values.workers === undefined ? defaultPoolSize() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) {
     process.stderr.write('news-lens: --workers must be a whole number of at least 1\n');
     return 2;
@@ -297,9 +296,6 @@ async function readCorrections(firstRoot: string, curation: string | undefined, 
   return correctionsFrom(files, lists);
 }
 
-export function defaultWorkers(): number {
-  return Math.max(1, Math.min(8, (os.availableParallelism?.() ?? os.cpus().length) || 1));
-}
 
 /** Streams the pieces to standard output, waiting whenever the reader is behind. A reader that goes away (`| head`) ends the output quietly. */
 async function writeStdout(chunks: Iterable<string>): Promise<void> {

@@ -12,7 +12,7 @@ import type { CurationInput } from '../core/index/curation';
 import { NO_CURATION } from '../core/index/curation';
 import type { IndexProgress, IndexSettings } from '../core/index/indexer';
 import { indexCorpus, indexFile } from '../core/index/indexer';
-import { CancelledError, WorkerPool } from '../core/index/workerPool';
+import { CancelledError, WorkerPool, defaultPoolSize } from '../core/index/workerPool';
 import type { Diagnostic } from '../core/model/types';
 import { plural } from '../core/render/entityGroups';
 import { printable } from '../core/render/printable';
@@ -518,8 +518,4 @@ export function recordFields(value: unknown): RecordFields | undefined {
     if (typeof name === 'string' && name.trim() !== '') fields[key] = name.trim();
   }
   return Object.keys(fields).length ? fields : undefined;
-}
-
-export function defaultPoolSize(): number {
-  return Math.max(1, Math.min(8, os.availableParallelism?.() ?? os.cpus().length));
 }

@@ -97,6 +97,16 @@ export class CancelledError extends Error {
   }
 }
 
+/** The cores this process may use. */
+export function machineCores(): number {
+  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}
+
+/** Workers when none are configured: one per core, at most 8. */
+export function defaultPoolSize(): number {
+  return Math.min(8, machineCores());
+}
+
 /**
  * A worker's V8 flags: its heap limit and, when the pool has a worker per core, V8 without its
  * helper threads. Each V8 compiles and collects garbage on threads of its own beside the one running
@@ -104,7 +114,7 @@ export class CancelledError extends Error {
  * workers. On the 2-core machine of the benchmark, BBC's cold index took 15.5-17.3 s with the flag
  * against 18.2-19.3 s without (four runs each, alternating), with the same analyses.
  */
-export function workerFlags(heapMB: number, poolSize: number, cores = os.availableParallelism?.() ?? os.cpus().length): string[] {
+export function workerFlags(heapMB: number, poolSize: number, cores = machineCores()): string[] {
   const flags = [`--max-old-space-size=${heapMB}`];
   if (poolSize >= cores) flags.push('--single-threaded');
   return flags;

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { cacheKey, parseCacheEntry, readCacheText, writeCacheEntry } from '../../../src/core/index/analysisCache';
 import { indexCorpus, indexFile } from '../../../src/core/index/indexer';
 import { shardsFor } from '../../../src/core/index/shards';
-import { WorkerPool, workerFlags } from '../../../src/core/index/workerPool';
+import { WorkerPool, machineCores, workerFlags } from '../../../src/core/index/workerPool';
 import { buildIndex } from '../../../src/core/index/build';
 import { nodeSource } from '../../../src/core/corpus/nodeSource';
 import { toAnalysisJson } from '../../../src/core/render/analysisJson';
@@ -54,7 +54,7 @@ describe('index: worker pool, cache and incremental updates', function () {
       [workerFlags(512, 2, 2), workerFlags(512, 8, 4), workerFlags(512, 2, 8)],
       [['--max-old-space-size=512', '--single-threaded'], ['--max-old-space-size=512', '--single-threaded'], ['--max-old-space-size=512']],
     );
-    const everyCore = new WorkerPool({ script: WORKER, size: os.availableParallelism?.() ?? os.cpus().length, fileTimeoutMs: 60_000 });
+    const everyCore = new WorkerPool({ script: WORKER, size: machineCores(), fileTimeoutMs: 60_000 });
     try {
       const roots = [path.join(dir, 'corpus')];
       const pooled = await indexCorpus(nodeSource, everyCore, { roots });
