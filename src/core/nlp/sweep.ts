@@ -246,6 +246,42 @@ function termTest(r: Reg): ((t: Term) => boolean) | null {
   return null;
 }
 
+const ends = new WeakMap<Rule, ((terms: Term[]) => boolean) | null>();
+
+/**
+ * What a rule whose last reg is marked $ asks of the sentence's end, or null when it asks nothing
+ * this can check. compromise refuses a match whose $ reg does not take the last term (and drops
+ * any match that does not end there), so that reg must match the last term, or the term before it
+ * when the two are halves of a contraction (a match of the first half steps over the second). The
+ * sentence's end tested once thus turns away most tries of these rules from the start.
+ */
+function endTest(rule: Rule): ((terms: Term[]) => boolean) | null {
+  let test = ends.get(rule);
+  if (test === undefined) {
+    const last = rule.regs?.[rule.regs.length - 1];
+    const term = last?.end === true && last.greedy !== true ? lastTermTest({ ...last, end: undefined }) : null;
+    test =
+      term === null
+        ? null
+        : (terms) => {
+            const n = terms.length;
+            return n > 0 && (term(terms[n - 1]) || (n > 1 && Boolean(terms[n - 2].implicit) && Boolean(terms[n - 1].implicit) && term(terms[n - 2])));
+          };
+    ends.set(rule, test);
+  }
+  return test;
+}
+
+/** The test of the last term a reg takes: a simple reg's, or any of an (a|b) block of one-reg alternatives. */
+function lastTermTest(r: Reg): ((t: Term) => boolean) | null {
+  if (r.choices === undefined) return termTest(r);
+  if (r.operator !== 'or' || r.optional === true || r.negative === true || !only(r, BLOCK)) return null;
+  const tests = r.choices.map((alt) => (alt.length === 1 ? termTest(alt[0]) : null));
+  if (tests.some((t) => t === null)) return null;
+  const any = tests as ((t: Term) => boolean)[];
+  return (t) => any.some((test) => test(t));
+}
+
 interface Anchored {
   /** The rule with its first reg marked ^ and without its capture group or notIf, which are applied here. */
   rule: Rule;
@@ -315,6 +351,8 @@ function matchAtStarts(terms: Term[], anchored: Anchored, test: (t: Term) => boo
 }
 
 function matchFrom(terms: Term[], rule: Rule, test: ((t: Term) => boolean) | null, methods: Methods): Pointer[] {
+  const end = endTest(rule);
+  if (end !== null && !end(terms)) return [];
   if (test === null) return methods.one.match([terms], rule).ptrs;
   const anchored = anchoredAt(rule);
   if (anchored !== null) return matchAtStarts(terms, anchored, test, methods);

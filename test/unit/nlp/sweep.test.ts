@@ -27,6 +27,9 @@ const SAMPLES = [
   'The long-awaited follow-up sells well, the award-winning chef-owner says, and the low-cost start-up plans cuts.',
   'Traders buy, sell and swap shares while the firm\'s top car maker, South Korea\'s biggest, plans more job cuts.',
   'She was getting close to a deal when he sent back the forms, looked around and charged back in.',
+  // Rules anchored at the sentence's end ($), some ending in a contraction or an (a|b) block.
+  "Keep it simple. Don't go in. The new rules are tough, and they'll work hard. She said she'd. Look what we've got. It was the best",
+  "Who could blame them? The deal they're in. Make it fast. Things fell apart: that's just how it is. Turn it up",
   // Frozen lexicon entries, nested ones and one cut by the sentence's end.
   'The Labour Party said the Prime Minister had read the New York Times in the living room, as in the Cold War.',
   'Excuse me, said the 20th Century Fox executive: the free market will re-elect the over-paid, and he gave up. New York',
