@@ -3,9 +3,11 @@
  * rules to try on each sentence and runs them. Stock compromise walks every hook word of the rule
  * net for every sentence, concatenating and filtering the rule lists as it goes: about a fifth of a
  * whole parse. Here each rule is filed under its rarest need, so a sentence looks only at rules that
- * can apply to it, and the survivors are put in exactly the order stock compromise would try them.
- * A rule is then tried only from the terms its first (and second) reg can match, instead of from
- * every term with a fresh copy of the rest of the sentence. The tags come out identical
+ * can apply to it (its needs and wants checked against one bit per hook, not by string lookups),
+ * and the survivors are put in exactly the order stock compromise would try them. A rule is then
+ * tried only from the terms its first (and second) reg can match, instead of from every term with a
+ * fresh copy of the rest of the sentence, and a rule anchored at the end ($) only when the last term
+ * can end it. The tags come out identical
  * (test/unit/nlp/sweep.test.ts compares both on real news).
  */
 
@@ -76,6 +78,9 @@ interface Entry {
   rule: Rule;
   hooks: number[];
   positions: number[];
+  /** The hook numbers of the rule's needs and of its wants (all of them are hooks of the net). */
+  needs: Int32Array;
+  wants: Int32Array;
 }
 
 interface HookIndex {
@@ -89,28 +94,38 @@ interface HookIndex {
   /** Per entry, the sentence that last looked at it (a stamp, so nothing is cleared between sentences). */
   seen: Uint32Array;
   stamp: number;
+  /** The hooks the current sentence has, one bit per hook number (cleared again after the sentence). */
+  has: Uint32Array;
+  /** Per entry, where stock compromise would try it among the sentence's rules. */
+  order: Float64Array;
 }
 
 const indexes = new WeakMap<Net, HookIndex | null>();
 
-/** Indexes a rule net; null when two rules share a match string, whose order only the stock sweep keeps. */
+/**
+ * Indexes a rule net; null when two rules share a match string, whose order only the stock sweep
+ * keeps, or when a need or want is no hook (compromise's buildNet hooks every one: a net built
+ * otherwise is left to the stock sweep too).
+ */
 function hookIndex(net: Net): HookIndex | null {
   const known = indexes.get(net);
   if (known !== undefined) return known;
   const keys = Object.keys(net.hooks);
   const at = new Map(keys.map((k, i) => [k, i]));
+  const numbers = (list: string[]): Int32Array => Int32Array.from(list, (k) => at.get(k) ?? -1);
   const entries = new Map<Rule, Entry>();
   keys.forEach((k, i) =>
     net.hooks[k].forEach((rule, position) => {
       let e = entries.get(rule);
-      if (!e) entries.set(rule, (e = { id: entries.size, rule, hooks: [], positions: [] }));
+      if (!e) entries.set(rule, (e = { id: entries.size, rule, hooks: [], positions: [], needs: numbers(rule.needs), wants: numbers(rule.wants) }));
       e.hooks.push(i);
       e.positions.push(position);
     }),
   );
   const matches = new Set([...entries.keys()].map((r) => r.match));
+  const unhooked = [...entries.values()].some((e) => e.needs.includes(-1) || e.wants.includes(-1));
   let index: HookIndex | null = null;
-  if (matches.size === entries.size) {
+  if (matches.size === entries.size && !unhooked) {
     const primary: Entry[][] = keys.map(() => []);
     // Words are rarer than tags; among tags, the one fewer rules hang on is taken for the rarer.
     const rarity = (k: string): number => (k.startsWith('#') ? 1e6 : 0) + net.hooks[k].length;
@@ -119,14 +134,19 @@ function hookIndex(net: Net): HookIndex | null {
       if (needs.length) primary[at.get(needs.reduce((a, b) => (rarity(b) < rarity(a) ? b : a))) as number].push(e);
       else for (const i of e.hooks) primary[i].push(e);
     }
-    index = { keys, at, primary, seen: new Uint32Array(entries.size), stamp: 0 };
+    index = { keys, at, primary, seen: new Uint32Array(entries.size), stamp: 0, has: new Uint32Array((keys.length >> 5) + 1), order: new Float64Array(entries.size) };
   }
   indexes.set(net, index);
   return index;
 }
 
-function hasAll(haves: Set<string>, list: string[]): boolean {
-  for (const x of list) if (!haves.has(x)) return false;
+/** Whether the sentence has hook number `i`. */
+function has(index: HookIndex, i: number): boolean {
+  return (index.has[i >> 5] & (1 << (i & 31))) !== 0;
+}
+
+function hasAll(index: HookIndex, list: Int32Array): boolean {
+  for (let k = 0; k < list.length; k++) if (!has(index, list[k])) return false;
   return true;
 }
 
@@ -135,9 +155,9 @@ function hasAny(haves: Set<string>, list: string[]): boolean {
   return false;
 }
 
-function countIn(haves: Set<string>, list: string[]): number {
+function countIn(index: HookIndex, list: Int32Array): number {
   let n = 0;
-  for (const x of list) if (haves.has(x)) n++;
+  for (let k = 0; k < list.length; k++) if (has(index, list[k])) n++;
   return n;
 }
 
@@ -152,24 +172,31 @@ function candidates(index: HookIndex, net: Net, haves: Set<string>, words: numbe
     index.stamp = 0;
   }
   const stamp = ++index.stamp;
-  const found: { order: number; rule: Rule }[] = [];
+  const present: number[] = [];
   for (const k of haves) {
     const i = index.at.get(k);
     if (i === undefined) continue;
+    index.has[i >> 5] |= 1 << (i & 31);
+    present.push(i);
+  }
+  const found: Entry[] = [];
+  for (const i of present) {
     for (const e of index.primary[i]) {
       if (index.seen[e.id] === stamp) continue;
       index.seen[e.id] = stamp;
       const rule = e.rule;
-      if (words < rule.minWords || !hasAll(haves, rule.needs)) continue;
+      if (words < rule.minWords || !hasAll(index, e.needs)) continue;
       if (rule.ifNo !== undefined && hasAny(haves, rule.ifNo)) continue;
-      if (rule.wants.length !== 0 && countIn(haves, rule.wants) < rule.minWant) continue;
+      if (e.wants.length !== 0 && countIn(index, e.wants) < rule.minWant) continue;
       let j = 0;
-      while (!haves.has(index.keys[e.hooks[j]])) j++;
-      found.push({ order: e.hooks[j] * 0x10000 + e.positions[j], rule });
+      while (!has(index, e.hooks[j])) j++;
+      index.order[e.id] = e.hooks[j] * 0x10000 + e.positions[j];
+      found.push(e);
     }
   }
-  found.sort((a, b) => a.order - b.order);
-  const out = found.map((f) => f.rule);
+  for (const i of present) index.has[i >> 5] = 0;
+  found.sort((a, b) => index.order[a.id] - index.order[b.id]);
+  const out = found.map((e) => e.rule);
   for (const rule of net.always) if (words >= rule.minWords) out.push(rule);
   return out;
 }
