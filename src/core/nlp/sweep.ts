@@ -5,7 +5,7 @@
  * whole parse. Here each rule is filed under its rarest need, so a sentence looks only at rules that
  * can apply to it (its needs and wants checked against one bit per hook, not by string lookups),
  * and the survivors are put in exactly the order stock compromise would try them. A rule is then
- * tried only from the terms its first (and second) reg can match, instead of from every term with a
+ * tried only from the terms its first reg (and the regs that may take the next term) can match, instead of from every term with a
  * fresh copy of the rest of the sentence, and a rule anchored at the end ($) only when the last term
  * can end it. The tags come out identical
  * (test/unit/nlp/sweep.test.ts compares both on real news).
@@ -315,8 +315,25 @@ interface Anchored {
   group: string | undefined;
   notIf: Rule | undefined;
   required: number;
-  /** The test of the term after the first, when the first reg takes exactly one term and the second must match the next. */
+  /** The test of the term after the first, when the first reg takes exactly one term (see nextTermTest). */
   second: ((t: Term) => boolean) | null;
+}
+
+/**
+ * What the term after the first must pass, when the first reg takes exactly one term: the next
+ * required reg's test, or that of one of the optional regs before it, which may take the term
+ * instead. Null when a reg on the way has no such test (a negative, a wildcard, a $) or no
+ * required reg follows.
+ */
+function nextTermTest(regs: Reg[]): ((t: Term) => boolean) | null {
+  const tests: ((t: Term) => boolean)[] = [];
+  for (const r of regs.slice(1)) {
+    const test = r.negative === true ? null : buildStartTest([{ ...r, optional: undefined }]);
+    if (test === null) return null;
+    tests.push(test);
+    if (r.optional !== true) return tests.length === 1 ? test : (t) => tests.some((x) => x(t));
+  }
+  return null;
 }
 
 const anchoredRules = new WeakMap<Rule, Anchored | null>();
@@ -339,7 +356,7 @@ function anchoredAt(rule: Rule): Anchored | null {
           group: group === undefined ? undefined : String(group),
           notIf: notIf === undefined ? undefined : { ...rest, match: '', regs: notIf },
           required: regs.filter((r) => r.optional !== true && r.negative !== true).length,
-          second: regs.length > 1 && regs[0].greedy !== true && regs[0].choices === undefined ? termTest(regs[1]) : null,
+          second: regs[0].greedy !== true && regs[0].choices === undefined ? nextTermTest(regs) : null,
         };
     anchoredRules.set(rule, a);
   }

@@ -27,6 +27,8 @@ const SAMPLES = [
   'The long-awaited follow-up sells well, the award-winning chef-owner says, and the low-cost start-up plans cuts.',
   'Traders buy, sell and swap shares while the firm\'s top car maker, South Korea\'s biggest, plans more job cuts.',
   'She was getting close to a deal when he sent back the forms, looked around and charged back in.',
+  // Rules whose second reg is optional, so the term after the first may match it or the one after.
+  'They did not agree, she will quickly leave, and the old picks up where they had never left.',
   // Rules anchored at the sentence's end ($), some ending in a contraction or an (a|b) block.
   "Keep it simple. Don't go in. The new rules are tough, and they'll work hard. She said she'd. Look what we've got. It was the best",
   "Who could blame them? The deal they're in. Make it fast. Things fell apart: that's just how it is. Turn it up",
