@@ -5,9 +5,9 @@
  * whole parse. Here each rule is filed under its rarest need, so a sentence looks only at rules that
  * can apply to it (its needs and wants checked against one bit per hook, not by string lookups),
  * and the survivors are put in exactly the order stock compromise would try them. A rule is then
- * tried only from the terms its first reg (and the regs that may take the next term) can match, instead of from every term with a
- * fresh copy of the rest of the sentence, and a rule anchored at the end ($) only when the last term
- * can end it. The tags come out identical
+ * tried only from the terms its first reg can match (and whose next term the regs after it can
+ * take), instead of from every term with a fresh copy of the rest of the sentence, and a rule
+ * anchored at the end ($) only when the last term can end it. The tags come out identical
  * (test/unit/nlp/sweep.test.ts compares both on real news).
  */
 
