@@ -1,7 +1,7 @@
-import { DEMONYMS, GAZETTEER, GAZETTEER_PREFIXES, MAX_GAZETTEER_TOKENS, lookupKey, onlyInCapitals } from './gazetteer';
+import { DEMONYMS, GAZETTEER, MAX_GAZETTEER_TOKENS, lookupKey, onlyInCapitals } from './gazetteer';
 import type { Span } from '../model/types';
 import type { ParsedSentence, Token } from './nlp';
-import { lexiconTags } from './nlp';
+import { lexiconEntries, lexiconTags } from './nlp';
 import { AMBIGUOUS } from './plugin';
 import { NON_NAME_ACRONYMS, PERSON_TITLES, ROLE_HEADS, THING_ACRONYMS } from './lexicon';
 import { prepareArticle } from './ner/features';
@@ -116,10 +116,43 @@ const PLACES_THAT_ARE_WORDS = new Set([
   ...AMBIGUOUS,
   'island', 'jersey', 'reunion', 'the bottom', 'man', 'male', 'nice', 'reading', 'bath', 'mobile', 'victoria', 'far east',
   'wales', 'japan', 'panama', 'guernsey', 'cork', 'split', 'orange', 'march', 'may',
+  // compromise's cities and regions that are also things or first names.
+  'chile', 'cayenne', 'cologne', 'lima', 'mecca', 'para', 'phoenix', 'stanley', 'hamilton', 'douglas', 'windsor',
+  'kingston', 'salem', 'vaughn', 'guadalupe', 'surrey', 'dunkirk', 'rio', 'essex', 'holland', 'sucre',
 ]);
 
-/** The first words of listed places' names, as their lower-case forms begin. */
-let placeFirstWords: Set<string> | undefined;
+/**
+ * Place names known in lower case: the gazetteer's places and compromise's own cities, regions and
+ * countries that its lexicon knows as nothing else ("chicago", "san francisco", "kerala"; not
+ * "mobile" or "reading"), with the name each stands for; words of three letters or fewer are left
+ * to the gazetteer ("usa" is the United States, not "Usa").
+ */
+interface LowerPlaces {
+  names: Map<string, string>;
+  /** The first words of the names, which turn nearly every other word away at once. */
+  firstWords: Set<string>;
+  /** Every beginning of a name of several words that ends before one of its spaces. */
+  prefixes: Set<string>;
+}
+
+let lowerPlaces: LowerPlaces | undefined;
+
+const LEXICON_PLACE = new Set(['City', 'Region', 'Country']);
+const PLACE_ONLY = new Set([...LEXICON_PLACE, 'Place', 'ProperNoun']);
+
+function lowerPlaceNames(): LowerPlaces {
+  const names = new Map<string, string>();
+  for (const [key, e] of GAZETTEER) if (e.type === 'place' && !onlyInCapitals(key)) names.set(key, e.name);
+  for (const [word, tags] of lexiconEntries()) {
+    const key = lookupKey(word);
+    if (key.length > 3 && !names.has(key) && tags.some((t) => LEXICON_PLACE.has(t)) && tags.every((t) => PLACE_ONLY.has(t))) {
+      names.set(key, word.replace(/(^|[ -])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()));
+    }
+  }
+  const prefixes = new Set<string>();
+  for (const key of names.keys()) for (let at = key.indexOf(' '); at > 0; at = key.indexOf(' ', at + 1)) prefixes.add(key.slice(0, at));
+  return { names, firstWords: new Set([...names.keys()].map((k) => k.split(' ')[0])), prefixes };
+}
 
 /** Words before which a lower-case word is a common noun or part of one ("the island", "his china", "air asia"). */
 const NOUN_OPENERS = ['Determiner', 'Possessive', 'Adjective', 'Value', 'Noun'];
@@ -133,12 +166,12 @@ const NOUN_OPENERS = ['Determiner', 'Possessive', 'Adjective', 'Value', 'Noun'];
  */
 function lowercasePlaces(text: string, sentences: ParsedSentence[], taken: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
-  // Most words of any text are in lower case: one lookup turns nearly all of them away.
-  const starts = (placeFirstWords ??= new Set([...GAZETTEER].filter(([k, e]) => e.type === 'place' && !onlyInCapitals(k)).map(([k]) => k.split(' ')[0])));
+  const places = (lowerPlaces ??= lowerPlaceNames());
   const plain = (t: Token): boolean => /^\p{Ll}+$/u.test(t.text) && !/[#@/\\]$/.test(t.pre) && !/^(?:[@/\\]|\.\p{L})/u.test(t.post);
   for (const { tokens } of sentences) {
     for (let i = 0; i < tokens.length; i++) {
-      if (!starts.has(tokens[i].text)) continue;
+      // Most words of any text are in lower case: one lookup turns nearly all of them away.
+      if (!places.firstWords.has(tokens[i].text)) continue;
       const before = tokens[i - 1];
       if (!plain(tokens[i]) || (before && NOUN_OPENERS.some((tag) => before.tags.has(tag)) && !gazetteerHit([before]))) continue;
       let words = '';
@@ -146,9 +179,9 @@ function lowercasePlaces(text: string, sentences: ParsedSentence[], taken: Uint8
       for (let k = i; k < tokens.length && k - i < MAX_GAZETTEER_TOKENS && plain(tokens[k]); k++) {
         words = words ? `${words} ${tokens[k].text}` : tokens[k].text;
         const key = lookupKey(words);
-        const entry = GAZETTEER.get(key);
-        if (entry?.type === 'place' && !onlyInCapitals(key) && !DEMONYMS.has(key) && !PLACES_THAT_ARE_WORDS.has(words)) match = { to: k + 1, name: entry.name };
-        if (!GAZETTEER_PREFIXES.has(key)) break;
+        const name = places.names.get(key);
+        if (name !== undefined && !DEMONYMS.has(key) && !PLACES_THAT_ARE_WORDS.has(words)) match = { to: k + 1, name };
+        if (!places.prefixes.has(key)) break;
       }
       if (!match) continue;
       const run = tokens.slice(i, match.to);

@@ -242,4 +242,9 @@ export function lexiconTags(word: string): readonly string[] {
   return typeof tags === 'string' ? [tags] : tags;
 }
 
+/** Every word of compromise's lexicon (lower case; some of several words) with its tags. */
+export function* lexiconEntries(): Generator<[string, readonly string[]]> {
+  for (const [word, tags] of Object.entries(lexicon)) if (tags !== undefined) yield [word, typeof tags === 'string' ? [tags] : tags];
+}
+
 export { nlp };

@@ -171,10 +171,11 @@ describe('recogniser: names run on past their end', () => {
   it('reads a listed place written in lower case, as web text does, but not a word that names one', () => {
     const a = analyze(
       'Help needed!\n\nhi, i am from mexico and i want to move to london next year. my friend lives in malaysia and loves pad thai. ' +
-        'We walked round the island in a jersey and met at the reunion. Tickets on sale at #mexico or www.mexico.org today.',
+        'We walked round the island in a jersey and met at the reunion. Tickets on sale at #mexico or www.mexico.org today. ' +
+        'we flew to san francisco, then drove to chicago and on to florida. the phoenix rose again, with a dash of cayenne and some cologne.',
     );
     const places = a.entities.filter((e) => e.type === 'place').map((e) => e.name).sort();
-    assert.deepStrictEqual(places, ['London', 'Malaysia', 'Mexico']);
+    assert.deepStrictEqual(places, ['Chicago', 'Florida', 'London', 'Malaysia', 'Mexico', 'San Francisco']);
     assert.deepStrictEqual(
       a.mentions.filter((m) => m.text === 'mexico').length,
       1,
