@@ -317,6 +317,33 @@ interface Anchored {
   required: number;
   /** The test of the term after the first, when the first reg takes exactly one term (see nextTermTest). */
   second: ((t: Term) => boolean) | null;
+  /** The rule as one test per term, when each of its regs takes exactly one term (see fixedTests). */
+  fixed: ((t: Term) => boolean)[] | null;
+  /** Where the capture group stands among those terms, and how many it takes (compromise's own count). */
+  groupFrom: number;
+  groupLength: number;
+}
+
+/** A reg that takes exactly one term, as its test: a simple reg, or an (a|b) or (a && b) block of simple one-reg alternatives. */
+function oneTermTest(r: Reg): ((t: Term) => boolean) | null {
+  if (r.greedy === true) return null;
+  if (r.choices === undefined) return termTest(r);
+  if (r.optional === true || r.negative === true || !only(r, BLOCK)) return null;
+  const tests = r.choices.map((alt) => (alt.length === 1 && alt[0].greedy !== true ? termTest(alt[0]) : null));
+  if (tests.some((t) => t === null)) return null;
+  const all = tests as ((t: Term) => boolean)[];
+  if (r.operator === 'and') return (t) => all.every((test) => test(t));
+  return r.operator === 'or' ? (t) => all.some((test) => test(t)) : null;
+}
+
+/**
+ * A rule whose every reg takes exactly one term (no optional, repeated, negative or wildcard reg)
+ * matches where each term passes its reg's test, and nowhere else: such a rule is tried here
+ * without compromise's general matcher and its copy of the rest of the sentence.
+ */
+function fixedTests(regs: Reg[]): ((t: Term) => boolean)[] | null {
+  const tests = regs.map(oneTermTest);
+  return tests.some((t) => t === null) ? null : (tests as ((t: Term) => boolean)[]);
 }
 
 /**
@@ -357,6 +384,9 @@ function anchoredAt(rule: Rule): Anchored | null {
           notIf: notIf === undefined ? undefined : { ...rest, match: '', regs: notIf },
           required: regs.filter((r) => r.optional !== true && r.negative !== true).length,
           second: regs[0].greedy !== true && regs[0].choices === undefined ? nextTermTest(regs) : null,
+          fixed: fixedTests(regs),
+          groupFrom: regs.findIndex((r) => r.group !== undefined && String(r.group) === String(group)),
+          groupLength: regs.filter((r) => r.group !== undefined && String(r.group) === String(group)).length,
         };
     anchoredRules.set(rule, a);
   }
@@ -367,9 +397,10 @@ function anchoredAt(rule: Rule): Anchored | null {
  * compromise tries a rule at every term of the sentence, copying the rest of the sentence each
  * time; a rule whose first term has a test is tried only at the terms passing it, anchored there,
  * stepping past each match as compromise does (matches never overlap) and then keeping it, or its
- * capture group, unless the rule's notIf matches inside it. Each try still copies the rest of the
- * sentence, which costs the square of its length: parseText gives compromise no sentence longer
- * than a few thousand characters (see `pieces` in nlp.ts), so that cost is bounded.
+ * capture group, unless the rule's notIf matches inside it. Each try by compromise's matcher still
+ * copies the rest of the sentence, which costs the square of its length: parseText gives
+ * compromise no sentence longer than a few thousand characters (see `pieces` in nlp.ts), so that
+ * cost is bounded.
  */
 function matchAtStarts(terms: Term[], anchored: Anchored, test: (t: Term) => boolean, methods: Methods): Pointer[] {
   const out: Pointer[] = [];
@@ -378,20 +409,39 @@ function matchAtStarts(terms: Term[], anchored: Anchored, test: (t: Term) => boo
     if (!test(terms[i])) continue;
     // A contraction's first half may stand for two terms, so the next term is not checked after one.
     if (anchored.second !== null && !terms[i].implicit && !(i + 1 < terms.length && anchored.second(terms[i + 1]))) continue;
-    const found = methods.one.match([i === 0 ? terms : terms.slice(i)], anchored.rule);
-    const whole = found.ptrs[0];
-    if (whole === undefined) continue;
-    const end = whole[2] + i;
+    const found = fixedMatch(terms, i, anchored) ?? matchHere(terms, i, anchored, methods);
+    if (found === undefined) continue;
+    const [end, part] = found;
     const vetoed = anchored.notIf !== undefined && methods.one.match([terms.slice(i, end)], anchored.notIf).ptrs.length > 0;
-    const part = vetoed ? undefined : anchored.group === undefined ? whole : found.byGroup[anchored.group]?.[0];
-    if (part !== undefined) {
-      const from = part[1] + i;
-      const to = part[2] + i;
-      out.push([0, from, to, terms[from].id, terms[to - 1].id]);
-    }
+    if (!vetoed && part !== undefined) out.push([0, part[0], part[1], terms[part[0]].id, terms[part[1] - 1].id]);
     i = Math.max(i, end - 1);
   }
   return out;
+}
+
+/** A match found at `i`: where it ends, and the terms it keeps (its capture group, or all), if any. */
+type Found = [end: number, part: [number, number] | undefined];
+
+/**
+ * The match of a rule of one-term regs at `i` (undefined: none), or null to leave the try to
+ * compromise: where a term is half of a contraction, compromise may step over the other half.
+ */
+function fixedMatch(terms: Term[], i: number, anchored: Anchored): Found | undefined | null {
+  const tests = anchored.fixed;
+  if (tests === null) return null;
+  for (let k = 0; k < tests.length; k++) if (terms[i + k].implicit) return null;
+  for (let k = 0; k < tests.length; k++) if (!tests[k](terms[i + k])) return undefined;
+  const end = i + tests.length;
+  if (anchored.group === undefined) return [end, [i, end]];
+  return [end, anchored.groupLength > 0 ? [i + anchored.groupFrom, i + anchored.groupFrom + anchored.groupLength] : undefined];
+}
+
+function matchHere(terms: Term[], i: number, anchored: Anchored, methods: Methods): Found | undefined {
+  const found = methods.one.match([i === 0 ? terms : terms.slice(i)], anchored.rule);
+  const whole = found.ptrs[0];
+  if (whole === undefined) return undefined;
+  const part = anchored.group === undefined ? whole : found.byGroup[anchored.group]?.[0];
+  return [whole[2] + i, part === undefined ? undefined : [part[1] + i, part[2] + i]];
 }
 
 function matchFrom(terms: Term[], rule: Rule, test: ((t: Term) => boolean) | null, methods: Methods): Pointer[] {

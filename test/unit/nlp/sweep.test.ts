@@ -29,6 +29,8 @@ const SAMPLES = [
   'She was getting close to a deal when he sent back the forms, looked around and charged back in.',
   // Rules whose second reg is optional, so the term after the first may match it or the one after.
   'They did not agree, she will quickly leave, and the old picks up where they had never left.',
+  // Contractions, whose first half a rule's word may take together with the second.
+  "That's what they'd said: it's done, who's there, he's gone, she'd left, we're in, you'll see, I'm here, let's go, there's more, that'll do.",
   // Rules anchored at the sentence's end ($), some ending in a contraction or an (a|b) block.
   "Keep it simple. Don't go in. The new rules are tough, and they'll work hard. She said she'd. Look what we've got. It was the best",
   "Who could blame them? The deal they're in. Make it fast. Things fell apart: that's just how it is. Turn it up",
