@@ -144,10 +144,9 @@ function lowerPlaceNames(): LowerPlaces {
   const names = new Map<string, string>();
   for (const [key, e] of GAZETTEER) if (e.type === 'place' && !onlyInCapitals(key)) names.set(key, e.name);
   for (const [word, tags] of lexiconEntries()) {
+    if (!tags.some((t) => LEXICON_PLACE.has(t)) || !tags.every((t) => PLACE_ONLY.has(t))) continue;
     const key = lookupKey(word);
-    if (key.length > 3 && !names.has(key) && tags.some((t) => LEXICON_PLACE.has(t)) && tags.every((t) => PLACE_ONLY.has(t))) {
-      names.set(key, word.replace(/(^|[ -])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()));
-    }
+    if (key.length > 3 && !names.has(key)) names.set(key, word.replace(/(^|[ -])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()));
   }
   const prefixes = new Set<string>();
   for (const key of names.keys()) for (let at = key.indexOf(' '); at > 0; at = key.indexOf(' ', at + 1)) prefixes.add(key.slice(0, at));
