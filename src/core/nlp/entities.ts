@@ -56,11 +56,17 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   const inRole = (t: Token): boolean => roleChars[t.start] === 1;
   const tagged = new Set(spans.flatMap((sp) => Array.from({ length: sp.to - sp.from }, (_, k) => `${sp.sentence}:${sp.from + k}`)));
   const lowercase = lowercaseWords(sentences);
+  const storms = new Set<string>();
   for (const sp of spans) {
     const tagType = TAGGED_TYPES[sp.type];
     if (!tagType) continue;
     const tokens = sentences[sp.sentence].tokens;
     if (isOpeningAdverb(tokens, sp) || isCommonWordOpening(tokens, sp, lowercase)) continue;
+    const storm = stormName(tokens, sp.from, sp.to);
+    if (storm !== undefined) {
+      storms.add(storm);
+      continue;
+    }
     if (prepared[sp.sentence].mode === 'normal' && isEmphasis(tokens, sp)) continue;
     const [wordsFrom, wordsTo] = wholeWords(tokens, sp.from, sp.to, (i) => tagged.has(`${sp.sentence}:${i}`));
     // "the Trump Administration revealed": a name ends on a capitalised word, or on a number after
@@ -96,6 +102,11 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     candidates.push(c);
   }
   dropThingsNamedLikePeople(text, candidates);
+  // "Harvey dumped more rain": the storm's name alone, in the article that names the storm.
+  for (let i = candidates.length - 1; i >= 0 && storms.size > 0; i--) {
+    const c = candidates[i];
+    if (c.type === 'person' && c.tokens.length === 1 && storms.has(c.tokens[0].normal)) candidates.splice(i, 1);
+  }
   // International bodies of our curated list ("G20", "BRICS") are organizations even where the
   // tagger, which saw few of them in training, left them out.
   const taken = coverage(text.length, candidates);
@@ -294,6 +305,26 @@ function isAward(tokens: Token[], from: number, to: number): boolean {
     (!!before && /^\s*$/.test(before.post) && NOUN_OPENERS.some((tag) => before.tags.has(tag))) ||
     (!!after && /^\p{Ll}/u.test(after.text) && (after.tags.has('Noun') || after.tags.has('Adjective')))
   );
+}
+
+/** Words that open a storm's name; "Storm" alone also opens people's ("Storm Reid"), so only after "Tropical" or "Winter". */
+const STORM_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'supertyphoon']);
+const STORM_OPENERS = new Set(['tropical', 'winter', 'super']);
+
+/**
+ * "Hurricane Harvey", "Typhoon Haiyan", "Tropical Storm Irma", or a name right after one of those
+ * words: a storm's name (lower case), which is no person, company or place (CoNLL-2003 marks it
+ * MISC). "the National Hurricane Center" is not one: the storm word must open the span, and the
+ * word after it must not be an institution's.
+ */
+function stormName(tokens: Token[], from: number, to: number): string | undefined {
+  const isStormWord = (i: number): boolean =>
+    i >= 0 && (STORM_WORDS.has(tokens[i].normal) || (tokens[i].normal === 'storm' && i > 0 && STORM_OPENERS.has(tokens[i - 1].normal) && /^\s+$/.test(tokens[i - 1].post)));
+  let at = from;
+  if (at + 1 < to && STORM_OPENERS.has(tokens[at].normal) && isStormWord(at + 1)) at++;
+  const name = isStormWord(at) && to - at === 2 ? at + 1 : to - from === 1 && isStormWord(from - 1) && /^\s+$/.test(tokens[from - 1].post) ? from : -1;
+  if (name < 0 || !UPPER.test(tokens[name].text) || INSTITUTIONS.has(tokens[name].normal)) return undefined;
+  return tokens[name].normal;
 }
 
 /** "MPs", "CEOs", "DVDs": the plural of an acronym is a common noun, not a name. */

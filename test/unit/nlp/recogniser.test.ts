@@ -183,6 +183,16 @@ describe('recogniser: names run on past their end', () => {
     );
   });
 
+  it('reads a storm named like a person as no person, and keeps the people and the centre named alike', () => {
+    const a = analyze(
+      'Hurricane Harvey floods Houston\n\nHurricane Harvey hit Houston on Friday. Harvey dumped rain for days, the National Hurricane Center said. ' +
+        'Tropical Storm Irma formed later, after Typhoon Haiyan. The actress Storm Reid sent her support, as did Harvey Weinstein.',
+    );
+    // The storm's "Harvey" is not Harvey Weinstein's given name either.
+    assertMentions(a, ['Harvey', 'Hurricane Harvey', 'Irma', 'Haiyan'], ['Storm Reid', 'Harvey Weinstein']);
+    assert.strictEqual(typeOf(a, 'National Hurricane Center'), 'organization', texts(a));
+  });
+
   it('does not make a product a person, nor its maker a short form of it', () => {
     const a = analyze(
       'Elon Musk showed the Tesla Roadster to reporters on Friday. The Tesla Roadster will be launched on a rocket next month, ' +
