@@ -1,6 +1,6 @@
 import type { TypeEvidence } from '../nlp/analysis';
 import { GAZETTEER, lookupKey } from '../nlp/gazetteer';
-import { HONORIFICS, ROLE_HEADS } from '../nlp/lexicon';
+import { HONORIFICS, NATIONAL_BODIES, ROLE_HEADS } from '../nlp/lexicon';
 
 /**
  * The rules by which names written differently are one name, and by which a name gets one type
@@ -59,10 +59,15 @@ export function nameKey(name: string): NameKey {
   return k;
 }
 
+/** Every form of the national bodies (lookup key) -> the body's canonical name. */
+const BODIES = new Map(NATIONAL_BODIES.flatMap(([name, forms]) => [name, ...forms].map((f): [string, string] => [lookupKey(f), name])));
+
 function computeNameKey(name: string): NameKey {
   const bare = name.replace(/['’]s?$/, '').trim();
   const hit = GAZETTEER.get(lookupKey(bare));
   if (hit) return { key: comparable(hit.name), listed: { name: hit.name, type: hit.type } };
+  const body = BODIES.get(lookupKey(bare));
+  if (body) return { key: comparable(body), listed: { name: body, type: 'organization' } };
   let words = bare.split(/\s+/).filter(Boolean);
   while (words.length > 1 && COURTESY.has(comparable(words[0]))) words = words.slice(1);
   words = withoutLeadingRoleOrOwner(words);

@@ -4,6 +4,38 @@
  * are written here from general knowledge of news writing (never from evaluation data).
  */
 
+/**
+ * National bodies that news names by acronym or in full: the same body, whichever form an article
+ * uses. Canonical name -> other forms. Only the corpus merge reads this list (index/identity.ts),
+ * to join the forms across articles; it is not in the gazetteer, whose entries are features of the
+ * trained recogniser. Acronyms that name other things in news as often are left out (SEC, the
+ * Southeastern Conference; CPS; FCA; EPA, a photo agency).
+ */
+export const NATIONAL_BODIES: [string, string[]][] = [
+  ['NASA', ['National Aeronautics and Space Administration']],
+  ['FBI', ['Federal Bureau of Investigation']],
+  ['CIA', ['Central Intelligence Agency']],
+  ['NSA', ['National Security Agency']],
+  ['FDA', ['Food and Drug Administration', 'U.S. Food and Drug Administration']],
+  ['FAA', ['Federal Aviation Administration']],
+  ['FEMA', ['Federal Emergency Management Agency']],
+  ['IRS', ['Internal Revenue Service']],
+  ['CDC', ['Centers for Disease Control and Prevention', 'Centers for Disease Control']],
+  ['NIH', ['National Institutes of Health']],
+  ['NOAA', ['National Oceanic and Atmospheric Administration']],
+  ['NTSB', ['National Transportation Safety Board']],
+  ['TSA', ['Transportation Security Administration']],
+  ['DEA', ['Drug Enforcement Administration']],
+  ['ICE', ['Immigration and Customs Enforcement', 'U.S. Immigration and Customs Enforcement']],
+  ['Department of Homeland Security', ['DHS', 'Homeland Security Department']],
+  ['Department of Justice', ['DOJ', 'Justice Department', 'U.S. Justice Department']],
+  ['State Department', ['Department of State', 'U.S. State Department']],
+  ['NHS', ['National Health Service']],
+  ['GCHQ', ['Government Communications Headquarters']],
+  ['Office for National Statistics', ['ONS']],
+  ['FSB', ['Federal Security Service']],
+];
+
 /** Canonical name -> other forms (acronyms, short names). */
 export const INTERNATIONAL_ORGANIZATIONS: [string, string[]][] = [
   ['United Nations', ['UN', 'U.N.', 'United Nations Organization']],

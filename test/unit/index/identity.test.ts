@@ -15,6 +15,14 @@ describe('identity: the rules that make two names one', () => {
     assert.deepStrictEqual(nameKey('UN').listed, { name: 'United Nations', type: 'organization' });
   });
 
+  it('national bodies: "NASA" and "National Aeronautics and Space Administration" are one listed body; an unlisted acronym is itself', () => {
+    const nasa = nameKey('National Aeronautics and Space Administration');
+    assert.deepStrictEqual(nasa.listed, { name: 'NASA', type: 'organization' });
+    for (const v of ['NASA', "NASA's"]) assert.deepStrictEqual(nameKey(v), nasa, v);
+    for (const v of ['Justice Department', 'DOJ', 'U.S. Justice Department']) assert.strictEqual(nameKey(v).key, nameKey('Department of Justice').key, v);
+    assert.deepStrictEqual(nameKey('SEC'), { key: 'sec' });
+  });
+
   it('courtesy titles in front: "Mr Trump", "Mr. Trump" and "Dr. Trump" are "Trump"; a lone title stays a name', () => {
     for (const v of ['Mr Trump', 'Mr. Trump', 'Dr. Trump', 'Mrs Trump']) assert.strictEqual(nameKey(v).key, 'trump', v);
     assert.strictEqual(nameKey('Lord').key, 'lord');

@@ -207,6 +207,14 @@ describe('merge: identity across articles', () => {
       assert.deepStrictEqual(m.entities.find((e) => e.id === 'organization:bbc')?.mentionCount, 3);
     });
 
+    it('a national body named by its acronym in one story and in full in another is one entity', () => {
+      const m = merge({
+        launch: [org('NASA', { mentions: 3 }), place('Florida'), person('Elon Musk')],
+        budget: [org('National Aeronautics and Space Administration'), person('Jim Bridenstine'), place('Washington')],
+      });
+      assert.strictEqual(m.idOf('launch', 'NASA'), m.idOf('budget', 'National Aeronautics and Space Administration'));
+    });
+
     it('an acronym joins the expansion of its own story', () => {
       const m = merge({
         a: [org('European Central Bank', { aliases: ['ECB'] }), place('Frankfurt'), person('Mario Draghi')],
