@@ -107,6 +107,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     const c = candidates[i];
     if (c.type === 'person' && c.tokens.length === 1 && storms.has(c.tokens[0].normal)) candidates.splice(i, 1);
   }
+  planetsArePlaces(candidates);
   // International bodies of our curated list ("G20", "BRICS") are organizations even where the
   // tagger, which saw few of them in training, left them out.
   const taken = coverage(text.length, candidates);
@@ -325,6 +326,25 @@ function stormName(tokens: Token[], from: number, to: number): string | undefine
   const name = isStormWord(at) && to - at === 2 ? at + 1 : to - from === 1 && isStormWord(from - 1) && /^\s+$/.test(tokens[from - 1].post) ? from : -1;
   if (name < 0 || !UPPER.test(tokens[name].text) || INSTITUTIONS.has(tokens[name].normal)) return undefined;
   return tokens[name].normal;
+}
+
+const PLANETS = new Set(['earth', 'mars', 'jupiter', 'saturn', 'venus', 'mercury', 'neptune', 'uranus', 'pluto']);
+
+/**
+ * "Earth's orbit", "a mission to Mars": a planet named alone is a place, though the tagger, which
+ * saw no planet in training, reads it as a company or a person. It stays what the tagger read
+ * where a neighbour marks a company ("shares in Mars") or where the article names a person with
+ * that word ("Venus Williams", "Bruno Mars").
+ */
+function planetsArePlaces(candidates: Candidate[]): void {
+  const inPeople = new Set(candidates.filter((c) => c.type === 'person' && c.tokens.length > 1).flatMap((c) => c.tokens.map((t) => t.normal)));
+  for (const c of candidates) {
+    const word = c.tokens.length === 1 ? c.tokens[0].normal : '';
+    if (PLANETS.has(word) && (c.type === 'person' || c.type === 'organization') && !c.orgCue && !inPeople.has(word)) {
+      c.type = 'place';
+      c.canonical = undefined;
+    }
+  }
 }
 
 /** "MPs", "CEOs", "DVDs": the plural of an acronym is a common noun, not a name. */

@@ -193,6 +193,15 @@ describe('recogniser: names run on past their end', () => {
     assert.strictEqual(typeOf(a, 'National Hurricane Center'), 'organization', texts(a));
   });
 
+  it('reads a planet named alone as a place, not a company or a person, unless a person of that name is in the article', () => {
+    const a = analyze(
+      'The rocket will leave Earth orbit on Friday and reach Mars next year, NASA said. Earth is the only planet known to host life. ' +
+        'Venus Williams won in Paris, and Venus said she was happy.',
+    );
+    assert.strictEqual(typeOf(a, 'Earth'), 'place', texts(a));
+    assert.strictEqual(typeOf(a, 'Venus'), 'person', texts(a));
+  });
+
   it('does not make a product a person, nor its maker a short form of it', () => {
     const a = analyze(
       'Elon Musk showed the Tesla Roadster to reporters on Friday. The Tesla Roadster will be launched on a rocket next month, ' +
