@@ -296,7 +296,6 @@ async function readCorrections(firstRoot: string, curation: string | undefined, 
   return correctionsFrom(files, lists);
 }
 
-
 /** Streams the pieces to standard output, waiting whenever the reader is behind. A reader that goes away (`| head`) ends the output quietly. */
 async function writeStdout(chunks: Iterable<string>): Promise<void> {
   try {

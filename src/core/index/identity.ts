@@ -64,9 +64,10 @@ const BODIES = new Map(NATIONAL_BODIES.flatMap(([name, forms]) => [name, ...form
 
 function computeNameKey(name: string): NameKey {
   const bare = name.replace(/['’]s?$/, '').trim();
-  const hit = GAZETTEER.get(lookupKey(bare));
+  const lookup = lookupKey(bare);
+  const hit = GAZETTEER.get(lookup);
   if (hit) return { key: comparable(hit.name), listed: { name: hit.name, type: hit.type } };
-  const body = BODIES.get(lookupKey(bare));
+  const body = BODIES.get(lookup);
   if (body) return { key: comparable(body), listed: { name: body, type: 'organization' } };
   let words = bare.split(/\s+/).filter(Boolean);
   while (words.length > 1 && COURTESY.has(comparable(words[0]))) words = words.slice(1);

@@ -286,7 +286,7 @@ function endTest(rule: Rule): ((terms: Term[]) => boolean) | null {
   let test = ends.get(rule);
   if (test === undefined) {
     const last = rule.regs?.[rule.regs.length - 1];
-    const term = last?.end === true && last.greedy !== true ? lastTermTest({ ...last, end: undefined }) : null;
+    const term = last?.end === true ? oneTermTest({ ...last, end: undefined }) : null;
     test =
       term === null
         ? null
@@ -297,16 +297,6 @@ function endTest(rule: Rule): ((terms: Term[]) => boolean) | null {
     ends.set(rule, test);
   }
   return test;
-}
-
-/** The test of the last term a reg takes: a simple reg's, or any of an (a|b) block of one-reg alternatives. */
-function lastTermTest(r: Reg): ((t: Term) => boolean) | null {
-  if (r.choices === undefined) return termTest(r);
-  if (r.operator !== 'or' || r.optional === true || r.negative === true || !only(r, BLOCK)) return null;
-  const tests = r.choices.map((alt) => (alt.length === 1 ? termTest(alt[0]) : null));
-  if (tests.some((t) => t === null)) return null;
-  const any = tests as ((t: Term) => boolean)[];
-  return (t) => any.some((test) => test(t));
 }
 
 interface Anchored {
