@@ -399,7 +399,8 @@ function matchAtStarts(terms: Term[], anchored: Anchored, test: (t: Term) => boo
     if (!test(terms[i])) continue;
     // A contraction's first half may stand for two terms, so the next term is not checked after one.
     if (anchored.second !== null && !terms[i].implicit && !(i + 1 < terms.length && anchored.second(terms[i + 1]))) continue;
-    const found = fixedMatch(terms, i, anchored) ?? matchHere(terms, i, anchored, methods);
+    const fixed = fixedMatch(terms, i, anchored);
+    const found = fixed === null ? matchHere(terms, i, anchored, methods) : fixed;
     if (found === undefined) continue;
     const [end, part] = found;
     const vetoed = anchored.notIf !== undefined && methods.one.match([terms.slice(i, end)], anchored.notIf).ptrs.length > 0;
