@@ -12,7 +12,7 @@ import { nerModel } from './ner/recogniser';
 import type { TaggedSpan } from './ner/tagger';
 import { decodeArticle, spansOf } from './ner/tagger';
 import type { Candidate, EntityResult, Extra, NameType } from './names/candidate';
-import { HAS_LOWER, PARTICLES, UPPER, gazetteerHit, textOf } from './names/candidate';
+import { HAS_LOWER, PARTICLES, UPPER, bareKey, gazetteerHit, textOf } from './names/candidate';
 import { hasOrgCue, looksLikeName, personRoles, roleBefore } from './names/classify';
 import { resolve } from './names/resolve';
 import { ruleCandidates } from './names/scan';
@@ -79,7 +79,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     let type = tagType;
     if (from > wordsFrom && looksLikeName(tokens.slice(from, whole))) type = 'person';
     else if (type === 'person' && whole - from > 1 && INSTITUTIONS.has(tokens[whole - 1].normal)) type = 'organization';
-    if (tokens.slice(from, whole).every((t) => HOLIDAYS.has(t.normal)) || isFeastEve(tokens, from, whole)) continue;
+    if (tokens.slice(from, whole).every((t) => HOLIDAYS.has(t.normal)) || isFeastEve(tokens, from, whole) || isNewYear(tokens, from, whole)) continue;
     if (isAward(tokens, from, whole)) continue;
     // "Mrs Howard will make …": a name after Mr, Mrs, Sir or Dr is a person's, whatever else the tagger read.
     if (whole - from > 1 && isTitleWord(tokens[from])) type = 'person';
@@ -94,6 +94,9 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // (what is left of "The company"), "MPs", "(The) DVD": a title, a closed-class word, an
     // acronym's plural or an acronym for a thing is never a name by itself.
     if (whole - from === 1 && isNeverANameAlone(tokens[from])) continue;
+    // "the Korean peninsula", "Swiss authorities": a nationality word alone is no place or body (in
+    // CoNLL-2003 training data, 8 of 1,505 such words are: "the Indians" of baseball, "( Czech").
+    if (whole - from === 1 && type !== 'person' && isNationalityWord(tokens[from])) continue;
     // "John F. Kennedy Jr.": a generational suffix belongs to the person's name.
     const to = type === 'person' && GENERATIONS.has(tokens[whole]?.normal ?? '') && /^,?\s*$/.test(tokens[whole - 1].post) ? whole + 1 : whole;
     const c = taggedCandidate(text, tokens, from, to, type, prepared[sp.sentence].mode !== 'normal', byEnd, extras);
@@ -285,6 +288,19 @@ const HOLIDAYS = new Set(['christmas', 'xmas', 'easter', 'hanukkah', 'chanukah',
 function isFeastEve(tokens: Token[], from: number, to: number): boolean {
   const before = tokens[from - 1];
   return to - from === 1 && tokens[from].normal === 'eve' && !!before && /^(?:years?|year's|christmas|hallows)$/.test(before.normal.replace(/’/g, "'"));
+}
+
+/** "New Year's Eve", "Lunar New Year", "Happy New Year": a feast, not a body or a place. */
+function isNewYear(tokens: Token[], from: number, to: number): boolean {
+  const last = bareKey(tokens[to - 1]);
+  if (last === 'new') return tokens[to] !== undefined && bareKey(tokens[to]) === 'year';
+  return to - from >= 2 && last === 'year' && bareKey(tokens[to - 2]) === 'new';
+}
+
+/** A nationality or people's word ("Korean", "Swiss") that is not also a listed name ("Vatican"). */
+function isNationalityWord(t: Token): boolean {
+  const key = bareKey(t);
+  return (DEMONYMS.has(key) || lexiconTags(key).includes('Demonym')) && !GAZETTEER.has(key);
 }
 
 /** Prizes named like people ("an Oscar nomination", "three Grammys"): what is won, not who. */

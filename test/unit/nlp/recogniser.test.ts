@@ -145,6 +145,22 @@ describe('recogniser: names run on past their end', () => {
     assertMentions(a, ['Christmas', 'Easter', 'Eve']);
   });
 
+  it('reads the New Year as a feast wherever the tagger ends the name', () => {
+    const a = analyze(
+      'Police in Berlin prepared for New Year’s Eve. Crowds marked the Lunar New Year in Hong Kong, and shops wished all a Happy New Year. ' +
+        'The New York Times said the New Year holiday was quiet.',
+    );
+    assertMentions(a, ['New Year', 'Lunar New Year', 'Lunar New', 'Happy New Year'], ['Berlin', 'Hong Kong', 'New York Times']);
+  });
+
+  it('takes a nationality word alone for no place or body, and keeps a listed name that is also one', () => {
+    const a = analyze(
+      'Tensions on the Korean peninsula rose as Swiss and Japanese officials met. The Vatican said it would send an envoy to the Korean border.',
+    );
+    assertMentions(a, [], ['Vatican']);
+    for (const word of ['Korean', 'Swiss', 'Japanese']) assert.ok(!['place', 'organization'].includes(typeOf(a, word) ?? ''), `${word}: ${texts(a)}`);
+  });
+
   it('leaves no lone "The" or plural acronym as a name', () => {
     const a = analyze(
       'The group offered to pay $300m, in a deal that is under review by the SEC. The company said it could not estimate the cost. ' +
