@@ -12,7 +12,7 @@ import { nerModel } from './ner/recogniser';
 import type { TaggedSpan } from './ner/tagger';
 import { decodeArticle, spansOf } from './ner/tagger';
 import type { Candidate, EntityResult, Extra, NameType } from './names/candidate';
-import { HAS_LOWER, PARTICLES, UPPER, bareKey, gazetteerHit, textOf } from './names/candidate';
+import { HAS_LOWER, PARTICLES, UPPER, bare, bareKey, gazetteerHit, textOf } from './names/candidate';
 import { hasOrgCue, looksLikeName, personRoles, roleBefore } from './names/classify';
 import { resolve } from './names/resolve';
 import { ruleCandidates } from './names/scan';
@@ -51,7 +51,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   const bySpan = new Map(rules.candidates.map((c) => [`${c.start}:${c.end}:${c.type}`, c]));
   const candidates: Candidate[] = [];
   const extras: Extra[] = [];
-  const spans = splitAtRuleNames(sentences, splitAtBreaks(sentences, spansOf(decodeArticle(prepared, model))), ruled);
+  const spans = splitAtRuleNames(sentences, splitAtPluralPossessives(sentences, splitAtBreaks(sentences, spansOf(decodeArticle(prepared, model)))), ruled);
   const roleChars = coverage(text.length, rules.extras.filter((x) => x.type === 'role'));
   const inRole = (t: Token): boolean => roleChars[t.start] === 1;
   const tagged = new Set(spans.flatMap((sp) => Array.from({ length: sp.to - sp.from }, (_, k) => `${sp.sentence}:${sp.from + k}`)));
@@ -223,6 +223,41 @@ function splitAtBreaks(sentences: ParsedSentence[], spans: TaggedSpan[]): Tagged
       from = i;
     }
     out.push({ ...sp, from });
+  }
+  return out;
+}
+
+const NER_TYPE_OF: Partial<Record<NameType, NerType>> = { person: 'PER', organization: 'ORG', place: 'LOC' };
+
+/**
+ * "the Cubs' Wrigley Field", "Las Vegas' Mandalay Bay": compromise leaves the apostrophe of a plural
+ * possessive outside the word, where the tagger's break at possessives does not see it, and the
+ * tagger may run on. The span is split there when the words before the apostrophe are a name by
+ * themselves: listed (our gazetteer, compromise's places), or a name of their own elsewhere in the
+ * article. "The Workers' Party" and
+ * "the Cup Winners' Cup" stay whole.
+ */
+function splitAtPluralPossessives(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
+  const alone = new Map<string, NerType>();
+  const key = (tokens: Token[]): string => lookupKey(tokens.map(bare).join(' '));
+  for (const sp of spans) if (sp.type !== 'MISC') alone.set(key(sentences[sp.sentence].tokens.slice(sp.from, sp.to)), sp.type);
+  const out: TaggedSpan[] = [];
+  for (const sp of spans) {
+    const tokens = sentences[sp.sentence].tokens;
+    let from = sp.from;
+    for (let i = sp.from; i < sp.to - 1; i++) {
+      if (!/^['’]/.test(tokens[i].post) || !/s$/i.test(tokens[i].text)) continue;
+      const left = tokens.slice(from, i + 1);
+      const listed = gazetteerHit(left)?.type;
+      const words = key(left);
+      const type = (listed && NER_TYPE_OF[listed]) ?? (lexiconTags(words).some((t) => LEXICON_PLACE.has(t)) ? 'LOC' : alone.get(words));
+      if (type === undefined) continue;
+      out.push({ ...sp, from, to: i + 1, type });
+      from = i + 1;
+      // "the Cubs' leak": what follows in lower case is no name.
+      if (!UPPER.test(tokens[from].text)) break;
+    }
+    if (from < sp.to && UPPER.test(tokens[from].text)) out.push({ ...sp, from });
   }
   return out;
 }

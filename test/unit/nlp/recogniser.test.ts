@@ -61,6 +61,16 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     for (const glued of ["Cubs' Jason Heyward", 'Nice Tony Molina', 'European Central Bank on Greek']) assert.ok(!a.mentions.some((m) => m.text === glued), glued);
   });
 
+  it("splits a name at a plural possessive where the words before it are a name by themselves", () => {
+    const a = analyze(
+      "The Cubs won again on Saturday. Fans packed the Cubs' Wrigley Field on Sunday, and the Workers' Party met in Paris. Thousands filled Wales' Millennium Stadium.",
+    );
+    assert.strictEqual(typeOf(a, 'Wrigley Field'), 'place', texts(a));
+    assert.strictEqual(typeOf(a, 'Millennium Stadium'), 'place', texts(a));
+    assert.strictEqual(typeOf(a, 'Wales'), 'place', texts(a));
+    assertMentions(a, ["Cubs' Wrigley Field", "Wales' Millennium Stadium"], ["Workers' Party"]);
+  });
+
   it('keeps hyphenated names whole', () => {
     const a = analyze('Taiwan President Tsai Ing-wen met envoys on Monday. The group is linked to al-Qaeda, officials said.');
     assert.strictEqual(typeOf(a, 'Tsai Ing-wen'), 'person', a.mentions.map((m) => m.text).join(' | '));
