@@ -227,37 +227,46 @@ function splitAtBreaks(sentences: ParsedSentence[], spans: TaggedSpan[]): Tagged
   return out;
 }
 
-const NER_TYPE_OF: Partial<Record<NameType, NerType>> = { person: 'PER', organization: 'ORG', place: 'LOC' };
+/** The tagger's type of each of our name types, the other way round from TAGGED_TYPES. */
+const NER_TYPE_OF = new Map(Object.entries(TAGGED_TYPES).flatMap(([ner, ours]) => (ours ? [[ours, ner as NerType]] : [])));
+
+/** A plural possessive: compromise leaves its apostrophe after the word, in `post`. */
+function isPluralPossessive(t: Token): boolean {
+  return /^['’]/.test(t.post) && /s$/i.test(t.text);
+}
 
 /**
  * "the Cubs' Wrigley Field", "Las Vegas' Mandalay Bay": compromise leaves the apostrophe of a plural
  * possessive outside the word, where the tagger's break at possessives does not see it, and the
  * tagger may run on. The span is split there when the words before the apostrophe are a name by
  * themselves: listed (our gazetteer, compromise's places), or a name of their own elsewhere in the
- * article. "The Workers' Party" and
- * "the Cup Winners' Cup" stay whole.
+ * article. "The Workers' Party" and "the Cup Winners' Cup" stay whole.
  */
 function splitAtPluralPossessives(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
-  const alone = new Map<string, NerType>();
   const key = (tokens: Token[]): string => lookupKey(tokens.map(bare).join(' '));
-  for (const sp of spans) if (sp.type !== 'MISC') alone.set(key(sentences[sp.sentence].tokens.slice(sp.from, sp.to)), sp.type);
+  // Most articles have no such span: the article's names are looked up only for one that has.
+  let alone: Map<string, NerType> | undefined;
+  const nameAlone = (words: string): NerType | undefined => {
+    alone ??= new Map(spans.filter((sp) => sp.type !== 'MISC').map((sp) => [key(sentences[sp.sentence].tokens.slice(sp.from, sp.to)), sp.type]));
+    return alone.get(words);
+  };
   const out: TaggedSpan[] = [];
   for (const sp of spans) {
     const tokens = sentences[sp.sentence].tokens;
     let from = sp.from;
     for (let i = sp.from; i < sp.to - 1; i++) {
-      if (!/^['’]/.test(tokens[i].post) || !/s$/i.test(tokens[i].text)) continue;
+      if (!isPluralPossessive(tokens[i])) continue;
       const left = tokens.slice(from, i + 1);
       const listed = gazetteerHit(left)?.type;
       const words = key(left);
-      const type = (listed && NER_TYPE_OF[listed]) ?? (lexiconTags(words).some((t) => LEXICON_PLACE.has(t)) ? 'LOC' : alone.get(words));
+      const type = (listed && NER_TYPE_OF.get(listed)) ?? (lexiconTags(words).some((t) => LEXICON_PLACE.has(t)) ? 'LOC' : nameAlone(words));
       if (type === undefined) continue;
       out.push({ ...sp, from, to: i + 1, type });
       from = i + 1;
       // "the Cubs' leak": what follows in lower case is no name.
       if (!UPPER.test(tokens[from].text)) break;
     }
-    if (from < sp.to && UPPER.test(tokens[from].text)) out.push({ ...sp, from });
+    if (from === sp.from || (from < sp.to && UPPER.test(tokens[from].text))) out.push({ ...sp, from });
   }
   return out;
 }
