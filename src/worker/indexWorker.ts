@@ -189,7 +189,7 @@ async function analyzeFile(req: AnalyzeFileRequest): Promise<AnalyzedFile> {
   file.articles = kept;
   if (req.cacheDir) {
     try {
-      await writeCacheEntry(req.cacheDir, key, file, analyses);
+      writeCacheEntry(req.cacheDir, key, file, analyses);
     } catch (err) {
       file.diagnostics.push({ path: req.path, severity: 'warning', message: `could not write the analysis cache: ${err instanceof Error ? err.message : String(err)}` });
     }

@@ -220,13 +220,13 @@ describe('index: cache entries', () => {
         excluded: [],
         wordCount: 3,
       };
-      await writeCacheEntry(dir, key, { path: '/x/a.txt', hash: 'abc', articles: [article], diagnostics: [] }, [analysis]);
+      writeCacheEntry(dir, key, { path: '/x/a.txt', hash: 'abc', articles: [article], diagnostics: [] }, [analysis]);
       const text = readCacheText(dir, key);
       assert.ok(text !== undefined);
       const hit = parseCacheEntry(text, key);
       assert.strictEqual(hit.status, 'hit');
       assert.strictEqual(parseCacheEntry(text, cacheKey('abd', '/x/a.txt', undefined, DEFAULT_ANALYZE_OPTIONS)).status, 'corrupt', 'an entry read under another key');
-      await writeCacheEntry(dir, key, { path: '/x/a.txt', hash: 'abc', articles: [article], diagnostics: [] }, [{ ...analysis, mentions: [{ key: 'place:paris', start: 1, end: 6, text: 'Paris' }] }]);
+      writeCacheEntry(dir, key, { path: '/x/a.txt', hash: 'abc', articles: [article], diagnostics: [] }, [{ ...analysis, mentions: [{ key: 'place:paris', start: 1, end: 6, text: 'Paris' }] }]);
       assert.deepStrictEqual(parseCacheEntry(readCacheText(dir, key) ?? '', key), { status: 'corrupt', reason: 'mention offsets do not match the text' });
       assert.strictEqual(readCacheText(dir, 'no-such-key'), undefined);
     } finally {
