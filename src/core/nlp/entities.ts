@@ -92,8 +92,10 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     if (from < whole - 1 && tokens[from].normal === 'the' && !gazetteerHit(tokens.slice(from, whole))) from++;
     // "Mr" alone ("Mr Champion." where the tagger left out the common-noun surname), "The" alone
     // (what is left of "The company"), "MPs", "(The) DVD": a title, a closed-class word, an
-    // acronym's plural or an acronym for a thing is never a name by itself.
-    if (whole - from === 1 && isNeverANameAlone(tokens[from])) continue;
+    // acronym's plural or an acronym for a thing is never a name by itself; nor is a closed-class
+    // word capitalised by its place, as "A" left of "BERLIN (AP) - A tourist ship has" ("US" is
+    // written so as a name).
+    if (whole - from === 1 && (isNeverANameAlone(tokens[from]) || (capitalisedByPosition(tokens, from) && /^\p{Lu}\p{Ll}*$/u.test(tokens[from].text) && wordClassIn(tokens[from].normal, FUNCTION_TAGS)))) continue;
     // "the Korean peninsula", "Swiss authorities": a nationality word alone is no place or body (in
     // CoNLL-2003 training data, 8 of 1,505 such words are: "the Indians" of baseball, "( Czech").
     if (whole - from === 1 && type !== 'person' && isNationalityWord(tokens[from])) continue;
@@ -461,12 +463,26 @@ function lowercaseWords(sentences: ParsedSentence[]): Set<string> {
   return out;
 }
 
-/** Where capitals say nothing: a sentence's first word (also after a full stop the splitter missed), or a word just after an opening bracket or quote, a bullet or a colon. */
+/**
+ * Where capitals say nothing: a sentence's first word (also after a full stop the splitter missed),
+ * or a word just after an opening bracket or quote, a bullet, a colon, or a dateline's dash.
+ */
 function capitalisedByPosition(tokens: Token[], i: number): boolean {
-  if (i === 0 || /[([{"“‘'•*>:–—-]\s*$/.test(tokens[i].pre) || /:\s*$/.test(tokens[i - 1].post)) return true;
+  if (i === 0 || /[([{"“‘'•*>:–—-]\s*$/.test(tokens[i].pre) || /:\s*$/.test(tokens[i - 1].post) || afterDateline(tokens, i)) return true;
   // A sentence the splitter left joined to the one before ("… of the film. If Bafta can't …").
   const before = tokens[i - 1];
   return /^[.!?]+["'”’)]*\s+$/.test(before.post) && HAS_LOWER.test(before.text) && !before.tags.has('Abbreviation');
+}
+
+/**
+ * "BERLIN (AP) - A tourist ship", "SAN JOSE, Dec 31 (Reuters) - A plane": the first word after a
+ * dateline's dash, which compromise leaves at the end of the word before. A dash inside a sentence
+ * ("the vote - Labour won") follows lower-case words and no bracket.
+ */
+function afterDateline(tokens: Token[], i: number): boolean {
+  const dash = /\s[-–—]\s*$/.exec(tokens[i - 1].post);
+  if (!dash) return false;
+  return /\)\s*$/.test(tokens[i - 1].post.slice(0, dash.index + 1)) || tokens.slice(0, i).every((t) => !HAS_LOWER.test(t.text));
 }
 
 /**
@@ -548,10 +564,10 @@ const QUANTIFIERS = new Set(['some', 'many', 'most', 'each', 'every', 'any', 'se
 
 /**
  * Closed word classes of compromise's lexicon, whose words are never a name alone ("Who",
- * "Themselves", "Please"). Not verbs, adverbs, modals or adjectives: "Reading" and "Bury" are clubs,
- * "May" and "Such" people, "Young" and "Brown" surnames.
+ * "Themselves", "Please", "Never"). Not verbs, adverbs, modals or adjectives: "Reading" and "Bury"
+ * are clubs, "May" and "Such" people, "Young" and "Brown" surnames.
  */
-const FUNCTION_TAGS = new Set(['Reflexive', 'QuestionWord', 'Conjunction', 'Expression', 'Pronoun', 'Preposition', 'Determiner', 'Copula', 'Auxiliary']);
+const FUNCTION_TAGS = new Set(['Reflexive', 'QuestionWord', 'Conjunction', 'Expression', 'Pronoun', 'Preposition', 'Determiner', 'Copula', 'Auxiliary', 'Negative']);
 
 /**
  * The classes of those that open a sentence before a name but are not part of one: not

@@ -171,6 +171,15 @@ describe('recogniser: names run on past their end', () => {
     for (const word of ['Korean', 'Swiss', 'Japanese']) assert.ok(!['place', 'organization'].includes(typeOf(a, word) ?? ''), `${word}: ${texts(a)}`);
   });
 
+  it('takes no closed-class word capitalised after a dateline or a quote for a name, and keeps capitals that are names', () => {
+    const a = analyze(
+      'Ship strikes bridge\n\nBERLIN (AP) - A tourist ship has struck a highway bridge on the Rhine, police said. ' +
+        'The captain wrote, “Never thought that would happen.” The vote was close - Labour won in Leeds.\n\n' +
+        'WASHINGTON (Reuters) - US officials said on Monday they would review the case.',
+    );
+    assertMentions(a, ['A', 'Never'], ['BERLIN', 'Labour', 'US']);
+  });
+
   it('leaves no lone "The" or plural acronym as a name', () => {
     const a = analyze(
       'The group offered to pay $300m, in a deal that is under review by the SEC. The company said it could not estimate the cost. ' +
