@@ -73,9 +73,10 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // one ("Apollo 11"), not on "fell 3" ("shares of Tesla fell 3 percent").
     let whole = wordsTo;
     while (whole > wordsFrom + 1 && !UPPER.test(tokens[whole - 1].text) && !(/\d/.test(tokens[whole - 1].text) && UPPER.test(tokens[whole - 2].text))) whole--;
-    // A role the rule layer found is never part of the name after it ("Secretary of State John Kerry").
+    // A role the rule layer found is never part of the name after it ("Secretary of State John
+    // Kerry"), but may open an institution's ("Envoy Air", an airline).
     let from = isFunctionWordOpening(tokens, wordsFrom, whole) ? wordsFrom + 1 : wordsFrom;
-    while (from < whole - 1 && inRole(tokens[from])) from++;
+    while (from < whole - 1 && inRole(tokens[from]) && !INSTITUTIONS.has(tokens[whole - 1].normal)) from++;
     let type = tagType;
     if (from > wordsFrom && looksLikeName(tokens.slice(from, whole))) type = 'person';
     else if (type === 'person' && whole - from > 1 && INSTITUTIONS.has(tokens[whole - 1].normal)) type = 'organization';
@@ -607,7 +608,7 @@ function isCutFromLongerName(tokens: Token[], from: number, to: number, named: (
 }
 
 /** Last words of an institution's name, never of a person's ("the Trump Administration", "Kennedy Foundation"). */
-const INSTITUTIONS = new Set(['administration', 'ministry', 'department', 'government', 'committee', 'commission', 'council', 'university', 'agency', 'corporation', 'inc', 'ltd', 'plc', 'llc', 'party', 'parliament', 'federation', 'association', 'organization', 'organisation', 'institute', 'foundation', 'authority', 'secretariat', 'directorate']);
+const INSTITUTIONS = new Set(['administration', 'ministry', 'department', 'government', 'committee', 'commission', 'council', 'university', 'agency', 'corporation', 'inc', 'ltd', 'plc', 'llc', 'party', 'parliament', 'federation', 'association', 'organization', 'organisation', 'institute', 'foundation', 'authority', 'secretariat', 'directorate', 'air', 'airlines', 'airways']);
 
 const RULE_TYPES: Record<string, NerType> = { person: 'PER', organization: 'ORG', place: 'LOC' };
 

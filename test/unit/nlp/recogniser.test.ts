@@ -180,6 +180,15 @@ describe('recogniser: names run on past their end', () => {
     assertMentions(a, ['A', 'Never'], ['BERLIN', 'Labour', 'US']);
   });
 
+  it("takes a name ending in an airline's or a ministry's word for a body, also where a role's words open it", () => {
+    const a = analyze(
+      'A small plane operated by Nature Air crashed shortly after take-off from Punta Islita, Nature Air said on Sunday. ' +
+        'Foreign Ministry spokeswoman Hua Chunying told reporters in Beijing that talks would go on.',
+    );
+    assert.strictEqual(typeOf(a, 'Nature Air'), 'organization', texts(a));
+    assert.strictEqual(typeOf(a, 'Foreign Ministry'), 'organization', texts(a));
+  });
+
   it('leaves no lone "The" or plural acronym as a name', () => {
     const a = analyze(
       'The group offered to pay $300m, in a deal that is under review by the SEC. The company said it could not estimate the cost. ' +
