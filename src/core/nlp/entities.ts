@@ -51,7 +51,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   const bySpan = new Map(rules.candidates.map((c) => [`${c.start}:${c.end}:${c.type}`, c]));
   const candidates: Candidate[] = [];
   const extras: Extra[] = [];
-  const spans = splitAtRuleNames(sentences, splitAtPluralPossessives(sentences, splitAtBreaks(sentences, spansOf(decodeArticle(prepared, model)))), ruled);
+  const spans = splitAtRuleNames(sentences, splitAtPluralPossessives(sentences, spansOf(decodeArticle(prepared, model))), ruled);
   const roleChars = coverage(text.length, rules.extras.filter((x) => x.type === 'role'));
   const inRole = (t: Token): boolean => roleChars[t.start] === 1;
   const tagged = new Set(spans.flatMap((sp) => Array.from({ length: sp.to - sp.from }, (_, k) => `${sp.sentence}:${sp.from + k}`)));
@@ -208,24 +208,6 @@ function lowercasePlaces(text: string, sentences: ParsedSentence[], taken: Uint8
       }
       i = match.to - 1;
     }
-  }
-  return out;
-}
-
-/** "Lars [Olsen](link)": compromise keeps a link's opening bracket in the next word's `pre`, where the tagger's breaks do not look. */
-const OPENING_BRACKET = /\[/;
-
-function splitAtBreaks(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
-  const out: TaggedSpan[] = [];
-  for (const sp of spans) {
-    const tokens = sentences[sp.sentence].tokens;
-    let from = sp.from;
-    for (let i = sp.from + 1; i < sp.to; i++) {
-      if (!OPENING_BRACKET.test(tokens[i].pre)) continue;
-      out.push({ ...sp, from, to: i });
-      from = i;
-    }
-    out.push({ ...sp, from });
   }
   return out;
 }

@@ -189,6 +189,15 @@ describe('recogniser: names run on past their end', () => {
     assert.strictEqual(typeOf(a, 'Foreign Ministry'), 'organization', texts(a));
   });
 
+  it('ends a name at an opening bracket that the tokenizer keeps with the next word', () => {
+    const a = analyze(
+      'Fiat and General Motors (GM) have until midnight to agree. Official data come from the Office for National Statistics (ONS). ' +
+        'England start with Steve Borthwick (Bath) and Ben Kay (Leicester) in the second row.',
+    );
+    assert.ok(!a.mentions.some((m) => m.text.includes('(')), texts(a));
+    assertMentions(a, [], ['Office for National Statistics', 'ONS', 'Steve Borthwick', 'Ben Kay']);
+  });
+
   it('leaves no lone "The" or plural acronym as a name', () => {
     const a = analyze(
       'The group offered to pay $300m, in a deal that is under review by the SEC. The company said it could not estimate the cost. ' +

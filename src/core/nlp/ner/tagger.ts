@@ -48,7 +48,7 @@ export function decodeArticle(sentences: readonly PreparedSentence[], scorer: Sc
       const dynamicCount = dynamicFeatures(s, i, prev, prev2, seen ? majority(seen) : -1, dynamic);
       scorer.add(dynamic, 0, dynamicCount, scores);
       const row = (prev + 1) * LABEL_COUNT;
-      const bit = i === count - 1 || s.breakAfter[i] ? 2 : 1;
+      const bit = i === count - 1 || s.breakAfter[i] || (!learner && s.openAfter[i]) ? 2 : 1;
       if (learner) for (let l = 0; l < LABEL_COUNT; l++) if (l !== learner.gold[n][i]) scores[l] += learner.margin;
       let best = -1;
       for (let l = 0; l < LABEL_COUNT; l++) if (TRANSITIONS[row + l] & bit && (best < 0 || scores[l] > scores[best])) best = l;
