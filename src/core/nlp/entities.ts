@@ -77,6 +77,14 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // Kerry"), but may open an institution's ("Envoy Air", an airline).
     let from = isFunctionWordOpening(tokens, wordsFrom, whole) ? wordsFrom + 1 : wordsFrom;
     while (from < whole - 1 && inRole(tokens[from]) && !INSTITUTIONS.has(tokens[whole - 1].normal)) from++;
+    // "Queen bassist John Deacon", "the Queen at Balmoral", "If we beat Burnley": a name starts
+    // with no word in lower case but a particle ("al Qaeda"; brands' capitals inside a word,
+    // "eBay", "iPod", count). What follows such words is kept only as a name of two words or more
+    // opening with a capital: a single word left over is as often a place, a day or a nationality
+    // glued to the tagger's run as the name it was meant to be.
+    const opened = from;
+    while (from < whole && /^\p{Ll}[^\p{Lu}]*$/u.test(tokens[from].text) && !NAME_PARTICLES.has(tokens[from].normal)) from++;
+    if (from > opened && (whole - from < 2 || !UPPER.test(tokens[from].text))) continue;
     let type = tagType;
     if (from > wordsFrom && looksLikeName(tokens.slice(from, whole))) type = 'person';
     else if (type === 'person' && whole - from > 1 && INSTITUTIONS.has(tokens[whole - 1].normal)) type = 'organization';

@@ -198,6 +198,15 @@ describe('recogniser: names run on past their end', () => {
     assertMentions(a, [], ['Office for National Statistics', 'ONS', 'Steve Borthwick', 'Ben Kay']);
   });
 
+  it('starts no name with a lower-case word left over from a role or an opening word', () => {
+    const a = analyze(
+      'Queen bassist John Deacon has retired from the band. In Britain, the Queen and Prince Philip will lead the commemorations. ' +
+        '"If we beat Burnley, we have a chance," the manager said.',
+    );
+    assert.ok(!a.mentions.some((m) => /^\p{Ll}/u.test(m.text) && !/^al\b/.test(m.text)), texts(a));
+    assertMentions(a, [], ['John Deacon', 'Prince Philip']);
+  });
+
   it('leaves no lone "The" or plural acronym as a name', () => {
     const a = analyze(
       'The group offered to pay $300m, in a deal that is under review by the SEC. The company said it could not estimate the cost. ' +
