@@ -58,7 +58,12 @@ const SENTENCE_END = /[.!?]["'”’)]?$/;
 
 /**
  * A line closing with a credit: "(Photo: SpaceX via Florida Today)", "(Getty)", "[Photo/Agencies]",
- * "Photograph: George Frey/Getty Images", "Steve Parsons/PA", "... at La Mon House Getty Images".
+ * "Photograph: George Frey/Getty Images", "Steve Parsons/PA", "... at La Mon House Getty Images",
+ * "(Taylor Turner/The Washington Post)", "REUTERS/Issei Kato"; or a line that is a photographer's
+ * name and an outlet and nothing else ("Stephen Shankland/CNET"). A slash between a name and
+ * capitals elsewhere in a line is prose ("the Reading/Leeds festival"), and so are a list in
+ * brackets ("Caroline Quentin (Life Begins/ Von Trapped, ITV1)") and a wire headline in capitals
+ * ("LONDON OILS/SEEDS CLOSE QUIETLY MIXED").
  */
 const CREDIT_LAST = new RegExp(
   String.raw`(?:` +
@@ -69,6 +74,9 @@ const CREDIT_LAST = new RegExp(
       String.raw`(?:Photograph|Photographer|Picture|Image|Credit)s?:\s*[^.!?]{1,80}`,
       String.raw`[\p{L}.'-]+(?: [\p{L}.'-]+){0,3}\s*\/\s*${AGENCY}(?:\s*\/\s*[\p{L}]+)*(?: via ${AGENCY}(?: Images)?)?(?:,\s*FILE)?`,
       String.raw`(?<=[\p{L}\p{N})])\s(?:Getty Images|Getty|GETTY)`,
+      String.raw`\((?:\p{Lu}[\p{L}.'’-]+\s+){1,3}\p{Lu}[\p{L}.'’-]+\s*\/\s*\p{Lu}[^()\/,]{1,60}\)`,
+      String.raw`${AGENCY}\s*\/\s*(?:\p{Lu}[\p{L}.'’-]+\s*){1,4}`,
+      String.raw`^(?:\p{Lu}\p{Ll}[\p{L}.'’-]*\s+){1,3}\p{Lu}\p{Ll}[\p{L}.'’-]*\s*\/\s*(?:\p{Lu}[\p{L}.&'’-]*\s*){1,5}`,
     ].join('|') +
     String.raw`)\s*$`,
   'u',

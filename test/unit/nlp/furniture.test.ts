@@ -31,6 +31,9 @@ describe('furniture: what is not the story', () => {
       'Dimitrios Kambouris/WireImage via Getty Images, FILE',
       'FILE - In this Nov. 2, 2017 file photo, model Chrissy Teigen poses at the 2017 Revolve Awards in Los Angeles.',
       'Photos: Mass shooting at Las Vegas music festival Police stand at the scene of the shooting. Hide Caption 27 of 30',
+      'The quarterback scrambles away from a linebacker during the first half of a game in Houston. (Anna Lindqvist/The Daily Ledger)',
+      'Visitors walk past the museum in Oslo, Norway, January 1, 2018. REUTERS/Per Hansen',
+      'Anna Lindqvist/Nordic Wire',
     ]) assert.strictEqual(furnitureOf(line), 'caption', line);
   });
 
@@ -66,6 +69,9 @@ describe('furniture: what is not the story', () => {
       'This year the picture is different: sales rose.',
       'Anna Berg visited Bergen on Saturday. A picture ![](https://tracker.example/pixel.png) appeared in the press release of the Red Cross.',
       'Berg later met Lars [Olsen](command:x), Erik ![Dahl](https://tracker.example/pixel.png) and Mette Bakke in Bergen.',
+      'LONDON OILS/SEEDS CLOSE QUIETLY MIXED',
+      'Best actress: Anna Berg (Night Shift/ Harbour Lights, NRK1)',
+      'Fans gathered for the opening night of the Reading/Leeds Festival',
     ]) assert.strictEqual(furnitureOf(line), undefined, line);
   });
 
