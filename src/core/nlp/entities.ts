@@ -3,7 +3,7 @@ import type { Span } from '../model/types';
 import type { ParsedSentence, Token } from './nlp';
 import { lexiconEntries, lexiconTags } from './nlp';
 import { AMBIGUOUS } from './plugin';
-import { NON_NAME_ACRONYMS, PERSON_TITLES, ROLE_HEADS, THING_ACRONYMS } from './lexicon';
+import { NON_NAME_ACRONYMS, ORG_HEADS, ORG_SUFFIXES, PERSON_TITLES, PLACE_HEADS, ROLE_HEADS, THING_ACRONYMS } from './lexicon';
 import { prepareArticle } from './ner/features';
 import { hashString } from './ner/hash';
 import type { NerType } from './ner/labels';
@@ -92,6 +92,9 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     if (isAward(tokens, from, whole)) continue;
     // "Mrs Howard will make …": a name after Mr, Mrs, Sir or Dr is a person's, whatever else the tagger read.
     if (whole - from > 1 && isTitleWord(tokens[from])) type = 'person';
+    if (prepared[sp.sentence].mode !== 'upper' && (prepared[sp.sentence].mode === 'title' || inHeadline(sp.sentence)) && !gazetteerHit(tokens.slice(from, whole))) {
+      whole = headlineVerbAt(tokens, from, whole, type === 'person');
+    }
     if (type === 'person') whole = personNameEnd(tokens, from, whole);
     if (type === 'person' && hasDigits(tokens.slice(from, whole))) continue;
     if (type === 'person' && isCommonWordsName(tokens.slice(from, whole), lowercase)) continue;
@@ -575,6 +578,27 @@ const OPENING_TAGS = new Set([...FUNCTION_TAGS].filter((t) => t !== 'Determiner'
 export function hasCommonWord(core: Token[], lowercase: Set<string>): boolean {
   return core.length > 1 && core.some((t) => t.text.length > 2 && lowercase.has(t.text.toLowerCase()) && !t.tags.has('FirstName'));
 }
+
+/** Verbs of a headline's present ("Loses", "Raises", "Has"), as compromise's lexicon has them and nothing else. */
+const HEADLINE_VERBS = new Set(['is', 'has', 'was', 'says']);
+
+/**
+ * "Equifax Makes Changes", "Kim Says": in a headline in title case, a name ends before a verb of the
+ * present that follows its first word; in a person's name only before "Is", "Has", "Was" or "Says",
+ * as surnames can be such verbs ("Tim Dams"). Listed names are whole, and so are words that are
+ * also the nouns names are made of ("Northern States Power", "Global Networks"). Headlines in
+ * capitals are left alone: wire headlines ("STOCK MARKETS") pile up nouns that read as verbs.
+ */
+function headlineVerbAt(tokens: Token[], from: number, to: number, person: boolean): number {
+  for (let k = from + 1; k < to; k++) {
+    const word = tokens[k].normal;
+    const noun = word.slice(0, -1);
+    if (HEADLINE_VERBS.has(word)) return k;
+    if (!person && word.endsWith('s') && wordClassIn(word, PRESENT_TAGS) && !ORG_SUFFIXES.has(noun) && !ORG_HEADS.has(noun) && !PLACE_HEADS.has(noun)) return k;
+  }
+  return to;
+}
+const PRESENT_TAGS = new Set(['PresentTense']);
 
 /**
  * "Breaking News" in an article that also writes "breaking" and "news": a "person" every word of

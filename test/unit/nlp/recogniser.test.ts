@@ -207,6 +207,11 @@ describe('recogniser: names run on past their end', () => {
     assertMentions(a, [], ['John Deacon', 'Prince Philip']);
   });
 
+  it('ends a name in a headline before a verb of the present, and keeps listed names whole', () => {
+    const a = analyze('Nordic Bank Sees Slower Growth For The Year Ahead\n\nUnited States Sees Growth In The North\n\nThe bank said on Monday it expected slower growth.');
+    assertMentions(a, ['Nordic Bank Sees Slower Growth For The Year Ahead', 'United'], ['Nordic Bank', 'United States']);
+  });
+
   it('leaves no lone "The" or plural acronym as a name', () => {
     const a = analyze(
       'The group offered to pay $300m, in a deal that is under review by the SEC. The company said it could not estimate the cost. ' +
