@@ -11,7 +11,7 @@ import { runSync } from './steps';
  * Bump with any change to how entities are merged: a merged-entities snapshot in the cache
  * (mergeSnapshot.ts) made by other merging code is then never used.
  */
-export const MERGE_VERSION = 4;
+export const MERGE_VERSION = 5;
 
 export interface MergeResult {
   entities: Map<string, Entity>;
@@ -520,21 +520,24 @@ function storyShared(articleId: string, own: Set<Group>, candidate: Group, artic
 }
 
 /**
- * The display name of a group. For people: a full name before a single one, then the most used,
- * then one written as the group's key ("Elon Musk", not "SpaceX CEO Elon Musk"), the longest, the
- * first alphabetically. For others: the longest ("North Atlantic Treaty Organization" before
- * "NATO"; legal forms not counted), then the most used ("Goldman Sachs" before "Goldman Sachs
- * Group Inc."), then one written as the key.
+ * The display name of a group. For people: a full name before a single one, then one not written
+ * in capitals, then the most used, then one written as the group's key ("Elon Musk", not "SpaceX
+ * CEO Elon Musk"), the longest, the first alphabetically. For others: the longest ("North Atlantic
+ * Treaty Organization" before "NATO"; legal forms not counted), then one not written in capitals,
+ * then the most used ("Goldman Sachs" before "Goldman Sachs Group Inc."), then one written as the
+ * key. "Not written in capitals" counts for names of two words or more ("Hillary Clinton", not a
+ * transcript's "HILLARY CLINTON:"); a single word in capitals may be an acronym ("ANA", "NATO").
  */
 function canonical(type: EntityType, key: string, names: Map<string, number>): string {
   if (names.size === 1) return names.keys().next().value as string;
   const words = (s: string): number => distinctiveWords(s, type);
   const plain = (s: string): number => Number(writtenAsKey(s, key));
+  const cased = (s: string): number => Number(/\p{Ll}/u.test(s) || !/\s/.test(s));
   const alpha = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const sorted = [...names].sort((a, b) =>
     type === 'person'
-      ? Number(words(b[0]) > 1) - Number(words(a[0]) > 1) || b[1] - a[1] || plain(b[0]) - plain(a[0]) || words(b[0]) - words(a[0]) || alpha(a[0], b[0])
-      : words(b[0]) - words(a[0]) || b[1] - a[1] || plain(b[0]) - plain(a[0]) || alpha(a[0], b[0]),
+      ? Number(words(b[0]) > 1) - Number(words(a[0]) > 1) || cased(b[0]) - cased(a[0]) || b[1] - a[1] || plain(b[0]) - plain(a[0]) || words(b[0]) - words(a[0]) || alpha(a[0], b[0])
+      : words(b[0]) - words(a[0]) || cased(b[0]) - cased(a[0]) || b[1] - a[1] || plain(b[0]) - plain(a[0]) || alpha(a[0], b[0]),
   );
   return sorted[0][0];
 }

@@ -61,6 +61,11 @@ describe('merge: identity across articles', () => {
       ]);
     });
 
+    it('a name in capitals (a transcript\'s speaker label) is shown as the articles write it in ordinary case; a single word in capitals may be an acronym', () => {
+      const m = merge({ a: [person('ANNA BERG', { mentions: 9 })], b: [person('Anna Berg', { mentions: 2 })], c: [org('NATO', { mentions: 5 })], d: [org('Nato')] });
+      assert.deepStrictEqual(m.entities.map((e) => e.name).sort(), ['Anna Berg', 'NATO']);
+    });
+
     it('a middle initial: "Donald J. Trump" is "Donald Trump", the name shown', () => {
       const m = merge({ a: [person('Donald J. Trump')], b: [person('Donald Trump')], c: [person('Donald Trump')] });
       assert.deepStrictEqual(
