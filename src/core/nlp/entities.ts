@@ -96,6 +96,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
       whole = headlineVerbAt(tokens, from, whole, type === 'person');
     }
     if (type === 'person') whole = personNameEnd(tokens, from, whole);
+    if (type === 'person' && prepared[sp.sentence].mode === 'normal' && isLastSyllableLeftOut(tokens, from, whole, (i) => tagged.has(`${sp.sentence}:${i}`))) whole++;
     if (type === 'person' && hasDigits(tokens.slice(from, whole))) continue;
     if (type === 'person' && isCommonWordsName(tokens.slice(from, whole), lowercase)) continue;
     if (type === 'person' && (prepared[sp.sentence].mode !== 'normal' || inHeadline(sp.sentence)) && hasCommonWord(tokens.slice(from, whole), lowercase)) continue;
@@ -513,6 +514,27 @@ export function dropThingsNamedLikePeople(text: string, candidates: Candidate[])
   if (!things.size) return;
   for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i].type === 'person' && things.has(keyOf(candidates[i]))) candidates.splice(i, 1);
 }
+
+/**
+ * "Kim Jong Il", "Lee Myung Bak": a Korean name's third syllable, written apart, is a short word
+ * the tagger may leave out when the lexicon knows it as something else ("il" is a pronoun). A
+ * name of two short words that the lexicon knows as names or not at all, followed after one space
+ * by a capitalised word of two or three letters that no other name takes, ends with that word.
+ * Song titles ("Look What You", "Just Lose It") open with common words and are left alone.
+ */
+function isLastSyllableLeftOut(tokens: Token[], from: number, to: number, tagged: (i: number) => boolean): boolean {
+  const next = tokens[to];
+  return (
+    to - from === 2 &&
+    next !== undefined &&
+    tokens.slice(from, to).every((t) => /^\p{Lu}\p{Ll}{1,4}$/u.test(t.text) && lexiconTags(t.normal).every((tag) => GIVEN_NAME_TAGS.has(tag))) &&
+    /^\p{Lu}\p{Ll}{1,2}(?:['’]s)?$/u.test(next.text) &&
+    tokens[to - 1].post === ' ' &&
+    next.pre === '' &&
+    !tagged(to)
+  );
+}
+const GIVEN_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person']);
 
 /** "Galaxy S9", "Dec. 25", "Skibby 1:45": people's names have no digits; products, dates and results do. */
 export function hasDigits(name: readonly Token[]): boolean {

@@ -212,6 +212,11 @@ describe('recogniser: names run on past their end', () => {
     assertMentions(a, ['Nordic Bank Sees Slower Growth For The Year Ahead', 'United'], ['Nordic Bank', 'United States']);
   });
 
+  it("keeps a Korean name's third syllable that the lexicon reads as another word", () => {
+    const a = analyze("North Korea marked the anniversary of the death of Kim Jong Il, the current leader's father. State media praised Kim Jong Il's legacy.");
+    assertMentions(a, ['Kim Jong'], ['Kim Jong Il']);
+  });
+
   it('leaves no lone "The" or plural acronym as a name', () => {
     const a = analyze(
       'The group offered to pay $300m, in a deal that is under review by the SEC. The company said it could not estimate the cost. ' +
