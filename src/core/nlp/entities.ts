@@ -601,7 +601,7 @@ export function hasCommonWord(core: Token[], lowercase: Set<string>): boolean {
   return core.length > 1 && core.some((t) => t.text.length > 2 && lowercase.has(t.text.toLowerCase()) && !t.tags.has('FirstName'));
 }
 
-/** Verbs of a headline's present ("Loses", "Raises", "Has"), as compromise's lexicon has them and nothing else. */
+/** Verbs that end a name in a headline whatever its type, as no name holds them ("Kim Says", "Apple Store Has"). */
 const HEADLINE_VERBS = new Set(['is', 'has', 'was', 'says']);
 
 /**
