@@ -145,7 +145,7 @@ export async function cacheDirProblem(dir: string): Promise<string | undefined> 
  * Writes an entry with blocking calls, as entries are read: only indexing workers write, between
  * two analyses. Each asynchronous step (folder, write, rename) was a round trip through libuv's
  * shared thread pool during which the worker sat idle; on a 2-vCPU machine with both workers busy
- * that wait was about 8% of a cold index.
+ * that wait was about 8% of each worker's time in a cold index.
  */
 export function writeCacheEntry(dir: string, key: string, file: LoadedFile, analyses: ArticleAnalysis[]): void {
   const target = entryPath(dir, key);

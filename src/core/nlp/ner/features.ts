@@ -249,9 +249,9 @@ export interface PreparedSentence {
    * An opening bracket or quote starts the next word ("General Motors (GM)", "Lars [Olsen](link)"):
    * compromise keeps it in that word's `pre`, where `breakAfter` does not look. The decoder ends
    * names here only when decoding for use, not while learning, so that the shipped model stays the
-   * one `npm run train:ner` builds. On held-out tenths of eng.train it moves F1 88.9 -> 89.1 so; a
-   * model learned with it scored 89.3, but retraining moved news output noisily ("Tesla Roadster"
-   * a person again).
+   * one `npm run train:ner` builds. Used so, it moves F1 on held-out tenths of eng.train from 88.9
+   * to 89.1; a model learned with it scored 89.3, but retraining moved news output noisily ("Tesla
+   * Roadster" a person again).
    */
   openAfter: Uint8Array;
   /** compromise's lexicon tags of each token's word, hashed. */
