@@ -105,10 +105,9 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     if (from < whole - 1 && tokens[from].normal === 'the' && !gazetteerHit(tokens.slice(from, whole))) from++;
     // "Mr" alone ("Mr Champion." where the tagger left out the common-noun surname), "The" alone
     // (what is left of "The company"), "MPs", "(The) DVD": a title, a closed-class word, an
-    // acronym's plural or an acronym for a thing is never a name by itself; nor is a closed-class
-    // word capitalised by its place, as "A" left of "BERLIN (AP) - A tourist ship has" ("US" is
-    // written so as a name).
-    if (whole - from === 1 && (isNeverANameAlone(tokens[from]) || (capitalisedByPosition(tokens, from) && /^\p{Lu}\p{Ll}*$/u.test(tokens[from].text) && wordClassIn(tokens[from].normal, FUNCTION_TAGS)))) continue;
+    // acronym's plural or an acronym for a thing is never a name by itself; nor is "A" left of
+    // "BERLIN (AP) - A tourist ship has".
+    if (whole - from === 1 && (isNeverANameAlone(tokens[from]) || isOneLetterOpening(tokens, from))) continue;
     // "the Korean peninsula", "Swiss authorities": a nationality word alone is no place or body (in
     // CoNLL-2003 training data, 8 of 1,505 such words are: "the Indians" of baseball, "( Czech").
     if (whole - from === 1 && type !== 'person' && isNationalityWord(tokens[from])) continue;
@@ -427,6 +426,14 @@ function isClosedClassWord(t: Token): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(t.text) && wordClassIn(t.normal, FUNCTION_TAGS);
 }
 
+/**
+ * "A", "I": a closed-class word of one letter, which isClosedClassWord cannot tell from an initial
+ * ("A Stewart"), where its place capitalises it: at a sentence's start or after a dateline's dash.
+ */
+function isOneLetterOpening(tokens: Token[], i: number): boolean {
+  return /^\p{Lu}$/u.test(tokens[i].text) && wordClassIn(tokens[i].normal, FUNCTION_TAGS) && capitalisedByPosition(tokens, i);
+}
+
 /** Word classes of a common word typed in capitals for emphasis: not nouns, which acronyms spell ("AIM", "ACT"). */
 const EMPHASIS_TAGS = new Set(['Negative', 'Adjective', 'Adverb', 'Comparative', 'Superlative', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Expression', 'Modal', 'Conjunction', 'Preposition', 'Determiner', 'Copula', 'QuestionWord']);
 
@@ -515,6 +522,8 @@ export function dropThingsNamedLikePeople(text: string, candidates: Candidate[])
   for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i].type === 'person' && things.has(keyOf(candidates[i]))) candidates.splice(i, 1);
 }
 
+const GIVEN_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person']);
+
 /**
  * "Kim Jong Il", "Lee Myung Bak": a Korean name's third syllable, written apart, is a short word
  * the tagger may leave out when the lexicon knows it as something else ("il" is a pronoun). A
@@ -534,7 +543,6 @@ function isLastSyllableLeftOut(tokens: Token[], from: number, to: number, tagged
     !tagged(to)
   );
 }
-const GIVEN_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person']);
 
 /** "Galaxy S9", "Dec. 25", "Skibby 1:45": people's names have no digits; products, dates and results do. */
 export function hasDigits(name: readonly Token[]): boolean {
@@ -604,6 +612,8 @@ export function hasCommonWord(core: Token[], lowercase: Set<string>): boolean {
 /** Verbs that end a name in a headline whatever its type, as no name holds them ("Kim Says", "Apple Store Has"). */
 const HEADLINE_VERBS = new Set(['is', 'has', 'was', 'says']);
 
+const PRESENT_TAGS = new Set(['PresentTense']);
+
 /**
  * "Equifax Makes Changes", "Kim Says": in a headline in title case, a name ends before a verb of the
  * present that follows its first word; in a person's name only before "Is", "Has", "Was" or "Says",
@@ -620,7 +630,6 @@ function headlineVerbAt(tokens: Token[], from: number, to: number, person: boole
   }
   return to;
 }
-const PRESENT_TAGS = new Set(['PresentTense']);
 
 /**
  * "Breaking News" in an article that also writes "breaking" and "news": a "person" every word of
