@@ -57,10 +57,11 @@ function lowerCased(doc: ConllDoc): ConllDoc {
   return { ...doc, article: { ...doc.article, text, title: text.slice(0, doc.article.title.length) } };
 }
 
-function prepare(doc: ConllDoc): { sentences: PreparedSentence[]; parsed: ParsedSentence[] } {
+/** The features of a document, read as in training (`learning`) or as in use. */
+function prepare(doc: ConllDoc, learning: boolean): { sentences: PreparedSentence[]; parsed: ParsedSentence[] } {
   const parsed = parseArticle(doc.article);
   const opinions = ruleOpinions(doc.article.text, parsed, doc.article.date);
-  return { parsed, sentences: prepareArticle(parsed.map((s, n) => ({ tokens: s.tokens, opinions: opinions[n] }))) };
+  return { parsed, sentences: prepareArticle(parsed.map((s, n) => ({ tokens: s.tokens, opinions: opinions[n] })), learning) };
 }
 
 /** Averaged perceptron weights, grown as features are first updated. */
@@ -212,18 +213,18 @@ function main(): number {
   const t0 = performance.now();
   const docs = readConll(trainFile);
   const stats = { straddling: 0 };
-  const all: Example[] = docs.map((doc) => {
-    const { sentences, parsed } = prepare(doc);
+  const isHeldOut = (i: number): boolean => holdout.split(',').includes(String(i % 10));
+  const all: Example[] = docs.map((doc, i) => {
+    const { sentences, parsed } = prepare(doc, !isHeldOut(i));
     return { doc, sentences, gold: project(doc, parsed, stats) };
   });
-  const isHeldOut = (i: number): boolean => holdout.split(',').includes(String(i % 10));
   const train = all.filter((_, i) => !isHeldOut(i));
   // Web text and chat often leave names in lower case: some documents are also learned lower-cased.
   const lowerRandom = mulberry32(seed + 7919);
   for (const ex of [...train]) {
     if (lowerRandom() >= lowercase) continue;
     const doc = lowerCased(ex.doc);
-    const { sentences, parsed } = prepare(doc);
+    const { sentences, parsed } = prepare(doc, true);
     train.push({ doc, sentences, gold: project(doc, parsed, stats) });
   }
   const held = all.filter((_, i) => isHeldOut(i));
@@ -264,7 +265,7 @@ function main(): number {
   process.stdout.write(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${model.header.features} features, ${model.header.entries} weights; ${before === undefined ? 'new file' : sameBytes ? 'the same bytes as before' : 'CHANGED from the file it replaced'}\n`);
   if (held.length) process.stdout.write(`${report('held out (saved model)', evaluate(held, model))}\n`);
   for (const file of devFiles) {
-    const dev = readConll(file).map((doc) => ({ doc, sentences: prepare(doc).sentences }));
+    const dev = readConll(file).map((doc) => ({ doc, sentences: prepare(doc, false).sentences }));
     process.stdout.write(`${report(`${file} (tagger alone)`, evaluate(dev, model))}\n`);
   }
   return 0;

@@ -217,6 +217,16 @@ describe('recogniser: names run on past their end', () => {
     assertMentions(a, ['Kim Jong'], ['Kim Jong Il']);
   });
 
+  it('keeps a name that the article writes in lower case once among many capitals', () => {
+    const a = analyze(
+      'There has been speculation about Google buying a browser. It is true that Google has been in acquisition mode this year. ' +
+        'Analysts say Google is serious about the browser market. People wonder whether Google can keep growing so fast. ' +
+        'One engineer said Google offered him a better job. I think google is doing what it can to shape the web.',
+    );
+    assert.strictEqual(a.mentions.filter((m) => m.text === 'Google').length, 5, texts(a));
+    assert.strictEqual(typeOf(a, 'Google'), 'organization');
+  });
+
   it('leaves no lone "The" or plural acronym as a name', () => {
     const a = analyze(
       'The group offered to pay $300m, in a deal that is under review by the SEC. The company said it could not estimate the cost. ' +
