@@ -2,14 +2,14 @@ import type { LocalEntity, LocalMention, TypeEvidence } from './analysis';
 import { entityKey } from './entities';
 import type { GazetteerEntry } from './gazetteer';
 import { GAZETTEER, lookupKey } from './gazetteer';
-import { CLUB_CUES_AFTER, HONORIFICS, NAME_SUFFIX_WORDS, ORG_ONLY_CUES_AFTER, ORG_CUES_BEFORE, PERSON_CUES_AFTER, PERSON_ROLE_CUES, PERSON_TITLES, PLACE_VERBS_BEFORE } from './lexicon';
+import { CLUB_CUES_AFTER, HONORIFICS, NAME_SUFFIX_WORDS, ORG_ONLY_CUES_AFTER, ORG_CUES_BEFORE, PERSON_CUES_AFTER, PERSON_ROLE_CUES, PERSON_TITLES, PLACE_NOUNS_BEFORE_OF, PLACE_VERBS_BEFORE } from './lexicon';
 
 /**
  * What the corpus merge needs from an article beyond the recogniser's names and types, read from
  * the text around each mention, so it holds whichever recogniser found the names:
  * - cues to a name's type: "Mr Trump", "Trump, 71,", "Trump's wife" say person; "shares of Tesla",
- *   "Tesla's shareholders", "carmaker Tesla" say organization; "based in Jordan", "Panama-based"
- *   say place. ("Tesla said" says nothing: people and companies both say things.)
+ *   "Tesla's shareholders", "carmaker Tesla" say organization; "based in Jordan", "Panama-based",
+ *   "the town of Chibok" say place. ("Tesla said" says nothing: people and companies both say things.)
  *   The merge pools them over the corpus to type a name once (index/identity.ts);
  * - hyphenated given names the recogniser cut short: "Kim Jong" before "-un" is "Kim Jong-un";
  * - names the gazetteer lists that a recogniser took for a short form of a person's name: "UN"
@@ -159,6 +159,8 @@ export function typeCueAt(text: string, start: number, end: number): keyof TypeE
   if (next !== undefined && CLUB_CUES_AFTER.has(next)) return 'organization';
   const locative = /(\p{L}+) in\s+$/u.exec(before)?.[1].toLowerCase();
   if (/^-(?:based|born)\b/.test(after) || (locative && PLACE_VERBS_BEFORE.has(locative) && !/^['’]/.test(after))) return 'place';
+  const area = /(\p{L}+) of\s+$/u.exec(before)?.[1].toLowerCase();
+  if (area && PLACE_NOUNS_BEFORE_OF.has(area)) return 'place';
   return undefined;
 }
 

@@ -56,6 +56,9 @@ describe('entity evidence: what the text around a name says', () => {
   it('cues to a place', () => {
     assert.strictEqual(cue('The firm is based in Panama.', 'Panama'), 'place');
     assert.strictEqual(cue('A Panama-based law firm.', 'Panama'), 'place');
+    assert.strictEqual(cue('The girls were taken from the town of Chibok in 2014.', 'Chibok'), 'place');
+    assert.strictEqual(cue('The families from the suburb of Scarsdale were on board.', 'Scarsdale'), 'place');
+    assert.strictEqual(cue('The University of Chicago said.', 'Chicago'), undefined);
   });
 
   it('no cue where the words say nothing of the type', () => {
