@@ -277,8 +277,8 @@ export class CorpusService implements vscode.Disposable {
     if (gaps) this.log.warn(gaps);
     this.setState(outcome.index.size > 0 ? 'ready' : 'empty');
     this.changed.fire(this.current);
-    void pool.settle();
-    if (settings.cacheDir) void this.pruneCache(settings.cacheDir, started);
+    // The workers write the load's cache entries behind it, while the views already answer.
+    void pool.settle().then(() => (settings.cacheDir ? this.pruneCache(settings.cacheDir, started) : undefined));
     return this.current;
   }
 

@@ -141,19 +141,23 @@ export async function cacheDirProblem(dir: string): Promise<string | undefined> 
   }
 }
 
+/** An entry's text, as it is written to the cache folder. */
+export function cacheEntryText(key: string, file: LoadedFile, analyses: ArticleAnalysis[]): string {
+  const entry: CacheEntry = { format: 'news-lens-cache', version: PIPELINE_VERSION, key, file, analyses };
+  return JSON.stringify(entry);
+}
+
 /**
- * Writes an entry with blocking calls, as entries are read: only indexing workers write, between
- * two analyses. Each asynchronous step (folder, write, rename) was a round trip through libuv's
- * shared thread pool during which the worker sat idle; on a 2-vCPU machine with both workers busy
- * that wait was about 8% of each worker's time in a cold index.
+ * Writes an entry's text with blocking calls, as entries are read: only indexing workers write,
+ * when they have nothing to analyse (see worker/pendingWrites.ts). Each asynchronous step (folder,
+ * write, rename) would be a round trip through libuv's shared thread pool.
  */
-export function writeCacheEntry(dir: string, key: string, file: LoadedFile, analyses: ArticleAnalysis[]): void {
+export function writeCacheText(dir: string, key: string, text: string): void {
   const target = entryPath(dir, key);
   mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const entry: CacheEntry = { format: 'news-lens-cache', version: PIPELINE_VERSION, key, file, analyses };
   try {
-    writeFileSync(tmp, JSON.stringify(entry));
+    writeFileSync(tmp, text);
     renameSync(tmp, target);
   } catch (err) {
     rmSync(tmp, { force: true });

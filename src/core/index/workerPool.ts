@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'child_process';
 import { fork } from 'child_process';
 import * as os from 'os';
-import type { AnalyzedFile, AnalyzeFileRequest, WorkerReply } from './workerProtocol';
+import type { AnalyzedFile, AnalyzeFileRequest, WorkerReply, WriteCacheRequest } from './workerProtocol';
 import { received } from './workerProtocol';
 
 export interface PoolOptions {
@@ -36,6 +36,8 @@ interface Slot {
   answering: boolean;
   /** The end of what it wrote to standard error: V8's reason when it aborts (out of memory). */
   stderr: string;
+  /** Callers of `writeCache` waiting for it to say its cache entries are written (or to end). */
+  writing: (() => void)[];
 }
 
 /** Time a worker may take to read a file and start up before the analysis clock starts. */
@@ -156,16 +158,19 @@ export class WorkerPool {
   }
 
   /**
-   * After a load: keeps one worker, with its analyser loaded, so the next file change is analysed
-   * at once, and lets the others go so their memory is returned while nothing is indexing.
+   * After a load: has the load's cache entries written, keeps one worker, with its analyser
+   * loaded, so the next file change is analysed at once, and lets the others go so their memory
+   * is returned while nothing is indexing.
    */
   async settle(): Promise<void> {
+    if (this.disposed) return;
+    await this.writeCache();
     if (this.disposed) return;
     const idle = this.slots.filter((s) => s.tasks.length === 0);
     if (idle.length === this.slots.length) {
       for (const s of idle.slice(1)) {
         this.slots.splice(this.slots.indexOf(s), 1);
-        void stop(s.worker);
+        void letGo(s.worker);
       }
     }
     await this.analyzeFile({ path: '', warmOnly: true, limits: { maxFileBytes: 0, maxFiles: 0 }, options: { summarySentences: 0 } }).catch(() => undefined);
@@ -174,6 +179,25 @@ export class WorkerPool {
   /** Starts every worker now, so they start up while the caller is still finding its files. */
   prestart(): void {
     while (!this.disposed && this.slots.length < this.size) this.spawn();
+  }
+
+  /**
+   * Has every worker write the cache entries it holds now (between two files, if it is busy), and
+   * resolves when they have. Workers write them on their own once idle for a while or let go; a
+   * caller that wants them on disk sooner (another process is about to read the cache) asks.
+   */
+  writeCache(): Promise<void> {
+    const message: WriteCacheRequest = { writeCache: true };
+    return Promise.all(
+      this.slots.map(
+        (slot) =>
+          new Promise<void>((resolve) => {
+            if (!slot.worker.connected) return resolve();
+            slot.writing.push(resolve);
+            slot.worker.send(message);
+          }),
+      ),
+    ).then(() => undefined);
   }
 
   /** Rejects every queued task; running ones finish (their results are dropped by callers). */
@@ -187,8 +211,9 @@ export class WorkerPool {
     await Promise.all(
       this.slots.splice(0).map((s) => {
         if (s.timer) clearTimeout(s.timer);
+        const busy = s.tasks.length > 0;
         for (const t of s.tasks.splice(0)) t.reject(new CancelledError());
-        return stop(s.worker);
+        return busy ? stop(s.worker) : letGo(s.worker);
       }),
     );
   }
@@ -232,12 +257,16 @@ export class WorkerPool {
       // Nothing of a worker reaches the CLI's standard output, where the JSON goes.
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
-    const slot: Slot = { worker, tasks: [], answering: false, stderr: '' };
+    const slot: Slot = { worker, tasks: [], answering: false, stderr: '', writing: [] };
     worker.stderr?.setEncoding('utf8');
     worker.stderr?.on('data', (text: string) => {
       slot.stderr = (slot.stderr + text).slice(-STDERR_KEPT);
     });
     worker.on('message', (reply: WorkerReply) => {
+      if ('written' in reply) {
+        for (const done of slot.writing.splice(0)) done();
+        return;
+      }
       const task = slot.tasks[0];
       if (!task || task.req.id !== reply.id) return;
       if ('started' in reply) {
@@ -263,6 +292,7 @@ export class WorkerPool {
     worker.on('error', (err) => fail(`indexing worker crashed: ${err.message}`));
     // 'close' rather than 'exit': it comes after the last of its standard error, which says why.
     worker.on('close', (code, signal) => {
+      for (const done of slot.writing.splice(0)) done();
       if (!this.disposed) fail(endOf(slot.stderr, code, signal, heapMB));
     });
     this.slots.push(slot);
@@ -314,7 +344,28 @@ export class WorkerPool {
   }
 }
 
-/** Ends a worker (a busy one at once: it may be in an endless loop) and resolves when it has gone. */
+/** How long an idle worker that is let go may take to write the cache entries it holds. */
+const LET_GO_MS = 10_000;
+
+/**
+ * Ends an idle worker as it asks: the channel is closed, and the worker writes the cache entries
+ * that wait (worker/pendingWrites.ts) and exits. Resolves when it has gone; one that takes longer
+ * than LET_GO_MS is stopped.
+ */
+function letGo(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
+  if (!worker.connected) return stop(worker);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => void stop(worker).then(resolve), LET_GO_MS);
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.disconnect();
+  });
+}
+
+/** Ends a worker at once (a busy one may be in an endless loop) and resolves when it has gone. */
 function stop(worker: ChildProcess): Promise<void> {
   if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {

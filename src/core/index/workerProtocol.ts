@@ -28,11 +28,21 @@ export interface AnalyzeFileRequest {
   bytes?: number;
 }
 
+/** Asks a worker to write the cache entries it holds now (worker/pendingWrites.ts); it answers `{ written: true }`. */
+export interface WriteCacheRequest {
+  writeCache: true;
+}
+
+/** What the pool sends a worker: requests, a batch at a time, or a `WriteCacheRequest`. */
+export type WorkerMessage = AnalyzeFileRequest[] | WriteCacheRequest;
+
 export type WorkerReply =
   | { id: number; ok: true; result: AnalyzedFile }
   | { id: number; ok: false; error: string }
   /** The file is read and the analyser loaded: the per-file analysis time limit starts now. */
-  | { id: number; started: true };
+  | { id: number; started: true }
+  /** The cache entries it held are written. */
+  | { written: true };
 
 export interface AnalyzedFile {
   file: LoadedFile;

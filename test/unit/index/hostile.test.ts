@@ -89,6 +89,7 @@ describe('hostile corpus: bad files are skipped with one clear message each, the
     const cached = ['b.txt', 'c.txt', 'd.txt'];
     for (const [i, name] of cached.entries()) await fs.writeFile(path.join(folder, name), story(['Lisbon', 'Quito', 'Hanoi'][i]));
     await indexCorpus(nodeSource, pool, { roots: [folder], cacheDir });
+    await pool.writeCache();
     await fs.writeFile(path.join(folder, 'a.txt'), story('Dakar'));
     // One worker is sent a.txt with the files after it; its analysis overruns, the rest come from the cache.
     const slowPool = new WorkerPool({ script: WORKER, size: 1, fileTimeoutMs: 1 });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cacheKey, parseCacheEntry, readCacheText, writeCacheEntry } from '../../../src/core/index/analysisCache';
+import { cacheEntryText, cacheKey, parseCacheEntry, readCacheText, writeCacheText } from '../../../src/core/index/analysisCache';
 import { indexCorpus, indexFile } from '../../../src/core/index/indexer';
 import { shardsFor } from '../../../src/core/index/shards';
 import { WorkerPool, machineCores, workerFlags } from '../../../src/core/index/workerPool';
@@ -44,6 +44,7 @@ describe('index: worker pool, cache and incremental updates', function () {
     const cacheDir = path.join(dir, 'cache');
     const cold = await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
     assert.deepStrictEqual([cold.analysed, cold.cached], [2, 0]);
+    await pool.writeCache();
     const warm = await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
     assert.deepStrictEqual([warm.analysed, warm.cached], [0, 2]);
     assert.deepStrictEqual(toAnalysisJson(warm.index), toAnalysisJson(cold.index));
@@ -68,6 +69,7 @@ describe('index: worker pool, cache and incremental updates', function () {
   it('takes large cache entries in one per turn of the event loop, with the same result', async () => {
     const cacheDir = path.join(dir, 'cache');
     const cold = await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
+    await pool.writeCache();
     // Every entry counts as large here; the reopen must still hold exactly what the cold load did.
     const paced = new WorkerPool({ script: WORKER, size: 1, fileTimeoutMs: 60_000, largeEntryChars: 1 });
     try {
@@ -134,6 +136,7 @@ describe('index: worker pool, cache and incremental updates', function () {
   it('discards a corrupt or foreign cache entry and re-analyses', async () => {
     const cacheDir = path.join(dir, 'cache');
     await indexCorpus(nodeSource, pool, { roots: [path.join(dir, 'corpus')], cacheDir });
+    await pool.writeCache();
     const entries: string[] = [];
     // Entries live in two-letter folders; the merged-entities snapshot sits beside them.
     for (const sub of await fs.readdir(cacheDir, { withFileTypes: true })) {
@@ -220,13 +223,13 @@ describe('index: cache entries', () => {
         excluded: [],
         wordCount: 3,
       };
-      writeCacheEntry(dir, key, { path: '/x/a.txt', hash: 'abc', articles: [article], diagnostics: [] }, [analysis]);
+      writeCacheText(dir, key, cacheEntryText(key, { path: '/x/a.txt', hash: 'abc', articles: [article], diagnostics: [] }, [analysis]));
       const text = readCacheText(dir, key);
       assert.ok(text !== undefined);
       const hit = parseCacheEntry(text, key);
       assert.strictEqual(hit.status, 'hit');
       assert.strictEqual(parseCacheEntry(text, cacheKey('abd', '/x/a.txt', undefined, DEFAULT_ANALYZE_OPTIONS)).status, 'corrupt', 'an entry read under another key');
-      writeCacheEntry(dir, key, { path: '/x/a.txt', hash: 'abc', articles: [article], diagnostics: [] }, [{ ...analysis, mentions: [{ key: 'place:paris', start: 1, end: 6, text: 'Paris' }] }]);
+      writeCacheText(dir, key, cacheEntryText(key, { path: '/x/a.txt', hash: 'abc', articles: [article], diagnostics: [] }, [{ ...analysis, mentions: [{ key: 'place:paris', start: 1, end: 6, text: 'Paris' }] }]));
       assert.deepStrictEqual(parseCacheEntry(readCacheText(dir, key) ?? '', key), { status: 'corrupt', reason: 'mention offsets do not match the text' });
       assert.strictEqual(readCacheText(dir, 'no-such-key'), undefined);
     } finally {

@@ -46,6 +46,30 @@ describe('index: shards of large files and the cache', function () {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
+  it('writes cache entries behind the index: a worker answers from those it holds, and writes them when asked or let go', async () => {
+    const corpus = path.join(dir, 'stories');
+    await fs.mkdir(corpus);
+    for (const city of ['Lagos', 'Quito', 'Hanoi']) await fs.writeFile(path.join(corpus, `${city}.txt`), `Talks in ${city}\n\nMinisters met in ${city} on Monday, officials said.\n`);
+    const entries = async (cacheDir: string): Promise<number> => (await cacheEntries(cacheDir).catch(() => [])).filter((f) => f.endsWith('.json')).length;
+    const one = new WorkerPool({ script: WORKER, size: 1, fileTimeoutMs: 120_000 });
+    const asked = path.join(dir, 'asked');
+    try {
+      await indexCorpus(nodeSource, one, { roots: [corpus], cacheDir: asked });
+      assert.strictEqual(await entries(asked), 0, 'nothing written while the corpus is indexed');
+      const again = await indexCorpus(nodeSource, one, { roots: [corpus], cacheDir: asked });
+      assert.deepStrictEqual([again.analysed, again.cached], [0, 3], 'answered from the entries the worker holds');
+      await one.writeCache();
+      assert.strictEqual(await entries(asked), 3);
+    } finally {
+      await one.dispose();
+    }
+    const letGo = path.join(dir, 'let-go');
+    const other = new WorkerPool({ script: WORKER, size: 2, fileTimeoutMs: 120_000 });
+    await indexCorpus(nodeSource, other, { roots: [corpus], cacheDir: letGo });
+    await other.dispose();
+    assert.strictEqual(await entries(letGo), 3, 'written by the workers as the pool let them go');
+  });
+
   it('keys shards by their own content: a line appended re-analyses the last shard only, and the cache grows by one entry', async () => {
     const file = path.join(dir, 'wire.jsonl');
     const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify(record(i + 1)));
@@ -55,12 +79,14 @@ describe('index: shards of large files and the cache', function () {
     const cacheDir = path.join(dir, 'cache');
     const cold = await indexCorpus(nodeSource, pool, { roots: [file], cacheDir });
     assert.deepStrictEqual([cold.analysed, cold.cached], [count, 0]);
+    await pool.writeCache();
     const entries = (await cacheEntries(cacheDir)).filter((f) => f.endsWith('.json'));
     assert.strictEqual(entries.length, count);
 
     await fs.appendFile(file, JSON.stringify(record(401)) + '\n');
     const grown = await indexCorpus(nodeSource, pool, { roots: [file], cacheDir });
     assert.deepStrictEqual([grown.analysed, grown.cached], [1, count - 1], 'only the last shard changed');
+    await pool.writeCache();
     assert.strictEqual(grown.index.size, 401);
     assert.deepStrictEqual(
       grown.index.articles().map((a) => a.article.line),
@@ -84,6 +110,7 @@ describe('index: shards of large files and the cache', function () {
     assert.ok(count >= 3, `sharded (${count})`);
     const cacheDir = path.join(dir, 'cache');
     const { index } = await indexCorpus(nodeSource, pool, { roots: [file], cacheDir });
+    await pool.writeCache();
     assert.strictEqual(index.size, 400);
     assert.deepStrictEqual(
       index.diagnostics.map((d) => [d.line, d.message.replace(/:.*/, '')]),
@@ -121,6 +148,7 @@ describe('index: shards of large files and the cache', function () {
     assert.deepStrictEqual(named.index.diagnostics, []);
     assert.match(named.index.article('n450')?.article.text ?? '', /^Story 450\n\nOfficials in Lagos said on Tuesday that story 450 was ready\.$/);
     assert.strictEqual(named.index.article('n450')?.article.line, 151);
+    await pool.writeCache();
 
     const again = await indexCorpus(nodeSource, pool, { roots: [corpus], cacheDir, read });
     assert.deepStrictEqual([again.analysed, again.cached], [0, count]);
@@ -317,6 +345,7 @@ describe('index: cache entries that parse but are wrong inside', function () {
 
   it('treats each as a miss: the entry is removed, the file analysed again, and the next run reads the good entry', async () => {
     await indexCorpus(nodeSource, pool, { roots: [corpus], cacheDir });
+    await pool.writeCache();
     const [entryFile] = (await cacheEntries(cacheDir)).filter((f) => f.endsWith('.json'));
     const good = await fs.readFile(entryFile, 'utf8');
     const key = path.basename(entryFile, '.json');
@@ -332,6 +361,7 @@ describe('index: cache entries that parse but are wrong inside', function () {
       assert.deepStrictEqual([run.analysed, run.cached], [1, 0], `${what}: analysed again`);
       assert.deepStrictEqual(toAnalysisJson(run.index).articles, reference.articles, `${what}: the same analysis`);
       assert.match(run.index.diagnostics.map((d) => d.message).join(' | '), /cache entry discarded \(.+\); re-analysed/, what);
+      await pool.writeCache();
       assert.strictEqual(readCacheText(cacheDir, key), JSON.stringify(JSON.parse(readCacheText(cacheDir, key) ?? 'null')), `${what}: the entry was replaced`);
       const next = await indexCorpus(nodeSource, pool, { roots: [corpus], cacheDir });
       assert.deepStrictEqual([next.analysed, next.cached], [0, 1], `${what}: the next run reads the good entry`);
