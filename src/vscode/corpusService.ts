@@ -203,9 +203,9 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /**
-   * Cancels the current load. Its pool goes with it: the workers stop at once instead of finishing
-   * their files (a large one takes many seconds), and the stopped load, which still holds that
-   * pool, cannot cancel work queued by the next load in a fresh one.
+   * Cancels the current load. Its pool goes with it: its workers take no more files (one finishing
+   * its file gets 3 s, to write the analyses it holds to the cache, then stops), and the stopped
+   * load, which still holds that pool, cannot cancel work queued by the next load in a fresh one.
    */
   private stopSession(): void {
     if (!this.session || this.session.token.isCancellationRequested) return;

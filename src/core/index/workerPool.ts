@@ -213,7 +213,7 @@ export class WorkerPool {
         if (s.timer) clearTimeout(s.timer);
         const busy = s.tasks.length > 0;
         for (const t of s.tasks.splice(0)) t.reject(new CancelledError());
-        return busy ? stop(s.worker) : letGo(s.worker);
+        return letGo(s.worker, busy ? BUSY_LET_GO_MS : LET_GO_MS);
       }),
     );
   }
@@ -346,17 +346,22 @@ export class WorkerPool {
 
 /** How long an idle worker that is let go may take to write the cache entries it holds. */
 const LET_GO_MS = 10_000;
+/**
+ * ... and a busy one, to finish its file first (its answer is dropped). A load cancelled halfway
+ * keeps the analyses its workers hold for the next load, unless a file holds a worker longer.
+ */
+const BUSY_LET_GO_MS = 3_000;
 
 /**
- * Ends an idle worker as it asks: the channel is closed, and the worker writes the cache entries
- * that wait (worker/pendingWrites.ts) and exits. Resolves when it has gone; one that takes longer
- * than LET_GO_MS is stopped.
+ * Ends a worker as it asks: the channel is closed, and the worker writes the cache entries that
+ * wait (worker/pendingWrites.ts) and exits. Resolves when it has gone; one that takes longer than
+ * `ms` (a file in an endless loop) is stopped.
  */
-function letGo(worker: ChildProcess): Promise<void> {
+function letGo(worker: ChildProcess, ms = LET_GO_MS): Promise<void> {
   if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
   if (!worker.connected) return stop(worker);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => void stop(worker).then(resolve), LET_GO_MS);
+    const timer = setTimeout(() => void stop(worker).then(resolve), ms);
     worker.once('exit', () => {
       clearTimeout(timer);
       resolve();

@@ -68,6 +68,14 @@ describe('index: shards of large files and the cache', function () {
     await indexCorpus(nodeSource, other, { roots: [corpus], cacheDir: letGo });
     await other.dispose();
     assert.strictEqual(await entries(letGo), 3, 'written by the workers as the pool let them go');
+
+    // A load cancelled halfway: the worker finishes its file and writes what it analysed.
+    const cancelled = path.join(dir, 'cancelled');
+    const third = new WorkerPool({ script: WORKER, size: 1, fileTimeoutMs: 120_000 });
+    let stopped: Promise<void> | undefined;
+    await indexCorpus(nodeSource, third, { roots: [corpus], cacheDir: cancelled, onProgress: ({ done }) => void (done === 1 && (stopped ??= third.dispose())) }).catch(() => undefined);
+    await stopped;
+    assert.ok((await entries(cancelled)) >= 1, 'the analyses done before the cancel are cached');
   });
 
   it('keys shards by their own content: a line appended re-analyses the last shard only, and the cache grows by one entry', async () => {
