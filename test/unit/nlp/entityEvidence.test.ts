@@ -53,6 +53,13 @@ describe('entity evidence: what the text around a name says', () => {
     assert.strictEqual(cue('Tesla shares rose.', 'Tesla'), 'organization');
   });
 
+  it('cues to a body in the words right after its name', () => {
+    assert.strictEqual(cue('Telegram CEO Pavel Durov said the apps would return.', 'Telegram'), 'organization');
+    assert.strictEqual(cue('Emails sent by Amazon employees were found.', 'Amazon'), 'organization');
+    assert.strictEqual(cue('Band Aid founder Bob Geldof spoke.', 'Band Aid'), 'organization');
+    assert.strictEqual(cue('Tesla shares fell 3%.', 'Tesla'), 'organization');
+  });
+
   it('cues to a place', () => {
     assert.strictEqual(cue('The firm is based in Panama.', 'Panama'), 'place');
     assert.strictEqual(cue('A Panama-based law firm.', 'Panama'), 'place');
