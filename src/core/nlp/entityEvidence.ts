@@ -163,6 +163,9 @@ export function typeCueAt(text: string, start: number, end: number): keyof TypeE
   if (/^-(?:based|born)\b/.test(after) || (locative && PLACE_VERBS_BEFORE.has(locative) && !/^['’]/.test(after))) return 'place';
   const area = /(\p{L}+) of\s+$/u.exec(before)?.[1].toLowerCase();
   if (area && PLACE_NOUNS_BEFORE_OF.has(area)) return 'place';
+  // "Sichuan province", "the US embassy", "Washington state": in CoNLL-2003's training data the 41
+  // names (not nationality words) before one of these words in lower case are all places.
+  if (/^\s+(?:province|embassy|state|region)\b/.test(after)) return 'place';
   return undefined;
 }
 

@@ -66,6 +66,9 @@ describe('entity evidence: what the text around a name says', () => {
     assert.strictEqual(cue('The girls were taken from the town of Chibok in 2014.', 'Chibok'), 'place');
     assert.strictEqual(cue('The families from the suburb of Scarsdale were on board.', 'Scarsdale'), 'place');
     assert.strictEqual(cue('The University of Chicago said.', 'Chicago'), undefined);
+    assert.strictEqual(cue('Floods hit Sichuan province on Monday.', 'Sichuan'), 'place');
+    assert.strictEqual(cue('A gunman in Nevada state killed 58.', 'Nevada'), 'place');
+    assert.strictEqual(cue('Protesters gathered outside the US embassy.', 'US'), 'place');
   });
 
   it('no cue where the words say nothing of the type', () => {
