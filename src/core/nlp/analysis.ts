@@ -72,7 +72,7 @@ export interface ArticleAnalysis {
 }
 
 /** Bump when analysis output changes (a rule, or a retrained models/ner.bin): cached analyses from another version are discarded. */
-export const PIPELINE_VERSION = 39;
+export const PIPELINE_VERSION = 40;
 
 export interface AnalyzeOptions {
   summarySentences: number;

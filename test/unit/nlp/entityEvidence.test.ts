@@ -58,6 +58,9 @@ describe('entity evidence: what the text around a name says', () => {
     assert.strictEqual(cue('Emails sent by Amazon employees were found.', 'Amazon'), 'organization');
     assert.strictEqual(cue('Band Aid founder Bob Geldof spoke.', 'Band Aid'), 'organization');
     assert.strictEqual(cue('Tesla shares fell 3%.', 'Tesla'), 'organization');
+    assert.strictEqual(cue('Simon Rubinsohn, chief economist at Gerrard, said so.', 'Gerrard'), 'organization');
+    assert.strictEqual(cue('Tony Macklin, director of product at Ask Jeeves, pointed out.', 'Ask Jeeves'), 'organization');
+    assert.strictEqual(cue('The match at Wembley ended in a draw.', 'Wembley'), undefined);
   });
 
   it('cues to a place', () => {
