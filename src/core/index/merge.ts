@@ -11,7 +11,7 @@ import { runSync } from './steps';
  * Bump with any change to how entities are merged: a merged-entities snapshot in the cache
  * (mergeSnapshot.ts) made by other merging code is then never used.
  */
-export const MERGE_VERSION = 5;
+export const MERGE_VERSION = 6;
 
 export interface MergeResult {
   entities: Map<string, Entity>;
