@@ -38,18 +38,16 @@ process.on('message', (reqs: WorkerMessage) => {
     void send({ written: true });
     return;
   }
+  clearTimeout(writer);
   queued += reqs.length;
   for (const req of reqs) turn = turn.then(() => handle(req).then(send)).then(answered);
 });
 
-/** When the last request was answered with none left (0 while one is queued). */
-let idleSince = 0;
+/** The next turn of writing while idle; a new message calls it off. */
 let writer: NodeJS.Timeout | undefined;
 
 function answered(): void {
-  if (--queued > 0) return;
-  idleSince = Date.now();
-  if (pending.size && !writer) writer = setTimeout(writeWhileIdle, IDLE_MS);
+  if (--queued === 0 && pending.size) writer = setTimeout(writeWhileIdle, IDLE_MS);
 }
 
 /**
@@ -58,11 +56,7 @@ function answered(): void {
  * for the pool's next message: no time to write then.)
  */
 function writeWhileIdle(): void {
-  writer = undefined;
-  if (queued > 0 || !pending.size) return;
-  const waited = Date.now() - idleSince;
-  if (waited < IDLE_MS) writer = setTimeout(writeWhileIdle, IDLE_MS - waited);
-  else if (!pending.writeSlice()) writer = setTimeout(writeWhileIdle, 0);
+  if (!pending.writeSlice()) writer = setTimeout(writeWhileIdle, 0);
 }
 
 /**

@@ -5,6 +5,8 @@ const MAX_PENDING_CHARS = 32 * 1024 * 1024;
 /** How long one turn of writing may hold the worker before it looks for a new request. */
 const SLICE_MS = 20;
 
+const idOf = (dir: string, key: string): string => `${dir}\n${key}`;
+
 interface Pending {
   dir: string;
   key: string;
@@ -33,19 +35,19 @@ export class PendingWrites {
 
   add(dir: string, key: string, text: string, path: string): void {
     this.take(dir, key);
-    this.waiting.set(`${dir}\n${key}`, { dir, key, text, path });
+    this.waiting.set(idOf(dir, key), { dir, key, text, path });
     this.chars += text.length;
     while (this.chars > MAX_PENDING_CHARS) this.writeOldest();
   }
 
   /** The waiting entry's text, if this entry waits. */
   text(dir: string, key: string): string | undefined {
-    return this.waiting.get(`${dir}\n${key}`)?.text;
+    return this.waiting.get(idOf(dir, key))?.text;
   }
 
   /** Drops a waiting entry (its file is analysed again). */
   take(dir: string, key: string): void {
-    const id = `${dir}\n${key}`;
+    const id = idOf(dir, key);
     const p = this.waiting.get(id);
     if (!p) return;
     this.waiting.delete(id);

@@ -149,8 +149,8 @@ export function cacheEntryText(key: string, file: LoadedFile, analyses: ArticleA
 
 /**
  * Writes an entry's text with blocking calls, as entries are read: only indexing workers write,
- * when they have nothing to analyse (see worker/pendingWrites.ts). Each asynchronous step (folder,
- * write, rename) would be a round trip through libuv's shared thread pool.
+ * mostly when they have nothing to analyse (see worker/pendingWrites.ts), and each asynchronous
+ * step (folder, write, rename) would be a round trip through libuv's shared thread pool.
  */
 export function writeCacheText(dir: string, key: string, text: string): void {
   const target = entryPath(dir, key);

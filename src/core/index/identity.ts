@@ -190,7 +190,7 @@ export function decideType(tally: TypeTally): TypeDecision {
     if (t === main) continue;
     if (t === 'person' || main === 'person') {
       if ((tally.cues[t] ?? 0) >= SPLIT_MIN_CUES && (score[t] ?? 0) >= SPLIT_MIN_SHARE * (score[main] ?? 0)) kept.push(t);
-    } else if (main === 'place' && (tally.votes.organization ?? 0) >= Math.max(SPLIT_MIN_BODY_VOTES, SPLIT_MIN_SHARE * (tally.votes.place ?? 0))) {
+    } else if (main === 'place' && t === 'organization' && (tally.votes[t] ?? 0) >= Math.max(SPLIT_MIN_BODY_VOTES, SPLIT_MIN_SHARE * (tally.votes.place ?? 0))) {
       kept.push(t);
     }
   }

@@ -69,6 +69,18 @@ describe('index: shards of large files and the cache', function () {
     await other.dispose();
     assert.strictEqual(await entries(letGo), 3, 'written by the workers as the pool let them go');
 
+    // Left alone, a worker writes what it holds once it has had nothing to do for a few seconds.
+    const idle = path.join(dir, 'idle');
+    const fourth = new WorkerPool({ script: WORKER, size: 1, fileTimeoutMs: 120_000 });
+    try {
+      await indexCorpus(nodeSource, fourth, { roots: [corpus], cacheDir: idle });
+      const until = Date.now() + 15_000;
+      while ((await entries(idle)) < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+      assert.strictEqual(await entries(idle), 3, 'written by the idle worker, unasked');
+    } finally {
+      await fourth.dispose();
+    }
+
     // A load cancelled halfway: the worker finishes its file and writes what it analysed.
     const cancelled = path.join(dir, 'cancelled');
     const third = new WorkerPool({ script: WORKER, size: 1, fileTimeoutMs: 120_000 });

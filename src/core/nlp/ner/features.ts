@@ -275,10 +275,10 @@ const DOC_CASE = [hashString('unseen'), hashString('cap'), hashString('lower'), 
  * headline in capitals is read against its usual spelling in the body.
  *
  * In use, a word (of more than one letter: "N / A") written in lower case once and capitalised
- * five times or more reads as capitalised: web text writes a name in lower case now and then ("google is doing"), and one such
- * slip took a name away from all twenty of its mentions. The model learns from the strict reading
- * (`strict`): edited news has almost no such slips, so its words written both ways are common
- * nouns that open names ("Party", "party"). A model trained on the forgiving reading scored the
+ * five times or more reads as capitalised: web text writes a name in lower case now and then
+ * ("google is doing"), and one such slip took a name away from all twenty of its mentions. The
+ * model learns from the strict reading (`strict`): edited news has almost no such slips, so its
+ * words written both ways are common nouns that open names ("Party", "party"). A model trained on the forgiving reading scored the
  * same on held-out tenths of the training data but moved many news names at random.
  */
 function documentCasing(sentences: readonly NerSentence[], modes: LineMode[], strict: boolean): Map<string, number> {
@@ -299,7 +299,6 @@ function documentCasing(sentences: readonly NerSentence[], modes: LineMode[], st
   for (const [word, [cap, low]] of counts) out.set(word, cap && (!low || (!strict && low === 1 && cap >= 5 && word.length > 1)) ? CAP : cap ? BOTH : LOWER);
   return out;
 }
-
 
 const gazetteerHashes = new Map<string, number>();
 
