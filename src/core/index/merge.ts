@@ -11,7 +11,7 @@ import { runSync } from './steps';
  * Bump with any change to how entities are merged: a merged-entities snapshot in the cache
  * (mergeSnapshot.ts) made by other merging code is then never used.
  */
-export const MERGE_VERSION = 6;
+export const MERGE_VERSION = 7;
 
 export interface MergeResult {
   entities: Map<string, Entity>;
@@ -181,6 +181,7 @@ export function* mergeSteps(analyses: Iterable<ArticleAnalysis>): Steps<MergeRes
           tally.votes[t] = (tally.votes[t] ?? 0) + local.mentions;
         }
         if (e.cues) add(tally.cues, e.cues);
+        if (e.placeName) tally.placeName = true;
       } else {
         local.key = slugOf(e.name);
       }

@@ -32,6 +32,12 @@ export interface LocalEntity {
    * as one vote for `type`.
    */
   typeScores?: TypeEvidence;
+  /**
+   * For organizations and places: the name is a place's in the gazetteer or the lexicon (a town, a
+   * region), whatever it names here. The merge lets only such a name be a place in some articles
+   * and a body in others (a team named after its city).
+   */
+  placeName?: boolean;
 }
 
 export interface LocalMention {
@@ -72,7 +78,7 @@ export interface ArticleAnalysis {
 }
 
 /** Bump when analysis output changes (a rule, or a retrained models/ner.bin): cached analyses from another version are discarded. */
-export const PIPELINE_VERSION = 40;
+export const PIPELINE_VERSION = 41;
 
 export interface AnalyzeOptions {
   summarySentences: number;

@@ -2,6 +2,7 @@ import type { LocalEntity, LocalMention, TypeEvidence } from './analysis';
 import { entityKey } from './entities';
 import type { GazetteerEntry } from './gazetteer';
 import { GAZETTEER, lookupKey } from './gazetteer';
+import { lexiconTags } from './nlp';
 import { CLUB_CUES_AFTER, HONORIFICS, NAME_SUFFIX_WORDS, ORG_ONLY_CUES_AFTER, ORG_CUES_BEFORE, PERSON_CUES_AFTER, PERSON_ROLE_CUES, PERSON_TITLES, PLACE_NOUNS_BEFORE_OF, PLACE_VERBS_BEFORE, ROLE_HEADS } from './lexicon';
 
 /**
@@ -27,6 +28,7 @@ export function withEntityEvidence(text: string, entities: LocalEntity[], mentio
   for (const e of separated.entities) if (e.place) mentioned.add(e.place);
   const kept = separated.entities.length === mentioned.size ? separated.entities : separated.entities.filter((e) => mentioned.has(e.key));
   addTypeCues(text, kept, separated.mentions);
+  for (const e of kept) if ((e.type === 'organization' || e.type === 'place') && isPlaceName(e.name)) e.placeName = true;
   return { entities: kept, mentions: separated.mentions };
 }
 
@@ -171,6 +173,14 @@ export function typeCueAt(text: string, start: number, end: number): keyof TypeE
   // names (not nationality words) before one of these words in lower case are all places.
   if (/^\s+(?:province|embassy|state|region)\b/.test(after)) return 'place';
   return undefined;
+}
+
+const LEXICON_PLACE_TAGS = new Set(['Place', 'City', 'Region', 'Country']);
+
+/** Whether the gazetteer or compromise's lexicon knows the name as a place's. */
+function isPlaceName(name: string): boolean {
+  const key = lookupKey(name);
+  return GAZETTEER.get(key)?.type === 'place' || lexiconTags(key).some((t) => LEXICON_PLACE_TAGS.has(t));
 }
 
 /** Counts the type cues of every name's mentions into its `cues`. */

@@ -83,12 +83,14 @@ describe('identity: the rules that make two names one', () => {
       assert.deepStrictEqual(decideType({ votes: { place: 3, person: 2 }, cues: { person: 2 }, listed: 'place' }), { main: 'place', kept: ['place', 'person'] });
     });
 
-    it('a place and a body are split only where the recogniser reads a place\'s name as a body, often enough', () => {
+    it('a place and a body are split only where the recogniser reads the name as the other often enough, and a body as a place only if the name is a known place\'s', () => {
       assert.deepStrictEqual(decideType({ votes: { place: 400 }, cues: { organization: 40 }, listed: 'place' }), { main: 'place', kept: ['place'] });
       assert.deepStrictEqual(decideType({ votes: { place: 12, organization: 8 }, cues: {}, listed: 'place' }), { main: 'place', kept: ['place', 'organization'] });
       assert.deepStrictEqual(decideType({ votes: { place: 4, organization: 1 }, cues: {} }), { main: 'place', kept: ['place'] }, 'one body reading');
       assert.deepStrictEqual(decideType({ votes: { place: 40, organization: 9 }, cues: {} }), { main: 'place', kept: ['place'] }, 'under a quarter');
-      assert.deepStrictEqual(decideType({ votes: { organization: 40, place: 12 }, cues: {} }), { main: 'organization', kept: ['organization'] }, 'a club read as its town');
+      assert.deepStrictEqual(decideType({ votes: { organization: 40, place: 12 }, cues: {} }), { main: 'organization', kept: ['organization'] }, 'a body read as a place whose name no list knows as one');
+      assert.deepStrictEqual(decideType({ votes: { organization: 40, place: 12 }, cues: {}, placeName: true }), { main: 'organization', kept: ['organization', 'place'] }, 'a team named after its city, the city in other articles');
+      assert.deepStrictEqual(decideType({ votes: { organization: 40, place: 9 }, cues: {}, placeName: true }), { main: 'organization', kept: ['organization'] }, 'a city read as its team under a quarter of the time');
     });
 
     it('each article\'s entity takes a kept type by its own cues, else its own type, else the main type', () => {

@@ -150,6 +150,17 @@ describe('merge: identity across articles', () => {
       );
     });
 
+    it('a team named after its city stays the team in match reports and is the city where an article reads it so', () => {
+      const team = (m: number): HandEntity => org('Texas', { mentions: m, placeName: true });
+      const m = merge({ a: [team(9)], b: [team(8)], c: [place('Texas', { mentions: 3, placeName: true })], d: [place('Texas', { mentions: 2, placeName: true })] });
+      assert.deepStrictEqual(m.entities.map((e) => [e.id, e.mentionCount, e.possibleSame]), [
+        ['organization:texas', 17, ['place:texas']],
+        ['place:texas', 5, ['organization:texas']],
+      ]);
+      const named = merge({ a: [org('Tories', { mentions: 9 })], b: [org('Tories', { mentions: 8 })], c: [place('Tories', { mentions: 5 })] });
+      assert.deepStrictEqual(named.entities.map((e) => [e.id, e.mentionCount]), [['organization:tories', 22]], 'no list knows the name as a place: the recogniser slipped');
+    });
+
     it('a one-word "place" that is the surname of a person its article names is that person', () => {
       const m = merge({ a: [person('Max Verstappen'), place('Verstappen', { mentions: 4 })] });
       assert.deepStrictEqual(

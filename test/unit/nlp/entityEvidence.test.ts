@@ -86,6 +86,15 @@ describe('entity evidence: what the text around a name says', () => {
     assert.deepStrictEqual(out.entities[0].cues, { organization: 2 });
   });
 
+  it('marks the bodies and places whose name is a known place\'s, whatever the recogniser read', () => {
+    const text = 'Texas beat Boston. Milan Kundera wrote in Arsenal.';
+    const out = withEntityEvidence(text, ...Object.values(found(text, [['Texas', 'organization'], ['Boston', 'place'], ['Milan Kundera', 'person'], ['Arsenal', 'organization']])) as [LocalEntity[], LocalMention[]]);
+    assert.deepStrictEqual(
+      out.entities.map((e) => [e.name, e.placeName]),
+      [['Texas', true], ['Boston', true], ['Milan Kundera', undefined], ['Arsenal', undefined]],
+    );
+  });
+
   it('completes a hyphenated given name cut short, and not a name made an adjective', () => {
     const text = 'Kim Jong-un spoke. Kim Jong-un left. Kim said so. President Moon Jae-In agreed. The Moon Jae-era began.';
     const f = found(text, [

@@ -12,6 +12,8 @@ export interface HandEntity {
   cues?: TypeEvidence;
   /** For a nationality: the name of its place, also listed in the article. */
   place?: string;
+  /** The name is a known place's (LocalEntity.placeName). */
+  placeName?: boolean;
 }
 
 function keyOf(type: EntityType, name: string): string {
@@ -31,6 +33,7 @@ export function handAnalysis(articleId: string, entities: HandEntity[]): Article
     const local: LocalEntity = { key, type: e.type, name: e.name, aliases: e.aliases ?? [], roles: e.roles ?? [] };
     if (e.cues) local.cues = e.cues;
     if (e.place) local.place = keyOf('place', e.place);
+    if (e.placeName) local.placeName = true;
     locals.push(local);
     for (let i = 0; i < (e.mentions ?? 1); i++) {
       mentions.push({ key, start: at, end: at + e.name.length, text: e.name });
