@@ -28,6 +28,7 @@ export type { EntityResult } from './names/candidate';
 export { entityKey } from './names/resolve';
 
 const GENERATIONS = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+const COMMA_LEGAL_FORMS = new Set(['inc', 'incorporated', 'ltd', 'llc', 'corp', 'plc', 'lp', 'llp']);
 
 const TAGGED_TYPES: Record<NerType, NameType | undefined> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: undefined };
 
@@ -57,9 +58,12 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   const tagged = new Set(spans.flatMap((sp) => Array.from({ length: sp.to - sp.from }, (_, k) => `${sp.sentence}:${sp.from + k}`)));
   const lowercase = lowercaseWords(sentences);
   const storms = new Set<string>();
-  for (const sp of spans) {
+  const legalForms = new Set<string>();
+  for (const span of spans) {
+    // The tagger may run on from a legal form a name before took in ("Inc said": "Inc" and what follows).
+    const sp = legalForms.has(`${span.sentence}:${span.from}`) ? { ...span, from: span.from + 1 } : span;
     const tagType = TAGGED_TYPES[sp.type];
-    if (!tagType) continue;
+    if (!tagType || sp.from === sp.to) continue;
     const tokens = sentences[sp.sentence].tokens;
     if (isOpeningAdverb(tokens, sp) || isCommonWordOpening(tokens, sp, lowercase)) continue;
     const storm = stormName(tokens, sp.from, sp.to);
@@ -112,7 +116,14 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // CoNLL-2003 training data, 8 of 1,505 such words are: "the Indians" of baseball, "( Czech").
     if (whole - from === 1 && type !== 'person' && isNationalityWord(tokens[from])) continue;
     // "John F. Kennedy Jr.": a generational suffix belongs to the person's name.
-    const to = type === 'person' && GENERATIONS.has(tokens[whole]?.normal ?? '') && /^,?\s*$/.test(tokens[whole - 1].post) ? whole + 1 : whole;
+    let to = type === 'person' && GENERATIONS.has(tokens[whole]?.normal ?? '') && /^,?\s*$/.test(tokens[whole - 1].post) ? whole + 1 : whole;
+    // "Cargill, Inc.", "CCNG, Inc said": a legal form after a comma closes the company's name (all
+    // five in CoNLL-2003's training data are marked so), never a name of its own.
+    if (tokens[to] && /^,\s*$/.test(tokens[to - 1].post) && COMMA_LEGAL_FORMS.has(lookupKey(tokens[to].text))) {
+      legalForms.add(`${sp.sentence}:${to}`);
+      to++;
+      type = 'organization';
+    }
     const c = taggedCandidate(text, tokens, from, to, type, prepared[sp.sentence].mode !== 'normal', byEnd, extras);
     // The rule layer's canonical name for the same name ("BONN" in a dateline is Bonn).
     c.canonical ??= bySpan.get(`${c.start}:${c.end}:${c.type}`)?.canonical;

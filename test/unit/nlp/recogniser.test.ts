@@ -61,6 +61,12 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     for (const glued of ["Cubs' Jason Heyward", 'Nice Tony Molina', 'European Central Bank on Greek']) assert.ok(!a.mentions.some((m) => m.text === glued), glued);
   });
 
+  it('closes a company\'s name on a legal form after a comma, which is no name of its own', () => {
+    const a = analyze('Shares of Edwards & Sons, Inc. rose on Monday after CCNG, Inc said it would buy the firm. Google, LLC declined to comment.');
+    for (const name of ['Edwards & Sons, Inc', 'CCNG, Inc', 'Google, LLC']) assert.strictEqual(typeOf(a, name), 'organization', texts(a));
+    assert.ok(!a.mentions.some((m) => /^(?:Inc|LLC)$/.test(m.text)), texts(a));
+  });
+
   it("splits a name at a plural possessive where the words before it are a name by themselves", () => {
     const a = analyze(
       "The Cubs won again on Saturday. Fans packed the Cubs' Wrigley Field on Sunday, and the Workers' Party met in Paris. Thousands filled Wales' Millennium Stadium.",
