@@ -94,6 +94,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     else if (type === 'person' && whole - from > 1 && INSTITUTIONS.has(tokens[whole - 1].normal)) type = 'organization';
     if (tokens.slice(from, whole).every((t) => HOLIDAYS.has(t.normal)) || isFeastEve(tokens, from, whole) || isNewYear(tokens, from, whole)) continue;
     if (isAward(tokens, from, whole)) continue;
+    if (inTeamSlot(text, sentences[sp.sentence], tokens[from].start, tokens[whole - 1].end)) type = GAZETTEER.get(lookupKey(textOf(text, tokens.slice(from, whole)).text))?.kind === 'country' ? 'place' : 'organization';
     // "Mrs Howard will make …": a name after Mr, Mrs, Sir or Dr is a person's, whatever else the tagger read.
     if (whole - from > 1 && isTitleWord(tokens[from])) type = 'person';
     if (prepared[sp.sentence].mode !== 'upper' && (prepared[sp.sentence].mode === 'title' || inHeadline(sp.sentence)) && !gazetteerHit(tokens.slice(from, whole))) {
@@ -146,6 +147,30 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   candidates.push(...bodies, ...places);
   for (const x of rules.extras) if (!covers(taken, x)) extras.push(x);
   return resolve(text, candidates, extras);
+}
+
+const TEAM = String.raw`((?:\d{1,4}\s+)?\p{Lu}[^\s\d():]*(?:\s+\p{Lu}[^\s():]*)*)(?:\s*\([^()\n]{1,40}\))?`;
+/**
+ * A line of results: "Bahia 2 Atletico Paranaense 0", "Tirana: Flamurtari Vlore (Albania) 0 Chemlon
+ * Humenne (Slovakia) 2", "Newcastle 2-1 Bolton". The names in it are teams: clubs, or countries
+ * where the gazetteer lists them as such (national teams) (CoNLL-2003's training data marks 1,263 of the 1,272 name words of such
+ * lines so).
+ */
+const SCORE_LINE = new RegExp(`^(?:[^:\\n]{1,40}:\\s*)?${TEAM}\\s+(?:\\d{1,3}\\s+${TEAM}\\s+\\d{1,3}|\\d{1,3}\\s*[-–]\\s*\\d{1,3}\\s+${TEAM})(?:\\s*\\(.*)?\\s*$`, 'du');
+const teamSlots = new WeakMap<ParsedSentence, [number, number][]>();
+
+function inTeamSlot(text: string, sentence: ParsedSentence, start: number, end: number): boolean {
+  let slots = teamSlots.get(sentence);
+  if (!slots) {
+    const m = SCORE_LINE.exec(text.slice(sentence.start, sentence.end));
+    slots = [];
+    for (const g of [1, 2, 3]) {
+      const at = m?.indices?.[g];
+      if (at) slots.push([sentence.start + at[0], sentence.start + at[1]]);
+    }
+    teamSlots.set(sentence, slots);
+  }
+  return slots.some(([a, b]) => start >= a && end <= b);
 }
 
 /**

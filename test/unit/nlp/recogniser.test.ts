@@ -67,6 +67,12 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!a.mentions.some((m) => /^(?:Inc|LLC)$/.test(m.text)), texts(a));
   });
 
+  it('reads the names of a line of results as teams: clubs, or countries', () => {
+    const a = analyze('Results of European Cup matches on Thursday:\nBistrita: Gloria Bistrita (Romania) 2 Flamurtari Vlore (Albania) 0\nNewcastle 2-1 Bolton\nScotland 1 Belarus 0\n');
+    for (const team of ['Gloria Bistrita', 'Flamurtari Vlore', 'Newcastle', 'Bolton']) assert.strictEqual(typeOf(a, team), 'organization', `${team}: ${texts(a)}`);
+    for (const country of ['Romania', 'Albania', 'Scotland', 'Belarus']) assert.strictEqual(typeOf(a, country), 'place', `${country}: ${texts(a)}`);
+  });
+
   it("splits a name at a plural possessive where the words before it are a name by themselves", () => {
     const a = analyze(
       "The Cubs won again on Saturday. Fans packed the Cubs' Wrigley Field on Sunday, and the Workers' Party met in Paris. Thousands filled Wales' Millennium Stadium.",
