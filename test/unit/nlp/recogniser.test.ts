@@ -67,6 +67,12 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!a.mentions.some((m) => /^(?:Inc|LLC)$/.test(m.text)), texts(a));
   });
 
+  it('starts a person\'s name after its courtesy title, but keeps a stage name\'s', () => {
+    const a = analyze('Mr. Smith met Dr Dorn in London on Monday. Sir Anthony Quayle arrived later, and Lady Gaga sang.');
+    for (const name of ['Smith', 'Dorn', 'Anthony Quayle', 'Lady Gaga']) assert.strictEqual(typeOf(a, name), 'person', `${name}: ${texts(a)}`);
+    for (const titled of ['Mr. Smith', 'Dr Dorn', 'Sir Anthony Quayle']) assert.ok(!a.mentions.some((m) => m.text === titled), `${titled}: ${texts(a)}`);
+  });
+
   it('reads the names of a line of results as teams: clubs, or countries', () => {
     const a = analyze('Results of European Cup matches on Thursday:\nBistrita: Gloria Bistrita (Romania) 2 Flamurtari Vlore (Albania) 0\nNewcastle 2-1 Bolton\nScotland 1 Belarus 0\n');
     for (const team of ['Gloria Bistrita', 'Flamurtari Vlore', 'Newcastle', 'Bolton']) assert.strictEqual(typeOf(a, team), 'organization', `${team}: ${texts(a)}`);
