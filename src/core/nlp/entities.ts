@@ -94,11 +94,13 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     else if (type === 'person' && whole - from > 1 && INSTITUTIONS.has(tokens[whole - 1].normal)) type = 'organization';
     if (tokens.slice(from, whole).every((t) => HOLIDAYS.has(t.normal)) || isFeastEve(tokens, from, whole) || isNewYear(tokens, from, whole)) continue;
     if (isAward(tokens, from, whole)) continue;
-    if (inTeamSlot(text, sentences[sp.sentence], tokens[from].start, tokens[whole - 1].end)) type = GAZETTEER.get(lookupKey(textOf(text, tokens.slice(from, whole)).text))?.kind === 'country' ? 'place' : 'organization';
+    if (inTeamSlot(text, sentences[sp.sentence], tokens[from].start, tokens[whole - 1].end)) {
+      type = GAZETTEER.get(lookupKey(textOf(text, tokens.slice(from, whole)).text))?.kind === 'country' ? 'place' : 'organization';
+    }
     // "Mrs Howard will make …": a name after Mr, Mrs, Sir or Dr is a person's, whatever else the tagger read.
     if (whole - from > 1 && isTitleWord(tokens[from])) type = 'person';
-    // The name starts after its courtesy title ("Mr. Smith", "Dr Dorn", "Sir Anthony Quayle"), as
-    // CoNLL-2003's training data marks 25 of 26 such titles; "Lady Gaga" and "Miss Piggy" keep theirs.
+    // The name starts after its courtesy title ("Mr. Smith", "Dr Dorn", "Sir Anthony Quayle"): CoNLL-2003's
+    // training data leaves 25 of its 26 such titles out of the name. "Lady Gaga" and "Miss Piggy" keep theirs.
     while (whole - from > 1 && isTitleWord(tokens[from]) && !TITLES_OF_NAMES.has(tokens[from].normal)) from++;
     if (prepared[sp.sentence].mode !== 'upper' && (prepared[sp.sentence].mode === 'title' || inHeadline(sp.sentence)) && !gazetteerHit(tokens.slice(from, whole))) {
       whole = headlineVerbAt(tokens, from, whole, type === 'person');
@@ -152,12 +154,13 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   return resolve(text, candidates, extras);
 }
 
+/** A team's name in a line of results (capitalised words, "1860 Munich"), then its country in brackets if given. */
 const TEAM = String.raw`((?:\d{1,4}\s+)?\p{Lu}[^\s\d():]*(?:\s+\p{Lu}[^\s():]*)*)(?:\s*\([^()\n]{1,40}\))?`;
 /**
  * A line of results: "Bahia 2 Atletico Paranaense 0", "Tirana: Flamurtari Vlore (Albania) 0 Chemlon
- * Humenne (Slovakia) 2", "Newcastle 2-1 Bolton". The names in it are teams: clubs, or countries
- * where the gazetteer lists them as such (national teams) (CoNLL-2003's training data marks 1,263 of the 1,272 name words of such
- * lines so).
+ * Humenne (Slovakia) 2", "Newcastle 2-1 Bolton". The names in it are teams: clubs, or national
+ * teams where the gazetteer lists the name as a country. CoNLL-2003's training data marks 1,263 of
+ * the 1,272 name words of such lines as teams.
  */
 const SCORE_LINE = new RegExp(`^(?:[^:\\n]{1,40}:\\s*)?${TEAM}\\s+(?:\\d{1,3}\\s+${TEAM}\\s+\\d{1,3}|\\d{1,3}\\s*[-–]\\s*\\d{1,3}\\s+${TEAM})(?:\\s*\\(.*)?\\s*$`, 'du');
 const teamSlots = new WeakMap<ParsedSentence, [number, number][]>();
