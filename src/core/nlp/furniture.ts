@@ -35,10 +35,11 @@ const EMBED_LABEL = /\bA (?:post|photo|video) shared by .{1,80}\(@\w+\) on \p{L}
  * Labels inside a line: around an embedded post ("Skip Twitter post by @durov ... End of Twitter
  * post by @durov"; the post between them is the story's material), an image's label between a
  * linked headline and its caption ("... Especially for Women Image Police officers closed ..."),
- * a headline's media tag ("(PHOTOS, VIDEO)").
+ * a headline's media tag ("(PHOTOS, VIDEO)"), a mail client's mark of an attached file ("(See
+ * attached file: budget.xls)", "budget.xls << File: budget.xls >>") in a forwarded e-mail's text.
  */
 const INLINE_WIDGET =
-  /(?:Skip|End of) (?:Twitter|Facebook|Instagram|YouTube) (?:post|content)(?: by @\w+| \d+)?|(?<=\s\p{Lu}\p{Ll}+ )(?:Image|Photo|Video)(?= \p{Lu}\p{Ll}+ \p{Ll})|\((?:PHOTOS?|VIDEOS?|GRAPHIC|AUDIO|LIVE)(?:,\s*(?:PHOTOS?|VIDEOS?|GRAPHIC|AUDIO))*\)/gu;
+  /(?:Skip|End of) (?:Twitter|Facebook|Instagram|YouTube) (?:post|content)(?: by @\w+| \d+)?|(?<=\s\p{Lu}\p{Ll}+ )(?:Image|Photo|Video)(?= \p{Lu}\p{Ll}+ \p{Ll})|\((?:PHOTOS?|VIDEOS?|GRAPHIC|AUDIO|LIVE)(?:,\s*(?:PHOTOS?|VIDEOS?|GRAPHIC|AUDIO))*\)|\(\s*See attached file\s*:[^()\n]{0,200}(?:\([^()\n]{0,100}\)[^()\n]{0,100})?\)|(?:(?<!\S)[\w.-]{1,100}\.\w{2,4}\s*)?<<\s*File\s*:[^<>\n]{0,300}>>/gu;
 
 /** Photo agencies and picture desks, as credits name them. */
 const AGENCY = String.raw`(?:Getty Images|Getty|GETTY|AFP|AP Photo|AP|Reuters|REUTERS|EPA|PA Wire|PA|Rex Features|Rex|REX|Shutterstock|Alamy|Corbis|WireImage|iStock|Landov|DPA|dpa|SWNS|Splash News)`;

@@ -111,6 +111,17 @@ describe('furniture: what is not the story', () => {
     assert.deepStrictEqual(findFurniture(once, [{ start: 0, end: once.length }]), []);
   });
 
+  it('takes a mail client\'s marks of attached files out of a forwarded e-mail, and leaves prose about attachments', () => {
+    const text =
+      'Ginny, please see the attached guaranty.\n- Lisa_resume.doc << File: Lisa_resume.doc >>\n(See attached file: Constellation Power (GISB draft).doc) (See attached file: Sam3102.doc)\n';
+    const lines = findFurniture(text, [{ start: 0, end: text.length }]).map((x) => [text.slice(x.start, x.end), x.reason]);
+    assert.deepStrictEqual(lines, [
+      ['Lisa_resume.doc << File: Lisa_resume.doc >>', 'widget'],
+      ['(See attached file: Constellation Power (GISB draft).doc)', 'widget'],
+      ['(See attached file: Sam3102.doc)', 'widget'],
+    ]);
+  });
+
   it('takes spans out of regions', () => {
     assert.deepStrictEqual(
       withoutSpans(
