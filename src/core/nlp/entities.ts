@@ -28,6 +28,11 @@ export type { EntityResult } from './names/candidate';
 export { entityKey } from './names/resolve';
 
 const GENERATIONS = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+/**
+ * Legal forms that close a company's name after a comma ("Cargill, Inc."). Fewer than the merge's
+ * (index/identity.ts): after a comma "Co" opens an Irish county ("Ballybunion, Co Kerry"), "SA" is
+ * South Africa and "Spa" a town.
+ */
 const COMMA_LEGAL_FORMS = new Set(['inc', 'incorporated', 'ltd', 'llc', 'corp', 'plc', 'lp', 'llp']);
 
 const TAGGED_TYPES: Record<NerType, NameType | undefined> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: undefined };
@@ -95,7 +100,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     if (tokens.slice(from, whole).every((t) => HOLIDAYS.has(t.normal)) || isFeastEve(tokens, from, whole) || isNewYear(tokens, from, whole)) continue;
     if (isAward(tokens, from, whole)) continue;
     if (inTeamSlot(text, sentences[sp.sentence], tokens[from].start, tokens[whole - 1].end)) {
-      type = GAZETTEER.get(lookupKey(textOf(text, tokens.slice(from, whole)).text))?.kind === 'country' ? 'place' : 'organization';
+      type = gazetteerHit(tokens.slice(from, whole))?.kind === 'country' ? 'place' : 'organization';
     }
     // "Mrs Howard will make …": a name after Mr, Mrs, Sir or Dr is a person's, whatever else the tagger read.
     if (whole - from > 1 && isTitleWord(tokens[from])) type = 'person';
