@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import { newsPlugin } from './plugin';
 import { useFastFreeze, useStockFreeze } from './freezeStep';
+import { useFastSetTag, useStockSetTag } from './setTagStep';
 import { useFastSweep, useStockSweep } from './sweep';
 
 /**
@@ -18,6 +19,7 @@ const stockHooks = world.hooks;
 world.hooks = world.hooks.filter((hook) => hook !== 'chunks');
 useFastSweep(world);
 useFastFreeze(world);
+useFastSetTag(world);
 
 /** Runs `fn` with compromise's own parse steps and sweep, for baselines that measure compromise as published. */
 export function withStockCompromise<T>(fn: () => T): T {
@@ -25,12 +27,14 @@ export function withStockCompromise<T>(fn: () => T): T {
   world.hooks = stockHooks;
   useStockSweep(world);
   useStockFreeze();
+  useStockSetTag();
   try {
     return fn();
   } finally {
     world.hooks = ours;
     useFastSweep(world);
     useFastFreeze(world);
+    useFastSetTag(world);
   }
 }
 

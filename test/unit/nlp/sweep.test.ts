@@ -4,6 +4,7 @@ import * as path from 'path';
 import nlp from 'compromise';
 import { parseText } from '../../../src/core/nlp/nlp';
 import { useFastFreeze, useStockFreeze } from '../../../src/core/nlp/freezeStep';
+import { useFastSetTag, useStockSetTag } from '../../../src/core/nlp/setTagStep';
 import { useFastSweep, useStockSweep } from '../../../src/core/nlp/sweep';
 
 const SEEDS = path.join(__dirname, '../../../../seeds');
@@ -70,5 +71,22 @@ describe('nlp: the faster freeze step', () => {
     const labour = parseText(SAMPLES.find((t) => t.startsWith('The Labour Party')) ?? '')[0].tokens.find((t) => t.text === 'Labour');
     assert.ok(labour?.tags.has('Organization'), 'the frozen entry "labour party" was tagged');
     for (const [text, fast, stock] of fastAndStock(useStockFreeze, () => useFastFreeze(nlp.world()))) assert.strictEqual(fast, stock, text);
+  });
+});
+
+describe('nlp: the faster setTag', () => {
+  it('tags real news exactly as compromise\'s own setTag does', () => {
+    const methods = (nlp.world() as unknown as { methods: { one: { setTag: unknown } } }).methods.one;
+    const ours = methods.setTag;
+    let stock: unknown;
+    const pairs = fastAndStock(
+      () => {
+        useStockSetTag();
+        stock = methods.setTag;
+      },
+      () => useFastSetTag(nlp.world()),
+    );
+    assert.notStrictEqual(ours, stock, 'the faster setTag was in use');
+    for (const [text, fast, stock] of pairs) assert.strictEqual(fast, stock, text);
   });
 });
