@@ -10,6 +10,14 @@ import type { Article } from '../core/model/types';
 import type { AnalyzeOptions, ArticleAnalysis } from '../core/nlp/analysis';
 import { PendingWrites } from './pendingWrites';
 
+/**
+ * compromise reads process.env.DEBUG_TAGS for nearly every tag it sets, and in Node process.env is a
+ * live view of the environment: each read is a call into it, about 100 ns. This process starts no
+ * other and changes no variable, so a plain copy gives every reader the same values; the parse of
+ * 800 BBC stories took 2671 ms with the live view, 2589 ms with the copy (best of 8 runs each).
+ */
+process.env = { ...process.env };
+
 /** The requests received so far, chained so that each starts when the one before has been answered. */
 let turn: Promise<void> = Promise.resolve();
 /** Requests received and not yet answered. */
