@@ -11,7 +11,7 @@ import { runSync } from './steps';
  * Bump with any change to how entities are merged: a merged-entities snapshot in the cache
  * (mergeSnapshot.ts) made by other merging code is then never used.
  */
-export const MERGE_VERSION = 7;
+export const MERGE_VERSION = 8;
 
 export interface MergeResult {
   entities: Map<string, Entity>;
@@ -156,6 +156,7 @@ export function* mergeSteps(analyses: Iterable<ArticleAnalysis>): Steps<MergeRes
   const locals: Local[] = [];
   const byArticle = new Map<string, Local[]>();
   const tallies = new Map<string, TypeTally>();
+  const givenNames = givenNamesBySurname(list);
 
   for (const a of list) {
     yield;
@@ -164,6 +165,7 @@ export function* mergeSteps(analyses: Iterable<ArticleAnalysis>): Steps<MergeRes
     const own: Local[] = [];
     const ofKey = new Map<string, Local>();
     const surnames = surnamesIn(a.entities);
+    const namedApart = surnamesNamedApart(a.entities, givenNames);
     for (const e of a.entities) {
       const local: Local = { articleId: a.articleId, entity: e, key: '', type: e.type, mentions: count.get(e.key) ?? 0 };
       if (isNameType(e.type)) {
@@ -173,8 +175,9 @@ export function* mergeSteps(analyses: Iterable<ArticleAnalysis>): Steps<MergeRes
         local.surnameHere = surnames.has(k.key);
         let tally = tallies.get(k.key);
         if (!tally) tallies.set(k.key, (tally = { votes: {}, cues: {}, listed: k.listed?.type }));
-        // A one-word "place" that is the surname of a person the article names ("Max Verstappen ... Verstappen") is that person.
-        const surname = e.type === 'place' && !k.listed && !e.cues?.place && surnames.has(k.key);
+        // A one-word "place" that is the surname of a person the article names ("Max Verstappen ... Verstappen") is that person;
+        // so is one whose given name the article writes alone, where the corpus names the person in full ("Quentin ... Tarantino").
+        const surname = e.type === 'place' && !k.listed && !e.cues?.place && (surnames.has(k.key) || namedApart.has(k.key));
         if (e.typeScores) add(tally.votes, e.typeScores);
         else {
           const t = surname ? 'person' : e.type;
@@ -229,6 +232,42 @@ function surnamesIn(entities: LocalEntity[]): Set<string> {
     if (e.type !== 'person') continue;
     const k = nameKey(e.name).key;
     if (k.includes(' ')) out.add(k.slice(k.lastIndexOf(' ') + 1));
+  }
+  return out;
+}
+
+/** For each surname of a person the corpus names in full, the given names it goes with ("tarantino" -> "quentin"). */
+function givenNamesBySurname(analyses: readonly ArticleAnalysis[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const a of analyses) {
+    for (const e of a.entities) {
+      if (e.type !== 'person') continue;
+      const words = nameKey(e.name).key.split(' ');
+      if (words.length < 2 || words[0].length < 2) continue;
+      const surname = words[words.length - 1];
+      let given = out.get(surname);
+      if (!given) out.set(surname, (given = new Set()));
+      given.add(words[0]);
+    }
+  }
+  return out;
+}
+
+/** Surnames whose person an article names by the given name alone, where the corpus names that person in full. */
+function surnamesNamedApart(entities: LocalEntity[], givenNames: Map<string, Set<string>>): Set<string> {
+  const alone = new Set<string>();
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
+    const k = nameKey(e.name).key;
+    if (!k.includes(' ')) alone.add(k);
+  }
+  const out = new Set<string>();
+  if (alone.size === 0) return out;
+  for (const e of entities) {
+    if (e.type !== 'place') continue;
+    const k = nameKey(e.name).key;
+    const given = givenNames.get(k);
+    if (given && [...given].some((g) => alone.has(g))) out.add(k);
   }
   return out;
 }

@@ -168,6 +168,18 @@ describe('merge: identity across articles', () => {
         [['person:max-verstappen', 5]],
       );
     });
+
+    it('so is one whose given name its article writes alone, where the corpus names the person in full', () => {
+      const m = merge({
+        a: [person('Quentin Tarantino', { mentions: 3 }), person('Uma Thurman'), place('Cannes')],
+        b: [person('Uma Thurman'), person('Quentin', { mentions: 2 }), place('Tarantino', { mentions: 10 }), place('Cannes')],
+        c: [person('Paris Hilton')],
+        d: [place('Paris', { placeName: true }), org('Hilton', { mentions: 2 })],
+      });
+      assert.strictEqual(m.idOf('b', 'Tarantino'), 'person:quentin-tarantino');
+      assert.deepStrictEqual(m.byName('Tarantino').map((e) => [e.id, e.mentionCount]), [['person:quentin-tarantino', 15]]);
+      assert.strictEqual(m.idOf('d', 'Hilton'), 'organization:hilton', 'the given name is a place in that article, not a person');
+    });
   });
 
   describe('short forms', () => {
