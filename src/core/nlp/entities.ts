@@ -57,7 +57,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   const bySpan = new Map(rules.candidates.map((c) => [`${c.start}:${c.end}:${c.type}`, c]));
   const candidates: Candidate[] = [];
   const extras: Extra[] = [];
-  const spans = splitAtRuleNames(sentences, splitAtPluralPossessives(sentences, spansOf(decodeArticle(prepared, model))), ruled);
+  const spans = cutAtLowercaseWord(sentences, splitAtRuleNames(sentences, splitAtPluralPossessives(sentences, spansOf(decodeArticle(prepared, model))), ruled));
   const roleChars = coverage(text.length, rules.extras.filter((x) => x.type === 'role'));
   const inRole = (t: Token): boolean => roleChars[t.start] === 1;
   const tagged = new Set(spans.flatMap((sp) => Array.from({ length: sp.to - sp.from }, (_, k) => `${sp.sentence}:${sp.from + k}`)));
@@ -310,6 +310,53 @@ function splitAtPluralPossessives(sentences: ParsedSentence[], spans: TaggedSpan
       if (!UPPER.test(tokens[from].text)) break;
     }
     if (from === sp.from || (from < sp.to && UPPER.test(tokens[from].text))) out.push({ ...sp, from });
+  }
+  return out;
+}
+
+/**
+ * Lower-case words a name may hold: of the 23,499 names of CoNLL-2003's training data, the 385
+ * lower-case words inside one are nearly all these ("Bank of England", "Jan de Vries", "Inzamam ul
+ * Haq"), with the particles of other languages' names beside them.
+ */
+const NAME_CONNECTORS = new Set([
+  ...PARTICLES,
+  ...['of', 'and', 'the', 'for', 'in', 'on', 'den', 'et', 'della', 'des', 'di', 'dos', 'das', 'do', 'y', 'e', 'a', 'ibn', 'bint', 'el', 'ul', 'ur', 'upon', 'au', 'sur', 'zu', 'ter', 'af', 'st'],
+]);
+const LOWER_INITIAL = /^\p{Ll}/u;
+
+/**
+ * A name ends before a lower-case word that no name holds: "the District of Columbia ruled that the
+ * US government" gave "Columbia ruled that the US", "Foo Fighters will play on Sunday and Iron
+ * Maiden" one band. Greedy decoding must close a name it has opened, so one wrong step runs on over
+ * the words after it; what is kept is the name before that word, and a name of two capitalised
+ * words or more after the last such word ("Queen bassist John Deacon"). A word joined to the one before by
+ * a hyphen is part of it ("Mazar-i-Sharif", "Blu-ray"). Chosen on the training data's names (above);
+ * its held-out tenths score the same with and without (17,987 names right and 2,051 wrong against
+ * 17,985 and 2,056), and so do eng.testa and the web-text file: a rare slip in Reuters' copy, but
+ * the one that put "Columbia ruled that the US" among the places of the BBC stories.
+ */
+function cutAtLowercaseWord(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  for (const sp of spans) {
+    const tokens = sentences[sp.sentence].tokens;
+    let cut = sp.to;
+    let last = -1;
+    for (let i = sp.from + 1; i < sp.to - 1; i++) {
+      const t = tokens[i];
+      if (!LOWER_INITIAL.test(t.text) || NAME_CONNECTORS.has(t.normal) || tokens[i - 1].post.endsWith('-')) continue;
+      cut = Math.min(cut, i);
+      last = i;
+    }
+    if (cut === sp.to) {
+      out.push(sp);
+      continue;
+    }
+    while (cut > sp.from && NAME_CONNECTORS.has(tokens[cut - 1].normal)) cut--;
+    if (cut > sp.from) out.push({ ...sp, to: cut });
+    // "Queen bassist John Deacon": a name of capitalised words after a role's word stays, from that
+    // word on, for the opening-word rule below to read.
+    if (sp.to - last > 2 && tokens.slice(last + 1, sp.to).every((t) => UPPER.test(t.text))) out.push({ ...sp, from: last });
   }
   return out;
 }

@@ -61,6 +61,15 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     for (const glued of ["Cubs' Jason Heyward", 'Nice Tony Molina', 'European Central Bank on Greek']) assert.ok(!a.mentions.some((m) => m.text === glued), glued);
   });
 
+  it('ends a name before a lower-case word no name holds, keeping the name that opened the run', () => {
+    const a = analyze(
+      'The Court of Appeals for the District of Columbia ruled that the US government could not sue. While Foo Fighters will play on Sunday and Iron Maiden will close the event, fighting broke out in the northern city of Mazar-i-Sharif on Tuesday.',
+    );
+    assert.strictEqual(typeOf(a, 'Columbia'), 'place', texts(a));
+    for (const whole of ['Foo Fighters', 'Court of Appeals', 'Mazar-i-Sharif']) assert.ok(a.mentions.some((m) => m.text === whole), `${whole}: ${texts(a)}`);
+    assert.ok(!a.mentions.some((m) => / (?:ruled|will) /.test(m.text)), texts(a));
+  });
+
   it('closes a company\'s name on a legal form after a comma, which is no name of its own', () => {
     const a = analyze('Shares of Edwards & Sons, Inc. rose on Monday after CCNG, Inc said it would buy the firm. Google, LLC declined to comment.');
     for (const name of ['Edwards & Sons, Inc', 'CCNG, Inc', 'Google, LLC']) assert.strictEqual(typeOf(a, name), 'organization', texts(a));
