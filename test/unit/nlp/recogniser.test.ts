@@ -70,6 +70,18 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!a.mentions.some((m) => / (?:ruled|will) /.test(m.text)), texts(a));
   });
 
+  it('reads a transcript\'s speaker in capitals as the person it names in full, not as an acronym', () => {
+    const a = analyze(
+      'ARI SHAPIRO, HOST:\nScores of people are dead after a truck plowed into a crowd in Nice.\nSCOTT HORSLEY, BYLINE: The president was briefed.\n' +
+        'SHAPIRO: Will he speak tonight?\nHORSLEY: We put that question to the White House. The launch was an intermediate-range ballistic missile (IRBM), the N. Korean IRBM.',
+    );
+    const keyOf = (text: string): string | undefined => a.mentions.find((m) => m.text === text)?.key;
+    assert.strictEqual(keyOf('SHAPIRO'), keyOf('ARI SHAPIRO'), texts(a));
+    assert.strictEqual(keyOf('HORSLEY'), keyOf('SCOTT HORSLEY'), texts(a));
+    assert.strictEqual(typeOf(a, 'HORSLEY'), 'person', texts(a));
+    assert.notStrictEqual(typeOf(a, 'IRBM'), 'person', texts(a));
+  });
+
   it('closes a company\'s name on a legal form after a comma, which is no name of its own', () => {
     const a = analyze('Shares of Edwards & Sons, Inc. rose on Monday after CCNG, Inc said it would buy the firm. Google, LLC declined to comment.');
     for (const name of ['Edwards & Sons, Inc', 'CCNG, Inc', 'Google, LLC']) assert.strictEqual(typeOf(a, name), 'organization', texts(a));

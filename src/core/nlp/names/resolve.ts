@@ -3,7 +3,7 @@ import type { LocalEntity, LocalMention } from '../analysis';
 import { aliasFits, initialsOf } from '../aliases';
 import { lookupKey } from '../gazetteer';
 import type { Candidate, EntityResult, Extra, NameType } from './candidate';
-import { PARTICLES, bareKey, isAcronym } from './candidate';
+import { HAS_LOWER, PARTICLES, bareKey, isAcronym } from './candidate';
 import { looksLikeName } from './classify';
 
 /**
@@ -14,6 +14,17 @@ import { looksLikeName } from './classify';
 
 function tokenKeys(c: Candidate): string[] {
   return c.tokens.map(bareKey).filter((k) => !PARTICLES.has(k));
+}
+
+/**
+ * A surname in capitals, as transcripts name their speakers ("ARI SHAPIRO, HOST: ..." then
+ * "SHAPIRO: Do we expect ..."): a word in capitals that is the last word of a person the article
+ * names in full, in capitals too, is that person's surname, not an acronym ("intermediate-range
+ * ballistic missile (IRBM)" stays one beside a tagger's "N. Korean IRBM").
+ */
+function isShoutedSurname(key: string, shoutedNames: Set<string>): boolean {
+  for (const name of shoutedNames) if (name.endsWith(` ${key}`)) return true;
+  return false;
 }
 
 /** Joins candidates into article entities: canonical names, surnames, acronyms, types for the unknown. */
@@ -47,13 +58,14 @@ export function resolve(text: string, candidates: Candidate[], extras: Extra[]):
   }
   for (const c of candidates) if (c.type) named.set(lookupKey(c.canonical ?? c.text), c.type);
   const fullNames = new Set([...people.keys()].filter((k) => k.includes(' ')));
+  const shoutedNames = new Set([...fullNames].filter((k) => people.get(k)?.some((c) => !HAS_LOWER.test(c.text))));
   const fits = aliasFits(fullNames);
   const orgsAndPlaces = candidates.filter((c) => c.type === 'organization' || c.type === 'place');
 
   for (const c of candidates) {
     const keys = tokenKeys(c);
     const own = keys.join(' ');
-    const single = c.tokens.length === 1 && (c.caseless || !isAcronym(c.text));
+    const single = c.tokens.length === 1 && (c.caseless || !isAcronym(c.text) || isShoutedSurname(own, shoutedNames));
     if ((c.type === 'person' || !c.type || single) && !fullNames.has(own)) {
       const found = fits(keys, c.type === 'organization' || c.type === 'place');
       const target = found.length === 1 ? found[0] : undefined;
