@@ -11,7 +11,7 @@ import { runSync } from './steps';
  * Bump with any change to how entities are merged: a merged-entities snapshot in the cache
  * (mergeSnapshot.ts) made by other merging code is then never used.
  */
-export const MERGE_VERSION = 8;
+export const MERGE_VERSION = 9;
 
 export interface MergeResult {
   entities: Map<string, Entity>;
@@ -27,7 +27,8 @@ export interface MergeResult {
  *    That joining never leaves the article: another article's "BBC" is not the bowls club because
  *    one article said so.
  * 2. Across articles, entities join on the same name up to its known variants (identity.ts
- *    nameKey): spelling ("Kim Jong-un", "Kim Jong Un"), the gazetteer's forms ("U.S.", "US",
+ *    nameKey): spelling ("Kim Jong-un", "Kim Jong Un"; and a transliteration's doubled letters,
+ *    "Mohammed Morsi", "Mohamed Morsi"), the gazetteer's forms ("U.S.", "US",
  *    "United States"), courtesy titles; a middle initial ("Donald J. Trump") or a company's legal
  *    form ("Goldman Sachs Group Inc.") where the corpus has only one such form of the name.
  * 3. A name's type is decided once for the corpus from all its mentions (identity.ts decideType):
@@ -340,7 +341,14 @@ function isShortForm(l: Local): boolean {
  */
 function joinVariants(groups: Groups): void {
   const initialled = new Map<string, Group[]>();
+  const spelled = new Map<string, Group[]>();
   for (const g of groups.all()) {
+    const folded = (g.type === 'person' || g.type === 'place') && root(g) === g ? transliterationKey(g.key) : undefined;
+    if (folded) {
+      const l = spelled.get(`${g.type}:${folded}`);
+      if (l) l.push(g);
+      else spelled.set(`${g.type}:${folded}`, [g]);
+    }
     if (g.type === 'person') {
       const plain = withoutMiddleInitials(g.key);
       if (plain) {
@@ -364,6 +372,32 @@ function joinVariants(groups: Groups): void {
     if (variants.length === 1) join(variants[0], target);
     else for (const v of variants) link(v, target);
   }
+  for (const variants of spelled.values()) {
+    const roots = [...new Set(variants.map(root))];
+    if (roots.length < 2) continue;
+    // The most mentioned spelling names the entity: the others join it.
+    const target = roots.reduce((a, b) => (mentionTotal(b) > mentionTotal(a) ? b : a));
+    for (const v of roots) if (v !== target) join(v, target);
+  }
+}
+
+/**
+ * Spellings of one name in the Latin alphabet that transliterations of Arabic, Persian and Russian
+ * names give ("Mohammed Morsi" and "Mohamed Morsi", "Mazar-i-Sharif" and "Mazar-e-Sharif"): doubled
+ * letters written once, a one-letter vowel between two words left out. Only names of two words or
+ * more: one word folded so could be another name.
+ */
+function transliterationKey(key: string): string | undefined {
+  const words = key.split(' ').filter((w, i, all) => !(i > 0 && i < all.length - 1 && /^[aeiou]$/.test(w)));
+  if (words.length < 2) return undefined;
+  const folded = words.map((w) => w.replace(/(\p{L})\1+/gu, '$1')).join(' ');
+  return folded;
+}
+
+function mentionTotal(g: Group): number {
+  let n = 0;
+  for (const l of g.locals) n += l.mentions;
+  return n;
 }
 
 function link(a: Group, b: Group): void {

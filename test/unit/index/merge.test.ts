@@ -45,6 +45,23 @@ describe('merge: identity across articles', () => {
       );
     });
 
+    it('transliterations: "Mohamed Morsi" and "Mohammed Morsi", "Mazar-i-Sharif" and "Mazar-e-Sharif" are one, named as most mentions write it', () => {
+      const m = merge({
+        a: [person('Mohamed Morsi', { mentions: 5 }), place('Mazar-i-Sharif', { mentions: 2 })],
+        b: [person('Mohammed Morsi', { mentions: 2 }), place('Mazar-e-Sharif')],
+        c: [person('Ann Lee'), person('Anne Lee')],
+      });
+      assert.deepStrictEqual(
+        m.entities.map((e) => [e.id, e.articleCount]),
+        [
+          ['person:ann-lee', 1],
+          ['person:anne-lee', 1],
+          ['place:mazar-i-sharif', 2],
+          ['person:mohamed-morsi', 2],
+        ],
+      );
+    });
+
     it('a courtesy title: "Mr. Putin" is "Putin"', () => {
       const m = merge({ a: [person('Mr. Putin')], b: [person('Putin')] });
       assert.deepStrictEqual(
