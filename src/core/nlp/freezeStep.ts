@@ -39,14 +39,24 @@ function beginnings(entries: Record<string, unknown>): Set<string> {
 
 const wordOf = (t: Term): string => t.machine || t.normal;
 
-let installed: { world: World; stock: World['compute'][string] } | undefined;
+type Step = World['compute'][string];
 
+let installed: { world: World; stock: Step; fast: Step } | undefined;
+
+/**
+ * Makes compromise `world` use the faster freeze step. The same step is put back every time: a
+ * baseline swaps the two per document, and a new one would gather the beginnings again each time.
+ */
 export function useFastFreeze(w: unknown): void {
   const world = w as World;
-  installed = { world, stock: installed?.stock ?? world.compute.freeze };
+  if (!installed || installed.world !== world) installed = { world, stock: installed?.stock ?? world.compute.freeze, fast: fastFreeze(world) };
+  world.compute.freeze = installed.fast;
+}
+
+function fastFreeze(world: World): Step {
   let begins: Set<string> | undefined;
   const found: string[] = [];
-  world.compute.freeze = (view) => {
+  return (view) => {
     const { frozenLex } = world.model.one;
     const multi = world.model.one._multiCache ?? {};
     const setTag = world.methods.one.setTag;

@@ -59,14 +59,24 @@ function tagTerm(term: Term, tag: string, tagSet: Record<string, TagInfo>, isSaf
   chunkOf(term, tag);
 }
 
-let installed: { world: World; stock: SetTag } | undefined;
+let installed: { world: World; stock: SetTag; fast: SetTag } | undefined;
 
-/** Makes compromise `world` use the faster setTag (compromise's own while DEBUG_TAGS is set, to keep its log). */
+/**
+ * Makes compromise `world` use the faster setTag (compromise's own while DEBUG_TAGS is set, to keep
+ * its log). The same function is put back every time: baselines swap the two per document, and a
+ * new function each time would leave compromise's call sites megamorphic, slowing both.
+ */
 export function useFastSetTag(w: unknown): void {
   const world = w as World;
-  const stock = installed?.stock ?? world.methods.one.setTag;
-  installed = { world, stock };
+  if (!installed || installed.world !== world) {
+    const stock = installed?.stock ?? world.methods.one.setTag;
+    installed = { world, stock, fast: fastSetTag(stock) };
+  }
   if (process.env.DEBUG_TAGS) return;
+  world.methods.one.setTag = installed.fast;
+}
+
+function fastSetTag(stock: SetTag): SetTag {
   const fast: SetTag = (terms, tag, given, isSafe, reason) => {
     if (!tag) return;
     if (Array.isArray(tag)) {
@@ -81,7 +91,7 @@ export function useFastSetTag(w: unknown): void {
     const tagSet = given.model.one.tagSet ?? {};
     for (const term of terms) tagTerm(term, plain, tagSet, isSafe === true);
   };
-  world.methods.one.setTag = fast;
+  return fast;
 }
 
 /** Puts compromise's own setTag back (for baselines and the equivalence test). */
