@@ -17,14 +17,15 @@ function tokenKeys(c: Candidate): string[] {
 }
 
 /**
- * A surname in capitals, as transcripts name their speakers ("ARI SHAPIRO, HOST: ..." then
- * "SHAPIRO: Do we expect ..."): a word in capitals that is the last word of a person the article
- * names in full, in capitals too, is that person's surname, not an acronym ("intermediate-range
+ * The last words of full names. Those of the people an article names in full in capitals are
+ * surnames wherever the article writes them in capitals alone, as transcripts name their speakers
+ * ("ARI SHAPIRO, HOST: ..." then "SHAPIRO: Do we expect ..."), not acronyms ("intermediate-range
  * ballistic missile (IRBM)" stays one beside a tagger's "N. Korean IRBM").
  */
-function isShoutedSurname(key: string, shoutedNames: Set<string>): boolean {
-  for (const name of shoutedNames) if (name.endsWith(` ${key}`)) return true;
-  return false;
+function surnamesOf(names: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) out.add(name.slice(name.lastIndexOf(' ') + 1));
+  return out;
 }
 
 /** Joins candidates into article entities: canonical names, surnames, acronyms, types for the unknown. */
@@ -58,14 +59,14 @@ export function resolve(text: string, candidates: Candidate[], extras: Extra[]):
   }
   for (const c of candidates) if (c.type) named.set(lookupKey(c.canonical ?? c.text), c.type);
   const fullNames = new Set([...people.keys()].filter((k) => k.includes(' ')));
-  const shoutedNames = new Set([...fullNames].filter((k) => people.get(k)?.some((c) => !HAS_LOWER.test(c.text))));
+  const shoutedSurnames = surnamesOf([...fullNames].filter((k) => people.get(k)?.some((c) => !HAS_LOWER.test(c.text))));
   const fits = aliasFits(fullNames);
   const orgsAndPlaces = candidates.filter((c) => c.type === 'organization' || c.type === 'place');
 
   for (const c of candidates) {
     const keys = tokenKeys(c);
     const own = keys.join(' ');
-    const single = c.tokens.length === 1 && (c.caseless || !isAcronym(c.text) || isShoutedSurname(own, shoutedNames));
+    const single = c.tokens.length === 1 && (c.caseless || !isAcronym(c.text) || shoutedSurnames.has(own));
     if ((c.type === 'person' || !c.type || single) && !fullNames.has(own)) {
       const found = fits(keys, c.type === 'organization' || c.type === 'place');
       const target = found.length === 1 ? found[0] : undefined;
