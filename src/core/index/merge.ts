@@ -390,8 +390,7 @@ function joinVariants(groups: Groups): void {
 function transliterationKey(key: string): string | undefined {
   const words = key.split(' ').filter((w, i, all) => !(i > 0 && i < all.length - 1 && /^[aeiou]$/.test(w)));
   if (words.length < 2) return undefined;
-  const folded = words.map((w) => w.replace(/(\p{L})\1+/gu, '$1')).join(' ');
-  return folded;
+  return words.map((w) => w.replace(/(\p{L})\1+/gu, '$1')).join(' ');
 }
 
 function mentionTotal(g: Group): number {

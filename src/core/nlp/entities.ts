@@ -92,7 +92,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // opening with a capital: a single word left over is as often a place, a day or a nationality
     // glued to the tagger's run as the name it was meant to be.
     const opened = from;
-    while (from < whole && /^\p{Ll}[^\p{Lu}]*$/u.test(tokens[from].text) && !NAME_PARTICLES.has(tokens[from].normal)) from++;
+    while (from < whole && LOWER_WORD.test(tokens[from].text) && !NAME_PARTICLES.has(tokens[from].normal)) from++;
     if (from > opened && (whole - from < 2 || !UPPER.test(tokens[from].text))) continue;
     let type = tagType;
     if (from > wordsFrom && looksLikeName(tokens.slice(from, whole))) type = 'person';
@@ -315,26 +315,16 @@ function splitAtPluralPossessives(sentences: ParsedSentence[], spans: TaggedSpan
 }
 
 /**
- * Lower-case words a name may hold: of the 23,499 names of CoNLL-2003's training data, the 385
- * lower-case words inside one are nearly all these ("Bank of England", "Jan de Vries", "Inzamam ul
- * Haq"), with the particles of other languages' names beside them.
- */
-const NAME_CONNECTORS = new Set([
-  ...PARTICLES,
-  ...['of', 'and', 'the', 'for', 'in', 'on', 'den', 'et', 'della', 'des', 'di', 'dos', 'das', 'do', 'y', 'e', 'a', 'ibn', 'bint', 'el', 'ul', 'ur', 'upon', 'au', 'sur', 'zu', 'ter', 'af', 'st'],
-]);
-const LOWER_INITIAL = /^\p{Ll}/u;
-
-/**
  * A name ends before a lower-case word that no name holds: "the District of Columbia ruled that the
  * US government" gave "Columbia ruled that the US", "Foo Fighters will play on Sunday and Iron
  * Maiden" one band. Greedy decoding must close a name it has opened, so one wrong step runs on over
  * the words after it; what is kept is the name before that word, and a name of two capitalised
- * words or more after the last such word ("Queen bassist John Deacon"). A word joined to the one before by
- * a hyphen is part of it ("Mazar-i-Sharif", "Blu-ray"). Chosen on the training data's names (above);
- * its held-out tenths score the same with and without (17,987 names right and 2,051 wrong against
- * 17,985 and 2,056), and so do eng.testa and the web-text file: a rare slip in Reuters' copy, but
- * the one that put "Columbia ruled that the US" among the places of the BBC stories.
+ * words or more after the last such word ("Queen bassist John Deacon"). The words a name may hold
+ * are NAME_CONNECTORS, read off the training data's names; a hyphen-joined word and a brand's
+ * spelling stay ("Mazar-i-Sharif", "Apple iPod"). A person's name is held to fewer (personNameEnd).
+ * Held-out tenths of the training data score the same with and without (17,987 names right and
+ * 2,052 wrong against 17,985 and 2,056), and so do eng.testa and the web-text file: a rare slip in
+ * Reuters' copy, but the one that put "Columbia ruled that the US" among the BBC stories' places.
  */
 function cutAtLowercaseWord(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
   const out: TaggedSpan[] = [];
@@ -343,8 +333,7 @@ function cutAtLowercaseWord(sentences: ParsedSentence[], spans: TaggedSpan[]): T
     let cut = sp.to;
     let last = -1;
     for (let i = sp.from + 1; i < sp.to - 1; i++) {
-      const t = tokens[i];
-      if (!LOWER_INITIAL.test(t.text) || NAME_CONNECTORS.has(t.normal) || tokens[i - 1].post.endsWith('-')) continue;
+      if (!isLowerWordOutside(tokens, i, NAME_CONNECTORS)) continue;
       cut = Math.min(cut, i);
       last = i;
     }
@@ -650,6 +639,21 @@ export function hasDigits(name: readonly Token[]): boolean {
 const NAME_PARTICLES = new Set([...PARTICLES, 'della', 'den', 'ter', 'ten', 'dos', 'das', 'di', 'do', 'ibn', 'bint', 'ben', 'zu', 'y', 'wa', 'el']);
 
 /**
+ * Lower-case words any name may hold: of the 23,499 names of CoNLL-2003's training data, the 385
+ * lower-case words inside one are nearly all these and the particles ("Bank of England", "Jan de
+ * Vries", "Inzamam ul Haq").
+ */
+const NAME_CONNECTORS = new Set([...NAME_PARTICLES, 'of', 'and', 'the', 'for', 'in', 'on', 'et', 'des', 'e', 'a', 'ul', 'ur', 'upon', 'au', 'sur', 'af', 'st']);
+
+/** A word in lower case with no capital inside ("eBay", "iPod" are brands' spellings of names). */
+const LOWER_WORD = /^\p{Ll}[^\p{Lu}]*$/u;
+
+/** Whether token `k` is a lower-case word none of `allowed`, and not the second half of a hyphenated word ("Inzamam-ul-Haq", "Blu-ray"). */
+function isLowerWordOutside(tokens: Token[], k: number, allowed: ReadonlySet<string>): boolean {
+  return LOWER_WORD.test(tokens[k].text) && !allowed.has(tokens[k].normal) && !tokens[k - 1].post.endsWith('-');
+}
+
+/**
  * "Mr. Incredible on a Cubs Halloween flight", "shoot Harambe. And so …": a person's name holds no
  * lower-case word but a particle ("Ludwig van Beethoven"), and does not run on past a full stop
  * after a word that is neither an abbreviation nor an initial. Where the tagger ran on, the name
@@ -659,9 +663,7 @@ function personNameEnd(tokens: Token[], from: number, to: number): number {
   for (let k = from + 1; k < to; k++) {
     const before = tokens[k - 1];
     const fullStop = before.post.startsWith('.') && HAS_LOWER.test(before.text) && !before.tags.has('Abbreviation');
-    // "Inzamam-ul-Haq": a lower-case part joined by a hyphen is the name's own.
-    const lowerWord = /^\p{Ll}/u.test(tokens[k].text) && !NAME_PARTICLES.has(tokens[k].normal) && !before.post.endsWith('-');
-    if (fullStop || lowerWord) {
+    if (fullStop || isLowerWordOutside(tokens, k, NAME_PARTICLES)) {
       let end = k;
       while (end > from + 1 && NAME_PARTICLES.has(tokens[end - 1].normal)) end--;
       return end;

@@ -63,10 +63,11 @@ describe('recogniser: the error kinds found by reading recent news', () => {
 
   it('ends a name before a lower-case word no name holds, keeping the name that opened the run', () => {
     const a = analyze(
-      'The Court of Appeals for the District of Columbia ruled that the US government could not sue. While Foo Fighters will play on Sunday and Iron Maiden will close the event, fighting broke out in the northern city of Mazar-i-Sharif on Tuesday.',
+      'The Court of Appeals for the District of Columbia ruled that the US government could not sue. While Foo Fighters will play on Sunday and Iron Maiden will close the event, fighting broke out in the northern city of Mazar-i-Sharif on Tuesday. ' +
+        'Shares rose after the Apple iPod Nano went on sale.',
     );
     assert.strictEqual(typeOf(a, 'Columbia'), 'place', texts(a));
-    for (const whole of ['Foo Fighters', 'Court of Appeals', 'Mazar-i-Sharif']) assert.ok(a.mentions.some((m) => m.text === whole), `${whole}: ${texts(a)}`);
+    for (const whole of ['Foo Fighters', 'Court of Appeals', 'Mazar-i-Sharif', 'Apple iPod Nano']) assert.ok(a.mentions.some((m) => m.text === whole), `${whole}: ${texts(a)}`);
     assert.ok(!a.mentions.some((m) => / (?:ruled|will) /.test(m.text)), texts(a));
   });
 

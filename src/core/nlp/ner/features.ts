@@ -278,8 +278,9 @@ const DOC_CASE = [hashString('unseen'), hashString('cap'), hashString('lower'), 
  * five times or more reads as capitalised: web text writes a name in lower case now and then
  * ("google is doing"), and one such slip took a name away from all twenty of its mentions. The
  * model learns from the strict reading (`strict`): edited news has almost no such slips, so its
- * words written both ways are common nouns that open names ("Party", "party"). A model trained on the forgiving reading scored the
- * same on held-out tenths of the training data but moved many news names at random.
+ * words written both ways are common nouns that open names ("Party", "party"). A model trained on
+ * the forgiving reading scored the same on held-out tenths of the training data but moved many
+ * news names at random.
  */
 function documentCasing(sentences: readonly NerSentence[], modes: LineMode[], strict: boolean): Map<string, number> {
   const counts = new Map<string, [number, number]>();
