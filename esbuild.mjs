@@ -97,7 +97,7 @@ const entries = [
     outfile,
   })),
   // Measurement tools are not shipped in the .vsix (see .vscodeignore).
-  ...['evalNer', 'evalSumm', 'evalEvents', 'evalIdentity', 'bench', 'rawBaseline', 'fuzz', 'makeWatchlist', 'trainNer'].map((name) => ({
+  ...['evalNer', 'evalSumm', 'evalEvents', 'evalIdentity', 'bench', 'rawBaseline', 'fuzz', 'makeWatchlist', 'trainNer', 'diffMentions'].map((name) => ({
     ...node,
     entryPoints: [`scripts/tools/${name}.ts`],
     outfile: `dist/tools/${name}.js`,
