@@ -34,6 +34,13 @@ function assertMentions(a: ArticleAnalysis, absent: readonly string[], present: 
  * sentence written for this test (not taken from those stories or from any evaluation set).
  */
 describe('recogniser: the error kinds found by reading recent news', () => {
+  it("reads a country's abbreviation in capitals as the country where the tagger left it out, but not inside a longer name", () => {
+    const a = analyze('The missile is capable of reaching the US island of Guam. Initial US assessments suggested a failure. The U.S. Open starts on Monday in New York.');
+    assert.strictEqual(a.mentions.filter((m) => m.text === 'US').length, 2, texts(a));
+    assert.strictEqual(typeOf(a, 'US'), 'place');
+    assert.ok(!a.mentions.some((m) => m.text.startsWith('U.S')), texts(a));
+  });
+
   it('does not take rockets, companies, planets, states or newspapers for people', () => {
     const a = analyze(
       'The Falcon Heavy lifted off from Florida on Tuesday. Shares of Tesla rose 4 percent after Tesla said deliveries would double. ' +
