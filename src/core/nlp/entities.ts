@@ -4,7 +4,6 @@ import type { ParsedSentence, Token } from './nlp';
 import { lexiconEntries, lexiconTags } from './nlp';
 import { AMBIGUOUS } from './plugin';
 import { NON_NAME_ACRONYMS, ORG_HEADS, ORG_SUFFIXES, PERSON_TITLES, PLACE_HEADS, ROLE_HEADS, THING_ACRONYMS } from './lexicon';
-import type { PreparedSentence } from './ner/features';
 import { prepareArticle } from './ner/features';
 import { hashString } from './ner/hash';
 import type { NerType } from './ner/labels';
@@ -61,7 +60,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   const spans = cutAtLowercaseWord(sentences, splitAtRuleNames(sentences, splitAtPluralPossessives(sentences, spansOf(decodeArticle(prepared, model))), ruled));
   const roleChars = coverage(text.length, rules.extras.filter((x) => x.type === 'role'));
   const inRole = (t: Token): boolean => roleChars[t.start] === 1;
-  const tagged = new Set(spans.flatMap((sp) => Array.from({ length: sp.to - sp.from }, (_, k) => `${sp.sentence}:${sp.from + k}`)));
+  const tagged = tokensOf(spans);
   const lowercase = lowercaseWords(sentences);
   const storms = new Set<string>();
   const legalForms = new Set<string>();
@@ -155,8 +154,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   cover(taken, bodies);
   const places = lowercasePlaces(text, sentences, taken);
   cover(taken, places);
-  const inLongerMisc = new Set(spans.filter((sp) => sp.type === 'MISC' && sp.to - sp.from > 1).flatMap((sp) => Array.from({ length: sp.to - sp.from }, (_, k) => `${sp.sentence}:${sp.from + k}`)));
-  const countries = countryAbbreviations(sentences, prepared, (n, i) => inLongerMisc.has(`${n}:${i}`), taken);
+  const countries = countryAbbreviations(sentences, tokensOf(spans.filter((sp) => sp.type === 'MISC' && sp.to - sp.from > 1)), taken);
   cover(taken, countries);
   candidates.push(...bodies, ...places, ...countries);
   for (const x of rules.extras) if (!covers(taken, x)) extras.push(x);
@@ -274,6 +272,11 @@ function lowercasePlaces(text: string, sentences: ParsedSentence[], taken: Uint8
   return out;
 }
 
+/** The tokens of the spans, as "sentence:token". */
+function tokensOf(spans: readonly TaggedSpan[]): Set<string> {
+  return new Set(spans.flatMap((sp) => Array.from({ length: sp.to - sp.from }, (_, k) => `${sp.sentence}:${sp.from + k}`)));
+}
+
 /** A place of our lists that a rule found where the tagger saw none. */
 function listedPlace(tokens: Token[], at: Span, text: string, canonical: string): Candidate {
   return { tokens, ...at, text, type: 'place', canonical, weak: false, caseless: false, guessed: false, orgCue: false, roles: [] };
@@ -286,21 +289,20 @@ const ABBREVIATION = /^(?:\p{Lu}\.?){2,4}$/u;
  * "the US state of Nevada", "Initial US assessments": a country's abbreviation in capitals (US,
  * U.K., UAE, DPRK) is that country wherever the tagger left it out. In CoNLL-2003's training data
  * every one of the 413 such words is inside a name; the tagger, which saw "U.S." there but "US" six
- * times, leaves some out, and a retrained model leaves out others. Not in words written in capitals
- * ("LET US PRAY", a line in capitals), where "US" may be the pronoun.
+ * times, leaves some out, and a retrained model leaves out others. Words in capitals get no guard
+ * for the pronoun ("TELL US THE TRUTH"): the tagger reads "US" there as the country already, so a
+ * guard changed nothing on news-cluster or BBC.
  */
-function countryAbbreviations(sentences: ParsedSentence[], prepared: readonly PreparedSentence[], inLongerName: (sentence: number, token: number) => boolean, taken: Uint8Array): Candidate[] {
+function countryAbbreviations(sentences: ParsedSentence[], inLongerNames: ReadonlySet<string>, taken: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
-  const shouted = (t: Token | undefined): boolean => !!t && t.text.length > 1 && UPPER.test(t.text) && !HAS_LOWER.test(t.text) && !gazetteerHit([t]);
   sentences.forEach(({ tokens }, n) => {
-    if (prepared[n].mode === 'upper') return;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       const word = bare(t);
       // Inside a longer name of another kind ("the U.S. Open"), it is that name's; the tagger's
       // reading of the word alone as such a name ("US citizens") is its mistake: none of the 38 in
       // the training data stands alone.
-      if (!ABBREVIATION.test(word) || inLongerName(n, i) || shouted(tokens[i - 1]) || shouted(tokens[i + 1])) continue;
+      if (!ABBREVIATION.test(word) || inLongerNames.has(`${n}:${i}`)) continue;
       const entry = GAZETTEER.get(lookupKey(word));
       if (entry?.kind !== 'country' || !entry.name.includes(' ')) continue;
       const place = { start: t.start, end: t.start + word.length };
