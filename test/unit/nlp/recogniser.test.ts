@@ -139,6 +139,16 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     const a = analyze('Later, Smith spoke to reporters. Meanwhile, Jones waited outside.');
     assert.ok(!names(a, 'person').some((n) => /^(?:Later|Meanwhile)/.test(n)), `${names(a, 'person')}`);
   });
+
+  it('takes no adjective capitalised by its place for a person, unless the article names someone so', () => {
+    const a = analyze('Good news: the Northern Hemisphere emerges from winter. Green MEP Caroline Lucas welcomed the plan, said Young.');
+    const people = names(a, 'person');
+    for (const n of ['Good', 'Green']) assert.ok(!people.includes(n), `${n} is no person: ${people}`);
+    for (const n of ['Caroline Lucas', 'Young']) assert.ok(people.includes(n), `${n} is a person: ${people}`);
+    const b = analyze('Ashley Young crossed for the first goal. Young scored the second himself.');
+    assert.strictEqual(b.mentions.filter((m) => m.text === 'Young').length, 1, texts(b));
+    assert.strictEqual(typeOf(b, 'Ashley Young'), 'person');
+  });
 });
 
 /**
