@@ -140,6 +140,13 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!names(a, 'person').some((n) => /^(?:Later|Meanwhile)/.test(n)), `${names(a, 'person')}`);
   });
 
+  it('reads a place and a plural straight after it as one name, but not across a possessive or a bracket', () => {
+    const a = analyze("China warns 'powerful forces' behind Panama Papers. Reports from the West Bank (Reuters) said Brazil's Petrobras rose.");
+    assert.strictEqual(typeOf(a, 'Panama Papers'), 'organization', texts(a));
+    assert.ok(!a.mentions.some((m) => m.text === 'Panama' || m.text === 'Papers'), texts(a));
+    for (const n of ['West Bank', 'Reuters', 'Brazil', 'Petrobras']) assert.ok(a.mentions.some((m) => m.text === n), `${n}: ${texts(a)}`);
+  });
+
   it('takes no adjective capitalised by its place for a person, unless the article names someone so', () => {
     const a = analyze('Good news: the Northern Hemisphere emerges from winter. Green MEP Caroline Lucas welcomed the plan, said Young.');
     const people = names(a, 'person');
