@@ -244,13 +244,16 @@ describe('recogniser: names run on past their end', () => {
     assertMentions(a, ['A', 'Never'], ['BERLIN', 'Labour', 'US']);
   });
 
-  it("takes a name ending in an airline's or a ministry's word for a body, also where a role's words open it", () => {
+  it("takes a name ending in an airline's or a ministry's word for a body, also where a role's words open it or the tagger left them out", () => {
     const a = analyze(
       'A small plane operated by Nature Air crashed shortly after take-off from Punta Islita, Nature Air said on Sunday. ' +
-        'Foreign Ministry spokeswoman Hua Chunying told reporters in Beijing that talks would go on.',
+        'Foreign Ministry spokeswoman Hua Chunying told reporters in Beijing that talks would go on. ' +
+        'The flight was operated by Envoy Air, a subsidiary of American Airlines Group.',
     );
     assert.strictEqual(typeOf(a, 'Nature Air'), 'organization', texts(a));
     assert.strictEqual(typeOf(a, 'Foreign Ministry'), 'organization', texts(a));
+    assert.strictEqual(typeOf(a, 'Envoy Air'), 'organization', texts(a));
+    assert.ok(!a.mentions.some((m) => m.text === 'Air' || m.text === 'Envoy'), texts(a));
   });
 
   it('ends a name at an opening bracket that the tokenizer keeps with the next word', () => {
