@@ -78,6 +78,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
       continue;
     }
     if (prepared[sp.sentence].mode === 'normal' && isEmphasis(tokens, sp)) continue;
+    if (tokens.slice(sp.from, sp.to).some(isDrawnOut)) continue;
     const [wordsFrom, wordsTo] = wholeWords(tokens, sp.from, sp.to, (i) => tagged.has(`${sp.sentence}:${i}`));
     // "the Trump Administration revealed": a name ends on a capitalised word, or on a number after
     // one ("Apollo 11"), not on "fell 3" ("shares of Tesla fell 3 percent").
@@ -636,6 +637,18 @@ function isEmphasis(tokens: Token[], sp: TaggedSpan): boolean {
   if (sp.to - sp.from !== 1) return false;
   const word = tokens[sp.from];
   return word.text.length > 1 && /^\p{Lu}+$/u.test(word.text) && !gazetteerHit([word]) && wordClassIn(word.text.toLowerCase(), EMPHASIS_TAGS);
+}
+
+/** A letter three times or more at a word's end, or four times anywhere: "Soooo", "Brilll", "VERYYYY"; not "IEEE" or "VIII". */
+const DRAWN_OUT = /(\p{Ll})\1\1$|(\p{L})\2\2\2/u;
+
+/**
+ * "Sooooo good", "VERYYYY rude": a word drawn out for stress, as web text writes, is no name nor part
+ * of one. No name in CoNLL-2003's training or development data is written so; on BBC and
+ * news-cluster, only shouts and groans that were read as names ("Chaaaapmannnnn", "Errrrrr", "Booo").
+ */
+function isDrawnOut(t: Token): boolean {
+  return DRAWN_OUT.test(bare(t));
 }
 
 /** Whether compromise's lexicon knows the word, and only in classes of `classes`. */

@@ -147,6 +147,12 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     for (const n of ['West Bank', 'Reuters', 'Brazil', 'Petrobras']) assert.ok(a.mentions.some((m) => m.text === n), `${n}: ${texts(a)}`);
   });
 
+  it('takes no word drawn out for stress for a name, and keeps acronyms and numerals of repeated letters', () => {
+    const a = analyze('Brilll. We ate at the diner on Main Street. Soooo tasty! Thanks to the team at the garage, VERYYYY !!!! Good mechanics. The IEEE met in Bonn.');
+    for (const n of ['Brilll', 'Soooo', 'VERYYYY']) assert.ok(!a.mentions.some((m) => m.text === n), `${n}: ${texts(a)}`);
+    for (const n of ['Main Street', 'IEEE']) assert.ok(a.mentions.some((m) => m.text === n), `${n}: ${texts(a)}`);
+  });
+
   it('takes no adjective capitalised by its place for a person, unless the article names someone so', () => {
     const a = analyze('Good news: the Northern Hemisphere emerges from winter. Green MEP Caroline Lucas welcomed the plan, said Young.');
     const people = names(a, 'person');
