@@ -595,8 +595,15 @@ function isCommonWordAlone(tokens: Token[], i: number, namedWords: ReadonlySet<s
 /** "MPs", "CEOs", "DVDs": the plural of an acronym is a common noun, not a name. */
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 
+const CURRENCY_TAGS = new Set(['Currency']);
+
+/**
+ * A title, a closed-class word, an acronym's plural or an acronym for a thing; a word compromise's
+ * lexicon knows only as a currency ("3,40 Euros", "Bitcoin is trading", "$1=.6421 Sterling"): no
+ * one-word name in CoNLL-2003's training and development data is such a word.
+ */
 export function isNeverANameAlone(t: Token): boolean {
-  return isTitleWord(t) || isClosedClassWord(t) || PLURAL_ACRONYM.test(t.text) || isThingAcronym(t);
+  return isTitleWord(t) || isClosedClassWord(t) || PLURAL_ACRONYM.test(t.text) || isThingAcronym(t) || wordClassIn(bareKey(t), CURRENCY_TAGS);
 }
 
 /** "DVD", "HDTV", "GPS": an acronym for a thing, a unit or a condition, written in capitals, names nothing. */

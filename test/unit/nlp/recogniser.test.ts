@@ -308,10 +308,13 @@ describe('recogniser: names run on past their end', () => {
     assertMentions(a, ['The', 'MPs'], ['SEC']);
   });
 
-  it('takes no title, closed-class word or acronym plural alone for a name, and keeps capitals that are names', () => {
+  it('takes no title, closed-class word, acronym plural or currency alone for a name, and keeps capitals that are names', () => {
     const word = (text: string): Token => ({ text, normal: text.toLowerCase() }) as Token;
-    for (const w of ['Mr', 'Mrs.', 'Sir', 'The', 'When', 'MPs', 'CEOs', 'DVD', 'HDTV', 'GPS', 'MP3', "DVD's", 'HDR']) assert.ok(isNeverANameAlone(word(w)), w);
-    for (const w of ['US', 'IT', 'Howard', 'Father', 'NATO', 'Led', 'Cd']) assert.ok(!isNeverANameAlone(word(w)), w);
+    for (const w of ['Mr', 'Mrs.', 'Sir', 'The', 'When', 'MPs', 'CEOs', 'DVD', 'HDTV', 'GPS', 'MP3', "DVD's", 'HDR', 'Euros', 'Bitcoin', 'Yen']) assert.ok(isNeverANameAlone(word(w)), w);
+    for (const w of ['US', 'IT', 'Howard', 'Father', 'NATO', 'Led', 'Cd', 'Mark', 'Euro']) assert.ok(!isNeverANameAlone(word(w)), w);
+    const a = analyze('Price: 3,40 Euros, 5 Euros or 7,5 Euros for a pass. Bitcoin is trading at the lowest level since May, said Mark Carney.');
+    assert.ok(!a.mentions.some((m) => m.text === 'Euros' || m.text === 'Bitcoin'), texts(a));
+    assert.strictEqual(typeOf(a, 'Mark Carney'), 'person', texts(a));
   });
 
   it('takes an acronym for a thing for no organization', () => {
