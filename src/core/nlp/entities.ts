@@ -68,9 +68,10 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   for (const span of spans) {
     // The tagger may run on from a legal form a name before took in ("Inc said": "Inc" and what follows).
     const sp = legalForms.has(`${span.sentence}:${span.from}`) ? { ...span, from: span.from + 1 } : span;
-    const tagType = TAGGED_TYPES[sp.type];
-    if (!tagType || sp.from === sp.to) continue;
     const tokens = sentences[sp.sentence].tokens;
+    // "Senior Vice President of CCNG, Inc.": a thing's name closed by a legal form is a company's.
+    const tagType = TAGGED_TYPES[sp.type] ?? (closedByLegalForm(tokens, sp.to) ? 'organization' : undefined);
+    if (!tagType || sp.from === sp.to) continue;
     if (isOpeningAdverb(tokens, sp) || isCommonWordOpening(tokens, sp, lowercase)) continue;
     const storm = stormName(tokens, sp.from, sp.to);
     if (storm !== undefined) {
@@ -136,7 +137,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     let to = type === 'person' && GENERATIONS.has(tokens[whole]?.normal ?? '') && /^,?\s*$/.test(tokens[whole - 1].post) ? whole + 1 : whole;
     // "Cargill, Inc.", "CCNG, Inc said": a legal form after a comma closes the company's name (all
     // five in CoNLL-2003's training data are marked so), never a name of its own.
-    if (tokens[to] && /^,\s*$/.test(tokens[to - 1].post) && COMMA_LEGAL_FORMS.has(lookupKey(tokens[to].text))) {
+    if (closedByLegalForm(tokens, to)) {
       legalForms.add(`${sp.sentence}:${to}`);
       to++;
       type = 'organization';
@@ -343,6 +344,11 @@ function joinPlaceAndPlural(sentences: ParsedSentence[], spans: TaggedSpan[]): T
     else out.push(sp);
   }
   return out;
+}
+
+/** A legal form after a comma follows the name that ends before token `to` ("Cargill, Inc."). */
+function closedByLegalForm(tokens: Token[], to: number): boolean {
+  return !!tokens[to] && /^,\s*$/.test(tokens[to - 1].post) && COMMA_LEGAL_FORMS.has(lookupKey(tokens[to].text));
 }
 
 function isSpaceOnlyBetween(a: Token, b: Token): boolean {

@@ -90,9 +90,12 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.notStrictEqual(typeOf(a, 'IRBM'), 'person', texts(a));
   });
 
-  it('closes a company\'s name on a legal form after a comma, which is no name of its own', () => {
-    const a = analyze('Shares of Edwards & Sons, Inc. rose on Monday after CCNG, Inc said it would buy the firm. Google, LLC declined to comment.');
-    for (const name of ['Edwards & Sons, Inc', 'CCNG, Inc', 'Google, LLC']) assert.strictEqual(typeOf(a, name), 'organization', texts(a));
+  it('closes a company\'s name on a legal form after a comma, which is no name of its own, also where the tagger read the name as a thing', () => {
+    const a = analyze(
+      'Shares of Edwards & Sons, Inc. rose on Monday after CCNG, Inc said it would buy the firm. Google, LLC declined to comment. ' +
+        'On Friday, Joe Hart, Executive Vice President of KLMN, Inc. (212) 555-0100, called us.',
+    );
+    for (const name of ['Edwards & Sons, Inc', 'CCNG, Inc', 'Google, LLC', 'KLMN, Inc']) assert.strictEqual(typeOf(a, name), 'organization', texts(a));
     assert.ok(!a.mentions.some((m) => /^(?:Inc|LLC)$/.test(m.text)), texts(a));
   });
 
