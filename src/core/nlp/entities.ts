@@ -57,7 +57,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   const bySpan = new Map(rules.candidates.map((c) => [`${c.start}:${c.end}:${c.type}`, c]));
   const candidates: Candidate[] = [];
   const extras: Extra[] = [];
-  const spans = cutAtLowercaseWord(sentences, splitAtRuleNames(sentences, splitAtPluralPossessives(sentences, joinPlaceAndPlural(sentences, spansOf(decodeArticle(prepared, model)))), ruled));
+  const spans = cutAtLowercaseWord(sentences, splitAtRuleNames(sentences, splitAtAnd(sentences, splitAtPluralPossessives(sentences, joinPlaceAndPlural(sentences, spansOf(decodeArticle(prepared, model))))), ruled));
   const roleChars = coverage(text.length, rules.extras.filter((x) => x.type === 'role'));
   const inRole = (t: Token): boolean => roleChars[t.start] === 1;
   const tagged = tokensOf(spans);
@@ -361,6 +361,24 @@ function isPluralPossessive(t: Token): boolean {
 }
 
 /**
+ * What a run of words is as a name by itself, if anything: listed (our gazetteer, compromise's
+ * places), or a name of its own elsewhere in the article. Most articles never ask: the article's
+ * names are gathered on the first question.
+ */
+function nameByItself(sentences: ParsedSentence[], spans: readonly TaggedSpan[]): (words: Token[]) => NerType | undefined {
+  const key = (tokens: Token[]): string => lookupKey(tokens.map(bare).join(' '));
+  let alone: Map<string, NerType> | undefined;
+  return (words) => {
+    const listed = gazetteerHit(words)?.type;
+    if (listed) return NER_TYPE_OF.get(listed);
+    const k = key(words);
+    if (lexiconTags(k).some((t) => LEXICON_PLACE.has(t))) return 'LOC';
+    alone ??= new Map(spans.filter((sp) => sp.type !== 'MISC').map((sp) => [key(sentences[sp.sentence].tokens.slice(sp.from, sp.to)), sp.type]));
+    return alone.get(k);
+  };
+}
+
+/**
  * "the Cubs' Wrigley Field", "Las Vegas' Mandalay Bay": compromise leaves the apostrophe of a plural
  * possessive outside the word, where the tagger's break at possessives does not see it, and the
  * tagger may run on. The span is split there when the words before the apostrophe are a name by
@@ -368,23 +386,14 @@ function isPluralPossessive(t: Token): boolean {
  * article. "The Workers' Party" and "the Cup Winners' Cup" stay whole.
  */
 function splitAtPluralPossessives(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
-  const key = (tokens: Token[]): string => lookupKey(tokens.map(bare).join(' '));
-  // Most articles have no such span: the article's names are looked up only for one that has.
-  let alone: Map<string, NerType> | undefined;
-  const nameAlone = (words: string): NerType | undefined => {
-    alone ??= new Map(spans.filter((sp) => sp.type !== 'MISC').map((sp) => [key(sentences[sp.sentence].tokens.slice(sp.from, sp.to)), sp.type]));
-    return alone.get(words);
-  };
+  const typeAlone = nameByItself(sentences, spans);
   const out: TaggedSpan[] = [];
   for (const sp of spans) {
     const tokens = sentences[sp.sentence].tokens;
     let from = sp.from;
     for (let i = sp.from; i < sp.to - 1; i++) {
       if (!isPluralPossessive(tokens[i])) continue;
-      const left = tokens.slice(from, i + 1);
-      const listed = gazetteerHit(left)?.type;
-      const words = key(left);
-      const type = (listed && NER_TYPE_OF.get(listed)) ?? (lexiconTags(words).some((t) => LEXICON_PLACE.has(t)) ? 'LOC' : nameAlone(words));
+      const type = typeAlone(tokens.slice(from, i + 1));
       if (type === undefined) continue;
       out.push({ ...sp, from, to: i + 1, type });
       from = i + 1;
@@ -392,6 +401,34 @@ function splitAtPluralPossessives(sentences: ParsedSentence[], spans: TaggedSpan
       if (!UPPER.test(tokens[from].text)) break;
     }
     if (from === sp.from || (from < sp.to && UPPER.test(tokens[from].text))) out.push({ ...sp, from });
+  }
+  return out;
+}
+
+/**
+ * "OECD and Panama", "Electronic Arts and Vivendi", "suing Condoleeza Rice and Donald Rumsfeld":
+ * the tagger may run one name on over "and" into the next. A name is split at "and" when the words
+ * on each side are a name by themselves (nameByItself), or the words after it are a person's name
+ * (a given name and one more capitalised word) and those before it are a name of two words or
+ * more. "Securities and Exchange Commission" and "Trinidad and Tobago" stay whole.
+ */
+function splitAtAnd(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
+  const typeAlone = nameByItself(sentences, spans);
+  const out: TaggedSpan[] = [];
+  for (const sp of spans) {
+    const tokens = sentences[sp.sentence].tokens;
+    const and = tokens.findIndex((t, i) => i > sp.from && i < sp.to - 1 && t.text === 'and');
+    if (and < 0 || gazetteerHit(tokens.slice(sp.from, sp.to))) {
+      out.push(sp);
+      continue;
+    }
+    const left = tokens.slice(sp.from, and);
+    const right = tokens.slice(and + 1, sp.to);
+    const person = right.length === 2 && right[0].tags.has('FirstName') && UPPER.test(right[1].text);
+    const leftType = typeAlone(left) ?? (person && left.length > 1 && left.every((t) => UPPER.test(t.text)) ? 'PER' : undefined);
+    const rightType = typeAlone(right) ?? (person ? 'PER' : undefined);
+    if (leftType && rightType && UPPER.test(right[0].text)) out.push({ ...sp, to: and, type: leftType }, { ...sp, from: and + 1, type: rightType });
+    else out.push(sp);
   }
   return out;
 }

@@ -121,6 +121,13 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assertMentions(a, ["Cubs' Wrigley Field", "Wales' Millennium Stadium"], ["Workers' Party"]);
   });
 
+  it('splits two names the tagger ran together over "and", and keeps names that hold "and"', () => {
+    const a = analyze('The association is suing Condoleezza Rice and Donald Rumsfeld, charging that they misled the public. The Securities and Exchange Commission met officials of Trinidad and Tobago.');
+    for (const n of ['Condoleezza Rice', 'Donald Rumsfeld']) assert.strictEqual(typeOf(a, n), 'person', texts(a));
+    assert.strictEqual(typeOf(a, 'Securities and Exchange Commission'), 'organization', texts(a));
+    assert.strictEqual(typeOf(a, 'Trinidad and Tobago'), 'place', texts(a));
+  });
+
   it('keeps hyphenated names whole', () => {
     const a = analyze('Taiwan President Tsai Ing-wen met envoys on Monday. The group is linked to al-Qaeda, officials said.');
     assert.strictEqual(typeOf(a, 'Tsai Ing-wen'), 'person', a.mentions.map((m) => m.text).join(' | '));
