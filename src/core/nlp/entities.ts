@@ -339,7 +339,6 @@ function joinPlaceAndPlural(sentences: ParsedSentence[], spans: TaggedSpan[]): T
     const prev = out[out.length - 1];
     const tokens = sentences[sp.sentence].tokens;
     const next = prev?.sentence === sp.sentence && prev.type === 'LOC' && prev.to === sp.from && sp.type === 'ORG' && sp.to - sp.from === 1;
-    // Only a space between: not "West Bank (Reuters)", not "Brazil's Petrobras".
     if (next && isSpaceOnlyBetween(tokens[sp.from - 1], tokens[sp.from]) && PLURAL_WORD.test(tokens[sp.from].text)) out[out.length - 1] = { ...sp, from: prev.from };
     else out.push(sp);
   }
@@ -351,6 +350,7 @@ function closedByLegalForm(tokens: Token[], to: number): boolean {
   return !!tokens[to] && /^,\s*$/.test(tokens[to - 1].post) && COMMA_LEGAL_FORMS.has(lookupKey(tokens[to].text));
 }
 
+/** Only a space between two words, the first no possessive: not "West Bank (Reuters)", not "Brazil's Petrobras". */
 function isSpaceOnlyBetween(a: Token, b: Token): boolean {
   return /^ +$/.test(a.post) && !b.pre && bare(a) === a.text;
 }
@@ -406,7 +406,7 @@ function splitAtPluralPossessives(sentences: ParsedSentence[], spans: TaggedSpan
 }
 
 /**
- * "OECD and Panama", "Electronic Arts and Vivendi", "suing Condoleeza Rice and Donald Rumsfeld":
+ * "OECD and Panama", "Electronic Arts and Vivendi", "suing Condoleezza Rice and Donald Rumsfeld":
  * the tagger may run one name on over "and" into the next. A name is split at "and" when the words
  * on each side are a name by themselves (nameByItself), or the words after it are a person's name
  * (a given name and one more capitalised word) and those before it are a name of two words or
