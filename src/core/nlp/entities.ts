@@ -86,12 +86,11 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     let whole = wordsTo;
     while (whole > wordsFrom + 1 && !UPPER.test(tokens[whole - 1].text) && !(/\d/.test(tokens[whole - 1].text) && UPPER.test(tokens[whole - 2].text))) whole--;
     // A role the rule layer found is never part of the name after it ("Secretary of State John
-    // Kerry"), but may open an institution's ("Envoy Air", an airline).
+    // Kerry"), but may open an institution's ("Envoy Air", an airline), also where the tagger left
+    // the role's capitalised words out ("operated by Envoy Air" gave "Air").
     let from = isFunctionWordOpening(tokens, wordsFrom, whole) ? wordsFrom + 1 : wordsFrom;
-    // "operated by Envoy Air": an institution's word alone, straight after a capitalised word the
-    // rule layer read as a role, is named with that word; the tagger left the role's word out.
-    if (whole - from === 1 && from > 0 && INSTITUTIONS.has(tokens[from].normal) && inRole(tokens[from - 1]) && UPPER.test(tokens[from - 1].text) && isSpaceOnlyBetween(tokens[from - 1], tokens[from])) from--;
-    while (from < whole - 1 && inRole(tokens[from]) && !INSTITUTIONS.has(tokens[whole - 1].normal)) from++;
+    if (!INSTITUTIONS.has(tokens[whole - 1].normal)) while (from < whole - 1 && inRole(tokens[from])) from++;
+    else while (from > 0 && inRole(tokens[from - 1]) && UPPER.test(tokens[from - 1].text) && isSpaceOnlyBetween(tokens[from - 1], tokens[from])) from--;
     // "Queen bassist John Deacon", "the Queen at Balmoral", "If we beat Burnley": a name starts
     // with no word in lower case but a particle ("al Qaeda"; brands' capitals inside a word,
     // "eBay", "iPod", count). What follows such words is kept only as a name of two words or more
