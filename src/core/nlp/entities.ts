@@ -607,8 +607,9 @@ function planetsArePlaces(candidates: Candidate[]): void {
 /**
  * Words the article shows as a name other than a common word's: those of people's names of two
  * words or more (the tagger's or the rule layer's), of one-word people after a title or a role
- * ("President Bush"), and of names of other kinds ("Apple" a company, whose mentions the tagger
- * read as a person's are typed by the article's vote).
+ * ("President Young"), and of names of other kinds: "Orange" the company, whose mentions the tagger
+ * read as a person's are typed by the article's vote (without these, BBC lost "Orange" and "Real"
+ * as clubs and companies).
  */
 function wordsOfNames(sentences: ParsedSentence[], spans: readonly TaggedSpan[], ruled: readonly Candidate[], inRole: (t: Token) => boolean): Set<string> {
   const out = new Set<string>();
