@@ -12,7 +12,7 @@ import { nerModel } from './ner/recogniser';
 import type { TaggedSpan } from './ner/tagger';
 import { decodeArticle, spansOf } from './ner/tagger';
 import type { Candidate, EntityResult, Extra, NameType } from './names/candidate';
-import { HAS_LOWER, PARTICLES, UPPER, bare, bareKey, gazetteerHit, textOf } from './names/candidate';
+import { HAS_LOWER, PARTICLES, UPPER, bare, bareKey, gazetteerHit, isArabicArticle, textOf } from './names/candidate';
 import { hasOrgCue, looksLikeName, personRoles, roleBefore } from './names/classify';
 import { resolve } from './names/resolve';
 import { ruleCandidates } from './names/scan';
@@ -97,7 +97,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // opening with a capital: a single word left over is as often a place, a day or a nationality
     // glued to the tagger's run as the name it was meant to be.
     const opened = from;
-    while (from < whole && LOWER_WORD.test(tokens[from].text) && !NAME_PARTICLES.has(tokens[from].normal)) from++;
+    while (from < whole && LOWER_WORD.test(tokens[from].text) && !NAME_PARTICLES.has(tokens[from].normal) && !isArabicArticle(tokens, from)) from++;
     if (from > opened && (whole - from < 2 || !UPPER.test(tokens[from].text))) continue;
     let type = tagType;
     if (from > wordsFrom && looksLikeName(tokens.slice(from, whole))) type = 'person';
@@ -925,14 +925,16 @@ const INSTITUTIONS = new Set(['administration', 'ministry', 'department', 'gover
 const RULE_TYPES: Record<string, NerType> = { person: 'PER', organization: 'ORG', place: 'LOC' };
 
 /**
- * A name never stops inside a hyphenated word ("Tsai Ing-wen", "al-Qaeda", "Kim Jong-un"): compromise
+ * A name never stops inside a hyphenated word ("Tsai Ing-wen", "al-Qaeda", "Kim Jong-un", also
+ * "al - Qaeda" as text joined from words writes it): compromise
  * makes each part a token, and the tagger may leave a part out. A part joins the name unless it is
  * a word compromise knows ("U.S.-based") or belongs to another name ("India-Russia").
  */
 function wholeWords(tokens: Token[], from: number, to: number, inOtherName: (i: number) => boolean): [number, number] {
   const part = (i: number): boolean => !inOtherName(i) && (UPPER.test(tokens[i].text) || PARTICLES.has(tokens[i].normal) || lexiconTags(tokens[i].normal).length === 0);
-  while (from > 0 && tokens[from - 1].post === '-' && part(from - 1)) from--;
-  while (to < tokens.length && tokens[to - 1].post === '-' && part(to)) to++;
+  const hyphen = (i: number): boolean => tokens[i].post === '-' || isArabicArticle(tokens, i);
+  while (from > 0 && hyphen(from - 1) && part(from - 1)) from--;
+  while (to < tokens.length && hyphen(to - 1) && part(to)) to++;
   return [from, to];
 }
 

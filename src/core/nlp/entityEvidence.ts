@@ -3,6 +3,7 @@ import { entityKey } from './entities';
 import type { GazetteerEntry } from './gazetteer';
 import { GAZETTEER, lookupKey } from './gazetteer';
 import { lexiconTags } from './nlp';
+import { SPACED_ARABIC_ARTICLE } from './names/candidate';
 import { CLUB_CUES_AFTER, HONORIFICS, NAME_SUFFIX_WORDS, ORG_ONLY_CUES_AFTER, ORG_CUES_BEFORE, PERSON_CUES_AFTER, PERSON_ROLE_CUES, PERSON_TITLES, PLACE_NOUNS_BEFORE_OF, PLACE_VERBS_BEFORE, ROLE_HEADS } from './lexicon';
 
 /**
@@ -76,14 +77,15 @@ function withDefinedAcronyms(text: string, entities: LocalEntity[], mentions: Lo
 
 /**
  * Mentions of people, bodies and places that are no names are left out (and the entities left
- * without any, by the caller): one across a spaced dash, or a participle opening a sentence before
+ * without any, by the caller): one across a spaced dash (but the Arabic article's, "Muqtada al -
+ * Sadr"), or a participle opening a sentence before
  * an article, a pronoun or a preposition ("Following these claims", "According to").
  */
 function withoutNonNames(text: string, entities: LocalEntity[], mentions: LocalMention[]): LocalMention[] {
   const names = new Set(entities.filter((e) => NAME_TYPES.has(e.type)).map((e) => e.key));
   const notName = (m: LocalMention): boolean =>
     names.has(m.key) &&
-    (SPACED_DASH.test(m.text) || (PARTICIPLE.test(m.text) && SENTENCE_START.test(text.slice(Math.max(0, m.start - 4), m.start)) && FUNCTION_WORD_AFTER.test(text.slice(m.end, m.end + 12))));
+    (SPACED_DASH.test(m.text.replace(SPACED_ARABIC_ARTICLE, '')) || (PARTICIPLE.test(m.text) && SENTENCE_START.test(text.slice(Math.max(0, m.start - 4), m.start)) && FUNCTION_WORD_AFTER.test(text.slice(m.end, m.end + 12))));
   return mentions.some(notName) ? mentions.filter((m) => !notName(m)) : mentions;
 }
 

@@ -135,6 +135,16 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!a.mentions.some((m) => m.text === 'Qaeda' || m.text === 'Tsai Ing'));
   });
 
+  it('keeps the Arabic article in a name, also where its hyphen is spaced as in text joined from words', () => {
+    const a = analyze('Shiite cleric Muqtada al - Sadr said the attack was criminal, according to az - Zaman. The report was quoted by az-Zaman on Friday.');
+    assert.ok(a.mentions.some((m) => m.text === 'Muqtada al - Sadr'), texts(a));
+    assert.ok(a.mentions.some((m) => m.text === 'az - Zaman'), texts(a));
+    assert.ok(a.mentions.some((m) => m.text === 'az-Zaman'), texts(a));
+    assert.ok(!a.mentions.some((m) => m.text === 'Zaman' || m.text === 'Sadr'), texts(a));
+    const b = analyze('Rangers lost at home - Smith said the result hurt.');
+    assert.ok(!b.mentions.some((m) => m.text.includes(' - ')), texts(b));
+  });
+
   it('types a person named like a country as the person throughout the article', () => {
     const a = analyze(
       'The sailor Louis Jordan was found alive after 66 days at sea. Jordan told rescuers he had lived on raw fish. ' +

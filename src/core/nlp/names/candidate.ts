@@ -63,6 +63,26 @@ export const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Prono
 export const ENTITY_TAGS = ['Person', 'Place', 'Organization', 'Country', 'City', 'Region', 'Demonym'];
 export const PARTICLES = new Set(['de', 'del', 'der', 'van', 'von', 'du', 'da', 'al', 'bin', 'la', 'le']);
 export const UPPER = /^\p{Lu}/u;
+
+/**
+ * The Arabic article in its written forms ("al-Sadr", "ash-Sharq", "az-Zaman", "ad-Din"). Text
+ * that was split into words and joined again spaces its hyphen ("Muqtada al - Sadr"), as
+ * tokenised corpora and web copies of them do; the article still joins the name.
+ */
+const ARABIC_ARTICLES = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'ash', 'at', 'az', 'ud', 'ul', 'ur']);
+const SPACED_HYPHEN = /^\s+-\s+$/;
+const ENGLISH_WORDS = new Set(['ad', 'an', 'ar', 'as', 'at']);
+/** The article and its spaced hyphen inside a name's text. */
+export const SPACED_ARABIC_ARTICLE = new RegExp(String.raw`(?<!\p{L})(?:${[...ARABIC_ARTICLES].join('|')})\s+-\s+(?=\p{Lu})`, 'giu');
+
+/** Whether token i is the Arabic article, tied by a hyphen (spaced or not) to the capitalised rest of the name. */
+export function isArabicArticle(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (!next || (t.post !== '-' && !SPACED_HYPHEN.test(t.post)) || !ARABIC_ARTICLES.has(t.text.toLowerCase()) || !UPPER.test(next.text)) return false;
+  // "an", "as", "at" and "ad" are English words too: only inside a name ("Salah ad - Din") or as its first word ("As - Safir").
+  return !ENGLISH_WORDS.has(t.text) || (i > 0 && UPPER.test(tokens[i - 1].text));
+}
 export const HAS_LOWER = /\p{Ll}/u;
 export const LETTER = /\p{L}/u;
 
