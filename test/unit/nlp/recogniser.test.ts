@@ -145,6 +145,13 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!b.mentions.some((m) => m.text.includes(' - ')), texts(b));
   });
 
+  it('takes the particles that open a surname into the name, and makes "bin" one a person\'s', () => {
+    const a = analyze('Young militants may look to bin Laden for their cues. The try was scored by van der Walt after a break.');
+    assert.strictEqual(typeOf(a, 'bin Laden'), 'person', texts(a));
+    assert.strictEqual(typeOf(a, 'van der Walt'), 'person', texts(a));
+    assert.ok(!a.mentions.some((m) => m.text === 'Laden' || m.text === 'Walt' || m.text === 'der Walt'), texts(a));
+  });
+
   it('types a person named like a country as the person throughout the article', () => {
     const a = analyze(
       'The sailor Louis Jordan was found alive after 66 days at sea. Jordan told rescuers he had lived on raw fish. ' +
