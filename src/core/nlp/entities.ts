@@ -57,7 +57,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   const bySpan = new Map(rules.candidates.map((c) => [`${c.start}:${c.end}:${c.type}`, c]));
   const candidates: Candidate[] = [];
   const extras: Extra[] = [];
-  const spans = cutAtLowercaseWord(sentences, splitAtRuleNames(sentences, splitAtAnd(sentences, splitAtPluralPossessives(sentences, joinPlaceAndPlural(sentences, spansOf(decodeArticle(prepared, model))))), ruled));
+  const spans = cutAtLowercaseWord(sentences, splitAtRuleNames(sentences, splitAtAnd(sentences, splitAtPluralPossessives(sentences, joinPlaceAndPlural(sentences, cutAtSpacedDash(sentences, spansOf(decodeArticle(prepared, model)))))), ruled));
   const roleChars = coverage(text.length, rules.extras.filter((x) => x.type === 'role'));
   const inRole = (t: Token): boolean => roleChars[t.start] === 1;
   const tagged = tokensOf(spans);
@@ -433,6 +433,35 @@ function splitAtAnd(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpa
     const rightType = typeAlone(right) ?? (person ? 'PER' : undefined);
     if (leftType && rightType && UPPER.test(right[0].text)) out.push({ ...sp, to: and, type: leftType }, { ...sp, from: and + 1, type: rightType });
     else out.push(sp);
+  }
+  return out;
+}
+
+const SPACED_DASH = /^\s+[-–—]+\s+$/;
+
+/**
+ * "Bryan Hull - Analyst", "Chelsea - Arsenal": a spaced dash parts names, as the tagger, which never
+ * saw one inside a name (CoNLL-2003 keeps hyphenated words whole), may run on over it. The name is
+ * cut there; what follows the dash is kept only as a name by itself (listed, or named alone
+ * elsewhere in the article), not a job title ("Political Correspondent"), and so is a single word
+ * before it ("BASKETBALL - PHILIPPINE PRO-LEAGUE RESULTS"). The Arabic article's
+ * hyphen stays ("Muqtada al - Sadr"). Without the cut, the mention across the dash was dropped whole.
+ */
+function cutAtSpacedDash(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
+  const typeAlone = nameByItself(sentences, spans);
+  const out: TaggedSpan[] = [];
+  for (const sp of spans) {
+    const tokens = sentences[sp.sentence].tokens;
+    // A run on into lower-case words after the dash is cutAtLowercaseWord's ("Yugansk - first to a").
+    const dash = tokens.findIndex((t, k) => k >= sp.from && k < sp.to - 1 && SPACED_DASH.test(t.post) && UPPER.test(tokens[k + 1].text) && !isArabicArticle(tokens, k));
+    if (dash < 0) {
+      out.push(sp);
+      continue;
+    }
+    const left = tokens.slice(sp.from, dash + 1);
+    if (left.length > 1 || typeAlone(left)) out.push({ ...sp, to: dash + 1 });
+    const rightType = typeAlone(tokens.slice(dash + 1, sp.to));
+    if (rightType) out.push({ ...sp, from: dash + 1, type: rightType });
   }
   return out;
 }

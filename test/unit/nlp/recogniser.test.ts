@@ -152,6 +152,12 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!a.mentions.some((m) => m.text === 'Laden' || m.text === 'Walt' || m.text === 'der Walt'), texts(a));
   });
 
+  it('parts names at a spaced dash instead of losing them, and keeps a job title after the dash out', () => {
+    const a = analyze('The panel: Bryan Hull - Analyst, Eduardo Tellechea - Associate. By Jane Doe - Political Correspondent');
+    for (const n of ['Bryan Hull', 'Eduardo Tellechea', 'Jane Doe']) assert.strictEqual(typeOf(a, n), 'person', texts(a));
+    assert.ok(!a.mentions.some((m) => /Analyst|Associate|Correspondent/.test(m.text)), texts(a));
+  });
+
   it('types a person named like a country as the person throughout the article', () => {
     const a = analyze(
       'The sailor Louis Jordan was found alive after 66 days at sea. Jordan told rescuers he had lived on raw fish. ' +
