@@ -152,6 +152,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     candidates.push(c);
   }
   dropThingsNamedLikePeople(text, candidates);
+  bodiesNamedLikePeople(candidates);
   // "Harvey dumped more rain": the storm's name alone, in the article that names the storm.
   for (let i = candidates.length - 1; i >= 0 && storms.size > 0; i--) {
     const c = candidates[i];
@@ -667,6 +668,26 @@ function wordsOfNames(sentences: ParsedSentence[], spans: readonly TaggedSpan[],
 function isCommonWordAlone(tokens: Token[], i: number, namedWords: ReadonlySet<string>): boolean {
   const key = bareKey(tokens[i]);
   return capitalisedByPosition(tokens, i) && !namedWords.has(key) && wordClassIn(key, EMPHASIS_TAGS);
+}
+
+/**
+ * "the lead engineer for Mozilla Firefox" read as a person, in an article that names "Mozilla" and
+ * "Firefox" alone as bodies: a "person" of two words or more with no role, every word of which the
+ * article names alone as an organization, its last word mostly so, is a body's or a product's name.
+ * As a person, its words took the bodies' mentions as its given name and surname.
+ */
+function bodiesNamedLikePeople(candidates: Candidate[]): void {
+  const org = new Map<string, number>();
+  const other = new Map<string, number>();
+  for (const c of candidates) {
+    if (c.tokens.length !== 1 || !c.type) continue;
+    const counts = c.type === 'organization' ? org : other;
+    counts.set(bareKey(c.tokens[0]), (counts.get(bareKey(c.tokens[0])) ?? 0) + 1);
+  }
+  const head = (t: Token): boolean => (org.get(bareKey(t)) ?? 0) > (other.get(bareKey(t)) ?? 0);
+  for (const c of candidates) {
+    if (c.type === 'person' && c.tokens.length > 1 && c.roles.length === 0 && c.tokens.every((t) => org.has(bareKey(t))) && head(c.tokens[c.tokens.length - 1])) c.type = 'organization';
+  }
 }
 
 /** "MPs", "CEOs", "DVDs": the plural of an acronym is a common noun, not a name. */

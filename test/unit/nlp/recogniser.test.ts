@@ -158,6 +158,12 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!a.mentions.some((m) => /Analyst|Associate|Correspondent/.test(m.text)), texts(a));
   });
 
+  it('reads a "person" whose words the article names alone as bodies as a body, not their given name and surname', () => {
+    const a = analyze('Ben Smith is the lead engineer for Mozilla Firefox. He joined the Firefox development team in 2004 after years at the Mozilla project. Rivals of the Firefox browser and the Mozilla foundation were worried.');
+    assert.strictEqual(typeOf(a, 'Ben Smith'), 'person', texts(a));
+    for (const n of ['Mozilla Firefox', 'Firefox', 'Mozilla']) assert.strictEqual(typeOf(a, n), 'organization', texts(a));
+  });
+
   it('types a person named like a country as the person throughout the article', () => {
     const a = analyze(
       'The sailor Louis Jordan was found alive after 66 days at sea. Jordan told rescuers he had lived on raw fish. ' +
