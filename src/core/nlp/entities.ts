@@ -443,7 +443,7 @@ const SPACED_DASH = /^\s+[-–—]+\s+$/;
 /**
  * "Bryan Hull - Analyst", "Chelsea - Arsenal": a spaced dash parts names, as the tagger, which never
  * saw one inside a name (CoNLL-2003 keeps hyphenated words whole), may run on over it. The name is
- * cut there; what follows the dash is kept only as a name by itself (listed, or named alone
+ * cut at every such dash; what follows one is kept only as a name by itself (listed, or named alone
  * elsewhere in the article), not a job title ("Political Correspondent"), and so is a single word
  * before it ("BASKETBALL - PHILIPPINE PRO-LEAGUE RESULTS"). The Arabic article's
  * hyphen stays ("Muqtada al - Sadr"). Without the cut, the mention across the dash was dropped whole.
@@ -453,16 +453,20 @@ function cutAtSpacedDash(sentences: ParsedSentence[], spans: TaggedSpan[]): Tagg
   const out: TaggedSpan[] = [];
   for (const sp of spans) {
     const tokens = sentences[sp.sentence].tokens;
-    // A run on into lower-case words after the dash is cutAtLowercaseWord's ("Yugansk - first to a").
-    const dash = tokens.findIndex((t, k) => k >= sp.from && k < sp.to - 1 && SPACED_DASH.test(t.post) && UPPER.test(tokens[k + 1].text) && !isArabicArticle(tokens, k));
-    if (dash < 0) {
+    // A run on into lower-case words after a dash is cutAtLowercaseWord's ("Yugansk - first to a").
+    const cuts: number[] = [];
+    for (let k = sp.from; k < sp.to - 1; k++) if (SPACED_DASH.test(tokens[k].post) && UPPER.test(tokens[k + 1].text) && !isArabicArticle(tokens, k)) cuts.push(k + 1);
+    if (!cuts.length) {
       out.push(sp);
       continue;
     }
-    const left = tokens.slice(sp.from, dash + 1);
-    if (left.length > 1 || typeAlone(left)) out.push({ ...sp, to: dash + 1 });
-    const rightType = typeAlone(tokens.slice(dash + 1, sp.to));
-    if (rightType) out.push({ ...sp, from: dash + 1, type: rightType });
+    const left = tokens.slice(sp.from, cuts[0]);
+    if (left.length > 1 || typeAlone(left)) out.push({ ...sp, to: cuts[0] });
+    cuts.forEach((from, n) => {
+      const to = cuts[n + 1] ?? sp.to;
+      const type = typeAlone(tokens.slice(from, to));
+      if (type) out.push({ ...sp, from, to, type });
+    });
   }
   return out;
 }

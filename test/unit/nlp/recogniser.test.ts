@@ -156,6 +156,8 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     const a = analyze('The panel: Bryan Hull - Analyst, Eduardo Tellechea - Associate. By Jane Doe - Political Correspondent');
     for (const n of ['Bryan Hull', 'Eduardo Tellechea', 'Jane Doe']) assert.strictEqual(typeOf(a, n), 'person', texts(a));
     assert.ok(!a.mentions.some((m) => /Analyst|Associate|Correspondent/.test(m.text)), texts(a));
+    const b = analyze('The airline said Ap and Afp photographers saw the crash. The plane had no record of mishap.\nReuters - Ap - Afp');
+    for (const n of ['Ap', 'Afp']) assert.strictEqual(b.mentions.filter((m) => m.text === n).length, 2, texts(b));
   });
 
   it('reads a "person" whose words the article names alone as bodies as a body, not their given name and surname', () => {
