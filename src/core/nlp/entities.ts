@@ -16,6 +16,7 @@ import { HAS_LOWER, PARTICLES, UPPER, bare, bareKey, gazetteerHit, isArabicArtic
 import { hasOrgCue, looksLikeName, personRoles, roleBefore } from './names/classify';
 import { resolve } from './names/resolve';
 import { ruleCandidates } from './names/scan';
+import { isWeekday } from './time';
 
 /**
  * Entity extraction: which words name people, organizations and places is decided by the trained
@@ -85,6 +86,10 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // one ("Apollo 11"), not on "fell 3" ("shares of Tesla fell 3 percent").
     let whole = wordsTo;
     while (whole > wordsFrom + 1 && !UPPER.test(tokens[whole - 1].text) && !(/\d/.test(tokens[whole - 1].text) && UPPER.test(tokens[whole - 2].text))) whole--;
+    // What is left of "On Wednesday", or of "ask the Queen on Monday" (a role the rule layer read), is no name.
+    const beforeDay = beforeWeekday(tokens, wordsFrom, whole, tagType);
+    if (beforeDay < whole && (beforeDay === wordsFrom || (beforeDay - wordsFrom === 1 && inRole(tokens[wordsFrom])))) continue;
+    whole = beforeDay;
     // A role the rule layer found is never part of the name after it ("Secretary of State John
     // Kerry"), but may open an institution's ("Envoy Air", an airline), also where the tagger left
     // the role's capitalised words out ("operated by Envoy Air" gave "Air").
@@ -672,6 +677,25 @@ function wordsOfNames(sentences: ParsedSentence[], spans: readonly TaggedSpan[],
 function isCommonWordAlone(tokens: Token[], i: number, namedWords: ReadonlySet<string>): boolean {
   const key = bareKey(tokens[i]);
   return capitalisedByPosition(tokens, i) && !namedWords.has(key) && wordClassIn(key, EMPHASIS_TAGS);
+}
+
+/**
+ * "the London Film Festival on Thursday", "Goldman on Friday", "took most of Fallujah Wednesday":
+ * a weekday the tagger ran on to after a name is the date of what the sentence tells, not the
+ * name's. After "on" it is cut from any name; straight after a number or a possessive ("Radio 1
+ * Thursday", "Sky News' Sunday"), or after a place's word no lexicon knows as a common word, too.
+ * Names that end in a weekday stay: "Sheffield Wednesday" (the only such names in CoNLL-2003's
+ * training data), "Black Friday", "Easter Sunday", "Mike Friday". Returns the name's new end.
+ */
+function beforeWeekday(tokens: Token[], from: number, to: number, type: NameType): number {
+  const day = to - 1;
+  if (day <= from || !isWeekday(tokens[day])) return to;
+  let on = day - 1;
+  if (tokens[on].normal === 'the' && on > from) on--;
+  if (tokens[on].normal === 'on') return on;
+  const before = tokens[day - 1];
+  const placeWord = type === 'place' && !HOLIDAYS.has(before.normal) && lexiconTags(bareKey(before)).every((t) => PLACE_ONLY.has(t));
+  return placeWord || /\d$/.test(before.text) || /['’]s?$/.test(before.text) ? day : to;
 }
 
 /**

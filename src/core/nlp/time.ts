@@ -59,7 +59,7 @@ function isMonth(t: Token): boolean {
   return t.tags.has('Month') && monthOf(wordOf(t)) !== undefined;
 }
 
-function isWeekday(t: Token): boolean {
+export function isWeekday(t: Token): boolean {
   const w = wordOf(t);
   return WEEKDAYS.includes(w) || (t.tags.has('WeekDay') && WEEKDAY_ABBR[w] !== undefined);
 }

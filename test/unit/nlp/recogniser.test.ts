@@ -166,6 +166,14 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     for (const n of ['Mozilla Firefox', 'Firefox', 'Mozilla']) assert.strictEqual(typeOf(a, n), 'organization', texts(a));
   });
 
+  it('leaves a weekday the tagger ran on to out of the name before it, and keeps names that end in one', () => {
+    const a = analyze('The teaser debuted during Superbowl LII on Sunday. The clip featured all of the heroes.');
+    assert.ok(a.mentions.some((m) => m.text === 'Superbowl LII'), texts(a));
+    assert.strictEqual(typeOf(a, 'Sunday'), 'date', texts(a));
+    const b = analyze('Sheffield Wednesday beat Leeds, and Black Friday sales rose.');
+    assert.ok(b.mentions.some((m) => m.text === 'Sheffield Wednesday') && b.mentions.some((m) => m.text === 'Black Friday'), texts(b));
+  });
+
   it('types a person named like a country as the person throughout the article', () => {
     const a = analyze(
       'The sailor Louis Jordan was found alive after 66 days at sea. Jordan told rescuers he had lived on raw fish. ' +
