@@ -94,7 +94,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // Kerry"), but may open an institution's ("Envoy Air", an airline), also where the tagger left
     // the role's capitalised words out ("operated by Envoy Air" gave "Air").
     let from = isFunctionWordOpening(tokens, wordsFrom, whole) ? wordsFrom + 1 : wordsFrom;
-    if (!INSTITUTIONS.has(tokens[whole - 1].normal)) while (from < whole - 1 && inRole(tokens[from])) from++;
+    if (!INSTITUTIONS.has(tokens[whole - 1].normal)) while (from < whole - 1 && (inRole(tokens[from]) || isPrimeMinister(tokens[from]))) from++;
     else while (from > 0 && inRole(tokens[from - 1]) && UPPER.test(tokens[from - 1].text) && isSpaceOnlyBetween(tokens[from - 1], tokens[from])) from--;
     // "Queen bassist John Deacon", "the Queen at Balmoral", "If we beat Burnley": a name starts
     // with no word in lower case but a particle ("al Qaeda"; brands' capitals inside a word,
@@ -696,6 +696,16 @@ function beforeWeekday(tokens: Token[], from: number, to: number, type: NameType
   const before = tokens[day - 1];
   const placeWord = type === 'place' && !HOLIDAYS.has(before.normal) && lexiconTags(bareKey(before)).every((t) => PLACE_ONLY.has(t));
   return placeWord || /\d$/.test(before.text) || /['’]s?$/.test(before.text) ? day : to;
+}
+
+/**
+ * "PM Tony Blair", "Israeli PM Ehud Olmert": "PM" in capitals opening a name is the prime
+ * minister's title, not a word of the name (which the tagger, reading it as the time of day, made
+ * a body's); "7 p.m." is the time. Left to the tagger's side, so that the rule layer's readings the
+ * model learned from stay as they were.
+ */
+function isPrimeMinister(t: Token): boolean {
+  return t.text === 'PM';
 }
 
 /**

@@ -174,6 +174,13 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(b.mentions.some((m) => m.text === 'Sheffield Wednesday') && b.mentions.some((m) => m.text === 'Black Friday'), texts(b));
   });
 
+  it('leaves "PM" in capitals, the prime minister\'s title, out of the name after it, and "p.m." a time', () => {
+    const a = analyze('PM Tony Blair said the war was right. In Baghdad, PM Ayad Allawi met his clan. The show airs at 7 p.m. on Sunday.');
+    assert.strictEqual(typeOf(a, 'Tony Blair'), 'person', texts(a));
+    assert.strictEqual(typeOf(a, 'Ayad Allawi'), 'person', texts(a));
+    assert.ok(!a.mentions.some((m) => m.text.startsWith('PM ')), texts(a));
+  });
+
   it('types a person named like a country as the person throughout the article', () => {
     const a = analyze(
       'The sailor Louis Jordan was found alive after 66 days at sea. Jordan told rescuers he had lived on raw fish. ' +
