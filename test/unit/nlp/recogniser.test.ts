@@ -181,6 +181,12 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!a.mentions.some((m) => m.text.startsWith('PM ')), texts(a));
   });
 
+  it('leaves a word of address out of the name after it: "Dear Nina,", "Doctor Hank"', () => {
+    const a = analyze('Dear Nina, thanks for the note. Our family has been trusting Doctor Hank with our teeth for years.');
+    for (const n of ['Nina', 'Hank']) assert.strictEqual(typeOf(a, n), 'person', texts(a));
+    assert.ok(!a.mentions.some((m) => /^(?:Dear|Doctor) /.test(m.text)), texts(a));
+  });
+
   it('types a person named like a country as the person throughout the article', () => {
     const a = analyze(
       'The sailor Louis Jordan was found alive after 66 days at sea. Jordan told rescuers he had lived on raw fish. ' +
