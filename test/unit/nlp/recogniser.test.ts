@@ -187,6 +187,12 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!a.mentions.some((m) => /^(?:Dear|Doctor) /.test(m.text)), texts(a));
   });
 
+  it('reads an acronym after "a" or "their" and before a stop as a common noun, and keeps one that qualifies a word', () => {
+    const a = analyze('The firm hired a QC, Jane Smith, and tested an ICBM. A BBC reporter said an FBI agent was hurt.');
+    assert.ok(!a.mentions.some((m) => m.text === 'QC' || m.text === 'ICBM'), texts(a));
+    for (const n of ['BBC', 'FBI']) assert.strictEqual(typeOf(a, n), 'organization', texts(a));
+  });
+
   it('types a person named like a country as the person throughout the article', () => {
     const a = analyze(
       'The sailor Louis Jordan was found alive after 66 days at sea. Jordan told rescuers he had lived on raw fish. ' +
