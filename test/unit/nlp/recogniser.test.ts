@@ -193,6 +193,16 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     for (const n of ['BBC', 'FBI']) assert.strictEqual(typeOf(a, n), 'organization', texts(a));
   });
 
+  it('reads the one word before "administration" as the president, not a thing or a place, and leaves parties and listed places', () => {
+    const a = analyze('Officials in the Bush administration said the plan would fail.');
+    assert.strictEqual(typeOf(a, 'Bush'), 'person', texts(a));
+    const b = analyze('Officials in the Biden administration said no.');
+    assert.strictEqual(typeOf(b, 'Biden'), 'person', texts(b));
+    const c = analyze('The Kabul administration and the Labour administration said no.');
+    assert.strictEqual(typeOf(c, 'Kabul'), 'place', texts(c));
+    assert.strictEqual(typeOf(c, 'Labour'), 'organization', texts(c));
+  });
+
   it('types a person named like a country as the person throughout the article', () => {
     const a = analyze(
       'The sailor Louis Jordan was found alive after 66 days at sea. Jordan told rescuers he had lived on raw fish. ' +
