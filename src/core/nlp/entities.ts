@@ -58,7 +58,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   const bySpan = new Map(rules.candidates.map((c) => [`${c.start}:${c.end}:${c.type}`, c]));
   const candidates: Candidate[] = [];
   const extras: Extra[] = [];
-  const spans = cutAtLowercaseWord(sentences, splitAtRuleNames(sentences, splitAtAnd(sentences, splitAtPluralPossessives(sentences, joinPlaceAndPlural(sentences, cutAtSpacedDash(sentences, spansOf(decodeArticle(prepared, model)))))), ruled));
+  const spans = cutAtLowercaseWord(sentences, splitAtRuleNames(sentences, splitAtAnd(sentences, splitAtPluralPossessives(sentences, joinInstitutionOf(sentences, joinPlaceAndPlural(sentences, cutAtSpacedDash(sentences, spansOf(decodeArticle(prepared, model))))))), ruled));
   const roleChars = coverage(text.length, rules.extras.filter((x) => x.type === 'role'));
   const inRole = (t: Token): boolean => roleChars[t.start] === 1;
   const tagged = tokensOf(spans);
@@ -343,6 +343,36 @@ const PLURAL_WORD = /^\p{Lu}\p{Ll}*[^\Wsui]s$/u;
  * body in the plural's shape (the nine one-word bodies right after a place are "India RBI", "U.S.
  * Senate", "S. Korea Daewoo" and the like).
  */
+/** Words that head a body's name before "of" ("Library of Congress", "Institute of Technology"). */
+const INSTITUTION_HEADS = new Set(['library', 'consortium', 'institute', 'university', 'bank', 'council', 'ministry', 'department', 'court', 'academy', 'college', 'school', 'museum', 'society', 'association', 'federation', 'union', 'league', 'board', 'bureau', 'commission', 'committee', 'chamber', 'agency', 'foundation', 'corporation', 'organization', 'organisation', 'church']);
+
+/**
+ * "The Library of Congress", "the International Consortium of Investigative Journalists": the
+ * tagger, which mostly saw such names whole, may part one at "of" and type the parts apart (a
+ * place "Library", a person "Investigative Journalists"). A name after "of" straight after
+ * capitalised words ending in a word that heads a body's name is that body's name, whole.
+ */
+function joinInstitutionOf(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  for (const sp of spans) {
+    const tokens = sentences[sp.sentence].tokens;
+    const of = sp.from - 1;
+    let from = of;
+    if (of > 0 && tokens[of].text === 'of' && UPPER.test(tokens[sp.from].text) && INSTITUTION_HEADS.has(tokens[of - 1].normal) && UPPER.test(tokens[of - 1].text)) {
+      while (from > 0 && UPPER.test(tokens[from - 1].text) && tokens[from - 1].normal !== 'the' && isSpaceOnlyBetween(tokens[from - 1], tokens[from])) from--;
+    }
+    if (from === of || !isSpaceOnlyBetween(tokens[of], tokens[sp.from])) {
+      out.push(sp);
+      continue;
+    }
+    while (out.length && out[out.length - 1].sentence === sp.sentence && out[out.length - 1].from >= from) out.pop();
+    const cut = out[out.length - 1];
+    if (cut?.sentence === sp.sentence && cut.to > from) out[out.length - 1] = { ...cut, to: from };
+    out.push({ ...sp, from, type: 'ORG' });
+  }
+  return out;
+}
+
 function joinPlaceAndPlural(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   for (const sp of spans) {

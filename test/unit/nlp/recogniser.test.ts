@@ -203,6 +203,12 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.strictEqual(typeOf(c, 'Labour'), 'organization', texts(c));
   });
 
+  it('keeps a body\'s name whole over "of" where the tagger parted it', () => {
+    const a = analyze('The Library of Congress holds the papers. The International Consortium of Investigative Journalists published the files.');
+    for (const n of ['Library of Congress', 'International Consortium of Investigative Journalists']) assert.strictEqual(typeOf(a, n), 'organization', texts(a));
+    assert.ok(!a.mentions.some((m) => m.text === 'Library' || m.text === 'Investigative Journalists'), texts(a));
+  });
+
   it('types a person named like a country as the person throughout the article', () => {
     const a = analyze(
       'The sailor Louis Jordan was found alive after 66 days at sea. Jordan told rescuers he had lived on raw fish. ' +
