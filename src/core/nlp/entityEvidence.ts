@@ -4,7 +4,7 @@ import type { GazetteerEntry } from './gazetteer';
 import { GAZETTEER, lookupKey } from './gazetteer';
 import { lexiconTags } from './nlp';
 import { SPACED_ARABIC_ARTICLE } from './names/candidate';
-import { CLUB_CUES_AFTER, HONORIFICS, NAME_SUFFIX_WORDS, ORG_ONLY_CUES_AFTER, ORG_CUES_BEFORE, PERSON_CUES_AFTER, PERSON_ROLE_CUES, PERSON_TITLES, PLACE_NOUNS_BEFORE_OF, PLACE_VERBS_BEFORE, ROLE_HEADS } from './lexicon';
+import { CLUB_CUES_AFTER, HONORIFICS, NAME_SUFFIX_WORDS, ORG_ONLY_CUES_AFTER, ORG_CUES_BEFORE, ORG_SUFFIXES, PERSON_CUES_AFTER, PERSON_ROLE_CUES, PERSON_TITLES, PLACE_NOUNS_BEFORE_OF, PLACE_VERBS_BEFORE, ROLE_HEADS } from './lexicon';
 
 /**
  * What the corpus merge needs from an article beyond the recogniser's names and types, read from
@@ -154,7 +154,9 @@ export function typeCueAt(text: string, start: number, end: number): keyof TypeE
   // The title inside the mention says it too ("Mr Houston" is a person, whatever Houston the city is).
   const own = /^(\p{L}+)\.?\s+\p{Lu}/u.exec(text.slice(start, end))?.[1].toLowerCase();
   if (own !== undefined && PERSON_TITLES.has(own)) return 'person';
-  if (/^,\s*(?:\d{1,3},|who\b|whose\b)/.test(after) || /^\s+(?:said|says|told|added|wrote|tweeted)(?: that)? (?:he|she)\b/.test(after)) return 'person';
+  // "the San Francisco Police Department said he may have been detained": "he" is someone else when the name is a body's by its last word.
+  const bodyByName = ORG_SUFFIXES.has(text.slice(start, end).replace(/^.*\s/s, '').toLowerCase());
+  if (!bodyByName && (/^,\s*(?:\d{1,3},|who\b|whose\b)/.test(after) || /^\s+(?:said|says|told|added|wrote|tweeted)(?: that)? (?:he|she)\b/.test(after))) return 'person';
   // "carmaker Tesla", but not "Bank" ending another name ("Deutsche Bank Tesla").
   if (ORG_CUES_BEFORE.has(prev) && !PERSON_OR_ORG_BEFORE.has(prev) && written === prev) return 'organization';
   if (/\b(?:shares?|stakes?) (?:of|in)\s+$/i.test(before)) return 'organization';
