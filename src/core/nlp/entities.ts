@@ -111,7 +111,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
       from = opening;
       type = 'person';
     }
-    else if (type === 'person' && whole - from > 1 && INSTITUTIONS.has(tokens[whole - 1].normal)) type = 'organization';
+    else if (type === 'person' && whole - from > 1 && BODY_HEADS.has(tokens[whole - 1].normal)) type = 'organization';
     if (tokens.slice(from, whole).every((t) => HOLIDAYS.has(t.normal)) || isFeastEve(tokens, from, whole) || isNewYear(tokens, from, whole)) continue;
     if (isAward(tokens, from, whole)) continue;
     if (inTeamSlot(text, sentences[sp.sentence], tokens[from].start, tokens[whole - 1].end)) {
@@ -1104,6 +1104,13 @@ function isCutFromLongerName(tokens: Token[], from: number, to: number, named: (
 
 /** Last words of an institution's name, never of a person's ("the Trump Administration", "Kennedy Foundation"). */
 const INSTITUTIONS = new Set(['administration', 'ministry', 'department', 'government', 'committee', 'commission', 'council', 'university', 'agency', 'corporation', 'inc', 'ltd', 'plc', 'llc', 'party', 'parliament', 'federation', 'association', 'organization', 'organisation', 'institute', 'foundation', 'authority', 'secretariat', 'directorate', 'air', 'airlines', 'airways']);
+
+/**
+ * Last words that make a "person" a body: the institutions', and words that end many bodies'
+ * names and no person's in CoNLL-2003's training data ("Development Bank", "Workers' Union",
+ * "Fabian Society", "Columbia Records", "Lionhead Studios"); not "Hospital" or "Museum", places there.
+ */
+const BODY_HEADS: ReadonlySet<string> = new Set([...INSTITUTIONS, 'bank', 'union', 'society', 'records', 'studios', 'productions', 'entertainment', 'police', 'college', 'school', 'academy', 'times']);
 
 const RULE_TYPES: Record<string, NerType> = { person: 'PER', organization: 'ORG', place: 'LOC' };
 

@@ -209,6 +209,13 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!a.mentions.some((m) => m.text === 'Library' || m.text === 'Investigative Journalists'), texts(a));
   });
 
+  it('reads a "person" ending in a word that ends only bodies\' names as a body', () => {
+    const a = analyze('He joined Columbia Records as a producer in the mid-1960s.');
+    assert.strictEqual(typeOf(a, 'Columbia Records'), 'organization', texts(a));
+    const b = analyze('Reports from the US Treasury and the Inter-American Development Bank have said so.');
+    assert.ok(!b.mentions.some((m) => m.text.endsWith('Development Bank') && typeOf(b, m.text) !== 'organization'), texts(b));
+  });
+
   it('types a person named like a country as the person throughout the article', () => {
     const a = analyze(
       'The sailor Louis Jordan was found alive after 66 days at sea. Jordan told rescuers he had lived on raw fish. ' +
