@@ -111,7 +111,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
       from = opening;
       type = 'person';
     }
-    else if (type === 'person' && whole - from > 1 && BODY_HEADS.has(tokens[whole - 1].normal)) type = 'organization';
+    else if (whole - from > 1 && BODY_HEADS.has(tokens[whole - 1].normal) && (type === 'person' || (type === 'place' && isBodyReadAsPlace(tokens.slice(from, whole))))) type = 'organization';
     if (tokens.slice(from, whole).every((t) => HOLIDAYS.has(t.normal)) || isFeastEve(tokens, from, whole) || isNewYear(tokens, from, whole)) continue;
     if (isAward(tokens, from, whole)) continue;
     if (inTeamSlot(text, sentences[sp.sentence], tokens[from].start, tokens[whole - 1].end)) {
@@ -1111,6 +1111,14 @@ const INSTITUTIONS = new Set(['administration', 'ministry', 'department', 'gover
  * "Fabian Society", "Columbia Records", "Lionhead Studios"); not "Hospital" or "Museum", places there.
  */
 const BODY_HEADS: ReadonlySet<string> = new Set([...INSTITUTIONS, 'bank', 'union', 'society', 'records', 'studios', 'productions', 'entertainment', 'police', 'college', 'school', 'academy', 'times']);
+
+/** Of BODY_HEADS, those that end places' names too: in CoNLL-2003's training data ("West Bank", "Soviet Union", "Russian Federation"), and "Bel Air". */
+const PLACE_NAME_HEADS = new Set(['bank', 'union', 'federation', 'air']);
+
+/** "Policy Institute", "West Virginia University" read as places: a body's by its last word, unless a list or the training data's places end so. */
+function isBodyReadAsPlace(words: Token[]): boolean {
+  return !PLACE_NAME_HEADS.has(words[words.length - 1].normal) && !gazetteerHit(words);
+}
 
 const RULE_TYPES: Record<string, NerType> = { person: 'PER', organization: 'ORG', place: 'LOC' };
 

@@ -209,9 +209,11 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!a.mentions.some((m) => m.text === 'Library' || m.text === 'Investigative Journalists'), texts(a));
   });
 
-  it('reads a "person" ending in a word that ends only bodies\' names as a body', () => {
+  it('reads a "person" or a "place" ending in a word that ends only bodies\' names as a body', () => {
     const a = analyze('He joined Columbia Records as a producer in the mid-1960s.');
     assert.strictEqual(typeOf(a, 'Columbia Records'), 'organization', texts(a));
+    const c = analyze('Ms Houck runs a forensic science course at West Virginia University, US. Mr Blunkett was joined by Tony Blair at Welling School, in south east London.');
+    for (const n of ['West Virginia University', 'Welling School']) assert.strictEqual(typeOf(c, n), 'organization', texts(c));
     const b = analyze('Reports from the US Treasury and the Inter-American Development Bank have said so.');
     assert.ok(!b.mentions.some((m) => m.text.endsWith('Development Bank') && typeOf(b, m.text) !== 'organization'), texts(b));
   });
