@@ -207,10 +207,10 @@ describe('corrections: the analyst corrects the machine', () => {
     const newsLens = await ready();
     const before = newsLens.corpus.index.entities().map((e) => `${e.id}:${e.mentionCount}`);
     assert.strictEqual(await readFile(), undefined);
-    await vscode.commands.executeCommand(Commands.ignoreEntity, 'organization:portuguese-ministry');
+    await vscode.commands.executeCommand(Commands.ignoreEntity, 'organization:portuguese-ministry-of-infrastructure');
     await newsLens.curation.lastCorrection;
-    assert.strictEqual(newsLens.corpus.index.entity('organization:portuguese-ministry'), undefined);
-    assert.deepStrictEqual(await decisions(), [{ op: 'ignore', name: 'Portuguese Ministry' }]);
+    assert.strictEqual(newsLens.corpus.index.entity('organization:portuguese-ministry-of-infrastructure'), undefined);
+    assert.deepStrictEqual(await decisions(), [{ op: 'ignore', name: 'Portuguese Ministry of Infrastructure' }]);
     await vscode.commands.executeCommand(Commands.undoCorrection);
     await newsLens.curation.lastCorrection;
     assert.deepStrictEqual(
