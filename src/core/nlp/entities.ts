@@ -3,7 +3,7 @@ import type { Span } from '../model/types';
 import type { ParsedSentence, Token } from './nlp';
 import { lexiconEntries, lexiconTags } from './nlp';
 import { AMBIGUOUS } from './plugin';
-import { NON_NAME_ACRONYMS, ORG_HEADS, ORG_SUFFIXES, PERSON_TITLES, PLACE_HEADS, ROLE_HEADS, THING_ACRONYMS } from './lexicon';
+import { BODY_NAME_ENDINGS, NON_NAME_ACRONYMS, ORG_HEADS, ORG_SUFFIXES, PERSON_TITLES, PLACE_HEADS, ROLE_HEADS, THING_ACRONYMS } from './lexicon';
 import { prepareArticle } from './ner/features';
 import { hashString } from './ner/hash';
 import type { NerType } from './ner/labels';
@@ -1105,12 +1105,8 @@ function isCutFromLongerName(tokens: Token[], from: number, to: number, named: (
 /** Last words of an institution's name, never of a person's ("the Trump Administration", "Kennedy Foundation"). */
 const INSTITUTIONS = new Set(['administration', 'ministry', 'department', 'government', 'committee', 'commission', 'council', 'university', 'agency', 'corporation', 'inc', 'ltd', 'plc', 'llc', 'party', 'parliament', 'federation', 'association', 'organization', 'organisation', 'institute', 'foundation', 'authority', 'secretariat', 'directorate', 'air', 'airlines', 'airways']);
 
-/**
- * Last words that make a "person" a body: the institutions', and words that end many bodies'
- * names and no person's in CoNLL-2003's training data ("Development Bank", "Workers' Union",
- * "Fabian Society", "Columbia Records", "Lionhead Studios"); not "Hospital" or "Museum", places there.
- */
-const BODY_HEADS: ReadonlySet<string> = new Set([...INSTITUTIONS, 'bank', 'union', 'society', 'records', 'studios', 'productions', 'entertainment', 'police', 'college', 'school', 'academy', 'times']);
+/** Last words that make a "person" a body: the institutions', and BODY_NAME_ENDINGS; not "Hospital" or "Museum", places in CoNLL-2003. */
+const BODY_HEADS: ReadonlySet<string> = new Set([...INSTITUTIONS, ...BODY_NAME_ENDINGS]);
 
 /** Of BODY_HEADS, those that end places' names too: in CoNLL-2003's training data ("West Bank", "Soviet Union", "Russian Federation"), and "Bel Air". */
 const PLACE_NAME_HEADS = new Set(['bank', 'union', 'federation', 'air']);

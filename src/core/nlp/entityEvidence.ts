@@ -4,7 +4,7 @@ import type { GazetteerEntry } from './gazetteer';
 import { GAZETTEER, lookupKey } from './gazetteer';
 import { lexiconTags } from './nlp';
 import { SPACED_ARABIC_ARTICLE } from './names/candidate';
-import { CLUB_CUES_AFTER, HONORIFICS, NAME_SUFFIX_WORDS, ORG_ONLY_CUES_AFTER, ORG_CUES_BEFORE, ORG_SUFFIXES, PERSON_CUES_AFTER, PERSON_ROLE_CUES, PERSON_TITLES, PLACE_NOUNS_BEFORE_OF, PLACE_VERBS_BEFORE, ROLE_HEADS } from './lexicon';
+import { BODY_NAME_ENDINGS, CLUB_CUES_AFTER, HONORIFICS, NAME_SUFFIX_WORDS, ORG_ONLY_CUES_AFTER, ORG_CUES_BEFORE, ORG_SUFFIXES, PERSON_CUES_AFTER, PERSON_ROLE_CUES, PERSON_TITLES, PLACE_NOUNS_BEFORE_OF, PLACE_VERBS_BEFORE, ROLE_HEADS } from './lexicon';
 
 /**
  * What the corpus merge needs from an article beyond the recogniser's names and types, read from
@@ -145,17 +145,20 @@ export function typeCueAt(text: string, start: number, end: number): keyof TypeE
   const after = text.slice(end, end + 60);
   const written = wordBefore(text, start);
   const prev = written.toLowerCase();
+  // A name that is a body's by its last word takes no cue to a person: in "the San Francisco Police
+  // Department said he may have been detained" "he" is someone else, and bodies have lawyers too
+  // ("Blackground Records' lawyer").
+  const last = text.slice(start, end).replace(/^.*\s/s, '').replace(/['’]s?$/, '').toLowerCase();
+  const bodyByName = ORG_SUFFIXES.has(last) || BODY_NAME_ENDINGS.has(last);
   if (/^['’]s? /.test(after)) {
     const owned = /^['’]s? (\p{L}+)/u.exec(after)?.[1].toLowerCase() ?? '';
-    if (PERSON_CUES_AFTER.has(owned)) return 'person';
+    if (PERSON_CUES_AFTER.has(owned) && !bodyByName) return 'person';
     if (ORG_ONLY_CUES_AFTER.has(owned)) return 'organization';
   }
-  if (HONORIFICS.has(prev) || PERSON_ROLE_CUES.has(prev)) return 'person';
+  if ((HONORIFICS.has(prev) || PERSON_ROLE_CUES.has(prev)) && !bodyByName) return 'person';
   // The title inside the mention says it too ("Mr Houston" is a person, whatever Houston the city is).
   const own = /^(\p{L}+)\.?\s+\p{Lu}/u.exec(text.slice(start, end))?.[1].toLowerCase();
   if (own !== undefined && PERSON_TITLES.has(own)) return 'person';
-  // "the San Francisco Police Department said he may have been detained": "he" is someone else when the name is a body's by its last word.
-  const bodyByName = ORG_SUFFIXES.has(text.slice(start, end).replace(/^.*\s/s, '').toLowerCase());
   if (!bodyByName && (/^,\s*(?:\d{1,3},|who\b|whose\b)/.test(after) || /^\s+(?:said|says|told|added|wrote|tweeted)(?: that)? (?:he|she)\b/.test(after))) return 'person';
   // "carmaker Tesla", but not "Bank" ending another name ("Deutsche Bank Tesla").
   if (ORG_CUES_BEFORE.has(prev) && !PERSON_OR_ORG_BEFORE.has(prev) && written === prev) return 'organization';

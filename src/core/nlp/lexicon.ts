@@ -224,6 +224,13 @@ export const ORG_SUFFIXES = new Set([
 ]);
 
 /** Words that make a capitalised name "X of Y" an organisation when they head it ("Bank of Japan"). */
+/**
+ * Words that end many bodies' names and no person's in CoNLL-2003's training data ("Development
+ * Bank", "Workers' Union", "Fabian Society", "Columbia Records", "Lionhead Studios"). Read after the
+ * tagger only: the rule layer's readings, which the model learned from, do not use them.
+ */
+export const BODY_NAME_ENDINGS = new Set(['bank', 'union', 'society', 'records', 'studios', 'productions', 'entertainment', 'police', 'college', 'school', 'academy', 'times']);
+
 export const ORG_HEADS = new Set([
   'bank', 'university', 'ministry', 'department', 'council', 'organization', 'organisation', 'institute', 'association', 'federation',
   'union', 'league', 'party', 'church', 'court', 'house', 'office', 'board', 'bureau', 'college', 'school', 'museum', 'academy', 'society',

@@ -33,8 +33,10 @@ describe('entity evidence: what the text around a name says', () => {
     assert.strictEqual(cue('Silverman said she was sad.', 'Silverman'), 'person');
   });
 
-  it('reads no person in "said he" after a name that is a body\'s by its last word', () => {
+  it('reads no person around a name that is a body\'s by its last word', () => {
     assert.strictEqual(cue('A spokesperson for the San Francisco Police Department said he may have been detained.', 'San Francisco Police Department'), undefined);
+    assert.strictEqual(cue("Blackground Records' lawyer Frank Penski said so.", 'Blackground Records'), undefined);
+    assert.strictEqual(cue("The Transport and General Workers' Union's members voted.", "Transport and General Workers' Union"), undefined);
     assert.strictEqual(cue('The Sunday Times, who broke the story, said so.', 'Sunday Times'), undefined);
     assert.strictEqual(cue('Jane Bank said she was sad.', 'Jane Bank'), undefined, 'a surname that is a body\'s word gets no cue either way');
     assert.strictEqual(cue('Jane Smith said she was sad.', 'Jane Smith'), 'person');
