@@ -218,6 +218,11 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!b.mentions.some((m) => m.text.endsWith('Development Bank') && typeOf(b, m.text) !== 'organization'), texts(b));
   });
 
+  it('reads no acronym standing alone in an ordinary line as a person', () => {
+    const a = analyze('It is based abroad; so was the IRA. It has sleeper fanatics; so did the IRA.');
+    assert.strictEqual(typeOf(a, 'IRA'), 'organization', texts(a));
+  });
+
   it('types a person named like a country as the person throughout the article', () => {
     const a = analyze(
       'The sailor Louis Jordan was found alive after 66 days at sea. Jordan told rescuers he had lived on raw fish. ' +
