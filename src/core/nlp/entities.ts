@@ -346,8 +346,11 @@ const PLURAL_WORD = /^\p{Lu}\p{Ll}*[^\Wsui]s$/u;
  * body in the plural's shape (the nine one-word bodies right after a place are "India RBI", "U.S.
  * Senate", "S. Korea Daewoo" and the like).
  */
-/** Words that head a body's name before "of" ("Library of Congress", "Institute of Technology"). */
-const INSTITUTION_HEADS = new Set(['library', 'consortium', 'institute', 'university', 'bank', 'council', 'ministry', 'department', 'court', 'academy', 'college', 'school', 'museum', 'society', 'association', 'federation', 'union', 'league', 'board', 'bureau', 'commission', 'committee', 'chamber', 'agency', 'foundation', 'corporation', 'organization', 'organisation', 'church']);
+/**
+ * Words that head a body's name before "of" ("Library of Congress", "Institute of Technology"): the
+ * rule layer's ORG_HEADS but those that head a role ("US Secretary of State Rex Tillerson" is no body).
+ */
+const INSTITUTION_HEADS = new Set([...[...ORG_HEADS].filter((w) => !ROLE_HEADS.has(w)), 'library', 'consortium']);
 
 /**
  * "The Library of Congress", "the International Consortium of Investigative Journalists": the
