@@ -58,7 +58,10 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   const bySpan = new Map(rules.candidates.map((c) => [`${c.start}:${c.end}:${c.type}`, c]));
   const candidates: Candidate[] = [];
   const extras: Extra[] = [];
-  const spans = cutAtLowercaseWord(sentences, splitAtRuleNames(sentences, splitAtAnd(sentences, splitAtPluralPossessives(sentences, joinInstitutionOf(sentences, joinPlaceAndPlural(sentences, cutAtSpacedDash(sentences, spansOf(decodeArticle(prepared, model))))))), ruled));
+  // The tagger's names, mended where it cuts or joins them wrongly, in this order.
+  let spans = spansOf(decodeArticle(prepared, model));
+  for (const mend of [cutAtSpacedDash, joinPlaceAndPlural, joinInstitutionOf, splitAtPluralPossessives, splitAtAnd]) spans = mend(sentences, spans);
+  spans = cutAtLowercaseWord(sentences, splitAtRuleNames(sentences, spans, ruled));
   const roleChars = coverage(text.length, rules.extras.filter((x) => x.type === 'role'));
   const inRole = (t: Token): boolean => roleChars[t.start] === 1;
   const tagged = tokensOf(spans);
@@ -70,7 +73,8 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // The tagger may run on from a legal form a name before took in ("Inc said": "Inc" and what follows).
     const sp = legalForms.has(`${span.sentence}:${span.from}`) ? { ...span, from: span.from + 1 } : span;
     const tokens = sentences[sp.sentence].tokens;
-    // "Senior Vice President of CCNG, Inc.": a thing's name closed by a legal form is a company's.
+    // "the Bush administration" is the president, whatever the tagger read; "Senior Vice President
+    // of CCNG, Inc.": a thing's name closed by a legal form is a company's.
     const tagType = isPresidentsName(tokens, sp) ? 'person' : (TAGGED_TYPES[sp.type] ?? (closedByLegalForm(tokens, sp.to) ? 'organization' : undefined));
     if (!tagType || sp.from === sp.to) continue;
     if (isOpeningAdverb(tokens, sp) || isCommonWordOpening(tokens, sp, lowercase)) continue;
@@ -340,13 +344,6 @@ const NER_TYPE_OF = new Map(Object.entries(TAGGED_TYPES).flatMap(([ner, ours]) =
 const PLURAL_WORD = /^\p{Lu}\p{Ll}*[^\Wsui]s$/u;
 
 /**
- * "behind Panama Papers", "the Chicago Cubs": the tagger may read a place and a capitalised plural
- * straight after it as two names, the place and a body called "Papers". Such a pair is one name,
- * of the second one's type. In CoNLL-2003's training data no place is followed so by a one-word
- * body in the plural's shape (the nine one-word bodies right after a place are "India RBI", "U.S.
- * Senate", "S. Korea Daewoo" and the like).
- */
-/**
  * Words that head a body's name before "of" ("Library of Congress", "Institute of Technology"): the
  * rule layer's ORG_HEADS but those that head a role ("US Secretary of State Rex Tillerson" is no body).
  */
@@ -379,6 +376,13 @@ function joinInstitutionOf(sentences: ParsedSentence[], spans: TaggedSpan[]): Ta
   return out;
 }
 
+/**
+ * "behind Panama Papers", "the Chicago Cubs": the tagger may read a place and a capitalised plural
+ * straight after it as two names, the place and a body called "Papers". Such a pair is one name,
+ * of the second one's type. In CoNLL-2003's training data no place is followed so by a one-word
+ * body in the plural's shape (the nine one-word bodies right after a place are "India RBI", "U.S.
+ * Senate", "S. Korea Daewoo" and the like).
+ */
 function joinPlaceAndPlural(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   for (const sp of spans) {

@@ -223,7 +223,6 @@ export const ORG_SUFFIXES = new Set([
   'commonwealth', 'directorate', 'inspectorate', 'unit', 'division', 'regiment', 'battalion', 'squad', 'reserve', 'mission', 'delegation',
 ]);
 
-/** Words that make a capitalised name "X of Y" an organisation when they head it ("Bank of Japan"). */
 /**
  * Words that end many bodies' names and no person's in CoNLL-2003's training data ("Development
  * Bank", "Workers' Union", "Fabian Society", "Columbia Records", "Lionhead Studios"). Read after the
@@ -231,6 +230,7 @@ export const ORG_SUFFIXES = new Set([
  */
 export const BODY_NAME_ENDINGS = new Set(['bank', 'union', 'society', 'records', 'studios', 'productions', 'entertainment', 'police', 'college', 'school', 'academy', 'times']);
 
+/** Words that make a capitalised name "X of Y" an organisation when they head it ("Bank of Japan"). */
 export const ORG_HEADS = new Set([
   'bank', 'university', 'ministry', 'department', 'council', 'organization', 'organisation', 'institute', 'association', 'federation',
   'union', 'league', 'party', 'church', 'court', 'house', 'office', 'board', 'bureau', 'college', 'school', 'museum', 'academy', 'society',
