@@ -207,6 +207,8 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     const a = analyze('The Library of Congress holds the papers. The International Consortium of Investigative Journalists published the files.');
     for (const n of ['Library of Congress', 'International Consortium of Investigative Journalists']) assert.strictEqual(typeOf(a, n), 'organization', texts(a));
     assert.ok(!a.mentions.some((m) => m.text === 'Library' || m.text === 'Investigative Journalists'), texts(a));
+    const b = analyze('US Secretary of State Rex Tillerson met the envoy in London.');
+    assert.strictEqual(typeOf(b, 'Rex Tillerson'), 'person', texts(b));
   });
 
   it('reads a "person" or a "place" ending in a word that ends only bodies\' names as a body', () => {
