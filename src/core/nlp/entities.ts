@@ -3,7 +3,7 @@ import type { Span } from '../model/types';
 import type { ParsedSentence, Token } from './nlp';
 import { lexiconEntries, lexiconTags } from './nlp';
 import { AMBIGUOUS } from './plugin';
-import { BODY_NAME_ENDINGS, NON_NAME_ACRONYMS, ORG_HEADS, ORG_SUFFIXES, PERSON_TITLES, PLACE_HEADS, ROLE_HEADS, THING_ACRONYMS } from './lexicon';
+import { BODY_NAME_ENDINGS, NON_NAME_ACRONYMS, ORG_HEADS, ORG_SUFFIXES, PERSON_TITLES, PLACE_HEADS, ROLE_HEADS, STATES_AND_PROVINCES, THING_ACRONYMS } from './lexicon';
 import { prepareArticle } from './ner/features';
 import { hashString } from './ner/hash';
 import type { NerType } from './ner/labels';
@@ -60,7 +60,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
   const extras: Extra[] = [];
   // The tagger's names, mended where it cuts or joins them wrongly, in this order.
   let spans = spansOf(decodeArticle(prepared, model));
-  for (const mend of [cutAtSpacedDash, joinPlaceAndPlural, joinInstitutionOf, splitAtPluralPossessives, splitAtAnd]) spans = mend(sentences, spans);
+  for (const mend of [cutAtSpacedDash, joinPlaceAndPlural, joinInstitutionOf, splitAtPluralPossessives, splitAtAnd, splitPlaceAndState, stateAfterComma]) spans = mend(sentences, spans);
   spans = cutAtLowercaseWord(sentences, splitAtRuleNames(sentences, spans, ruled));
   const roleChars = coverage(text.length, rules.extras.filter((x) => x.type === 'role'));
   const inRole = (t: Token): boolean => roleChars[t.start] === 1;
@@ -481,6 +481,108 @@ function splitAtAnd(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpa
     else out.push(sp);
   }
   return out;
+}
+
+const STATE_NAMES = new Set(STATES_AND_PROVINCES.map(([name]) => lookupKey(name)));
+const STATE_CODES = new Set(STATES_AND_PROVINCES.map(([, code]) => code));
+const STATE_ABBREVIATIONS = new Set(STATES_AND_PROVINCES.flatMap(([, , ...short]) => short.map(lookupKey)));
+/** Surnames too ("MaliVai Washington", "Joe Montana"): never split off a name. */
+const STATES_NAMED_LIKE_PEOPLE = new Set(['washington', 'montana']);
+/** Words that make a region of the state after them ("Southern California", "upstate New York"). */
+const REGION_OPENERS = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest',
+  'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'mid', 'new', 'greater', 'upstate', 'downstate', 'rural',
+  'coastal', 'lake', 'mount', 'mt', 'baja', 'west-central', 'east-central',
+]);
+const ZIP_CODE = /^\d{5}(?:-\d{4})?$/;
+
+/**
+ * How many words from `i` write a state or province, 0 for none. After a town and a comma, its name
+ * ("New Mexico"), its postal code in capitals ("KS") or the abbreviation news agencies use ("Kan.",
+ * "N.Y."); run into the town's name, only its name, or in a place's name its code ("San Rafael
+ * Ca"): abbreviations are surnames and words there ("Chris Penn", "Midnight Mass").
+ */
+function stateAt(tokens: Token[], i: number, written: 'address' | 'joined' | 'joined-place'): number {
+  const t = tokens[i];
+  if (!t || !UPPER.test(t.text) || bare(t) !== t.text) return 0;
+  for (let n = 3; n > 0; n--) {
+    const words = tokens.slice(i, i + n);
+    if (words.length === n && words.slice(0, -1).every((w) => /^ +$/.test(w.post)) && STATE_NAMES.has(lookupKey(words.map((w) => w.text).join(' ')))) return n;
+  }
+  if (written === 'joined') return 0;
+  if (written === 'joined-place') {
+    // In capitals, a code is a club's or company's letters as often ("the win over Graz AK."), unless it closes an address's line or a postcode follows.
+    const closing = /^\p{Lu}\p{Ll}$/u.test(t.text) || /^[ \t]*\n/.test(t.post) || (tokens[i + 1] ? ZIP_CODE.test(tokens[i + 1].text) : !/[.!?]/.test(t.post));
+    return STATE_CODES.has(t.text.toUpperCase()) && /^\p{Lu}\p{L}$/u.test(t.text) && closing ? 1 : 0;
+  }
+  if (STATE_CODES.has(t.text)) return 1;
+  return STATE_ABBREVIATIONS.has(lookupKey(t.text)) && (t.text.includes('.') || t.post.startsWith('.')) ? 1 : 0;
+}
+
+/**
+ * "What to do in San Rafael Ca?", "Miramar California is a bit north of San Diego": written
+ * without the comma, a town and its state run into one name for the tagger (a place, or a person
+ * "Miramar California"). Such a name is two places when it ends in a state and the words before it
+ * are capitalised words of no other use: not a region's ("Southern California", "West Virginia"),
+ * not common words ("My Own Private Idaho", "Leaving New York", a film and a song), not a given
+ * name ("Hannah Montana"), and the state no surname ("MaliVai Washington").
+ */
+function splitPlaceAndState(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  for (const sp of spans) {
+    const tokens = sentences[sp.sentence].tokens;
+    let at = -1;
+    for (let k = sp.from + 1; k < sp.to && at < 0 && sp.type !== 'MISC'; k++) {
+      if (k + stateAt(tokens, k, sp.type === 'LOC' ? 'joined-place' : 'joined') !== sp.to || STATES_NAMED_LIKE_PEOPLE.has(tokens[k].normal)) continue;
+      const town = tokens.slice(sp.from, k);
+      const plain = town.every((t, m) => UPPER.test(t.text) && isSpaceOnlyBetween(t, tokens[sp.from + m + 1]) && !lexiconTags(t.normal).some((tag) => EMPHASIS_TAGS.has(tag)));
+      if (plain && !REGION_OPENERS.has(town[0].normal) && !town[0].tags.has('FirstName') && !gazetteerHit(tokens.slice(sp.from, sp.to))) at = k;
+    }
+    if (at < 0) out.push(sp);
+    else out.push({ ...sp, to: at, type: 'LOC' }, { ...sp, from: at, type: 'LOC' });
+  }
+  return out;
+}
+
+/**
+ * "Lawrence, KS", "Baltimore, MD 21202", "Saginaw, Michigan 48604": a state after a town and a
+ * comma is a place, also where the tagger, which saw states so only in Reuters' style ("Akron,
+ * Ohio", "Carlsbad, Calif."), read a postal code as a body or left it out. In CoNLL-2003's
+ * training data 53 of 54 states after a capitalised word and a comma are places. The state must end
+ * the address (a postcode, punctuation or a lower-case word follows), and the word before the comma
+ * be a place or no name the tagger read, unless a postcode follows ("Penn State, Michigan and Ohio
+ * State" are teams).
+ */
+function stateAfterComma(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpan[] {
+  const bySentence = new Map<number, TaggedSpan[]>();
+  for (const sp of spans) {
+    const list = bySentence.get(sp.sentence);
+    if (list) list.push(sp);
+    else bySentence.set(sp.sentence, [sp]);
+  }
+  const spanAt = (n: number, i: number): TaggedSpan | undefined => bySentence.get(n)?.find((sp) => sp.from <= i && i < sp.to);
+  const added: TaggedSpan[] = [];
+  const retyped = new Set<TaggedSpan>();
+  sentences.forEach((s, n) => {
+    const tokens = s.tokens;
+    for (let i = 1; i < tokens.length; i++) {
+      if (!/^,\s*$/.test(tokens[i - 1].post) || !UPPER.test(tokens[i - 1].text)) continue;
+      const len = stateAt(tokens, i, 'address');
+      if (!len) continue;
+      const end = i + len;
+      const next = tokens[end];
+      const zip = !!next && ZIP_CODE.test(next.text);
+      const closes = !next || zip || /[,;:.)!?\n]/.test(tokens[end - 1].post) || !UPPER.test(next.text);
+      const town = spanAt(n, i - 1);
+      if (!closes || (!zip && town && town.type !== 'LOC')) continue;
+      const own = spanAt(n, i);
+      if (own && own.from === i && own.to === end) {
+        if (own.type !== 'LOC') retyped.add(own);
+      } else if (!own && tokens.slice(i, end).every((_, k) => !spanAt(n, i + k))) added.push({ sentence: n, from: i, to: end, type: 'LOC' });
+    }
+  });
+  if (!added.length && !retyped.size) return spans;
+  return [...spans.map((sp) => (retyped.has(sp) ? { ...sp, type: 'LOC' as const } : sp)), ...added].sort((a, b) => a.sentence - b.sentence || a.from - b.from);
 }
 
 const SPACED_DASH = /^\s+[-–—]+\s+$/;

@@ -367,3 +367,25 @@ export const NAME_SUFFIX_WORDS = new Set([
   'out', 'off', 'on', 'over', 'down', 'ish', 'less', 'ness', 'ward', 'ite', 'ites', 'ism', 'ist', 'ists', 'ian', 'ians', 'fan', 'fans',
   'mania', 'born', 'new', 'all', 'men', 'man',
 ]);
+
+/**
+ * The states of the United States and the provinces of Canada as addresses write them after a
+ * town: the name, the postal code and the abbreviation news agencies use ("Lawrence, Kan.",
+ * "Lawrence, KS", "Albany, N.Y.").
+ */
+export const STATES_AND_PROVINCES: [string, string, ...string[]][] = [
+  ['Alabama', 'AL', 'Ala.'], ['Alaska', 'AK'], ['Arizona', 'AZ', 'Ariz.'], ['Arkansas', 'AR', 'Ark.'], ['California', 'CA', 'Calif.', 'Cal.'],
+  ['Colorado', 'CO', 'Colo.'], ['Connecticut', 'CT', 'Conn.'], ['Delaware', 'DE', 'Del.'], ['Florida', 'FL', 'Fla.'], ['Georgia', 'GA', 'Ga.'],
+  ['Hawaii', 'HI'], ['Idaho', 'ID'], ['Illinois', 'IL', 'Ill.'], ['Indiana', 'IN', 'Ind.'], ['Iowa', 'IA'], ['Kansas', 'KS', 'Kan.', 'Kans.'],
+  ['Kentucky', 'KY', 'Ky.'], ['Louisiana', 'LA', 'La.'], ['Maine', 'ME'], ['Maryland', 'MD', 'Md.'], ['Massachusetts', 'MA', 'Mass.'],
+  ['Michigan', 'MI', 'Mich.'], ['Minnesota', 'MN', 'Minn.'], ['Mississippi', 'MS', 'Miss.'], ['Missouri', 'MO', 'Mo.'], ['Montana', 'MT', 'Mont.'],
+  ['Nebraska', 'NE', 'Neb.', 'Nebr.'], ['Nevada', 'NV', 'Nev.'], ['New Hampshire', 'NH', 'N.H.'], ['New Jersey', 'NJ', 'N.J.'],
+  ['New Mexico', 'NM', 'N.M.'], ['New York', 'NY', 'N.Y.'], ['North Carolina', 'NC', 'N.C.'], ['North Dakota', 'ND', 'N.D.'], ['Ohio', 'OH'],
+  ['Oklahoma', 'OK', 'Okla.'], ['Oregon', 'OR', 'Ore.'], ['Pennsylvania', 'PA', 'Pa.', 'Penn.'], ['Rhode Island', 'RI', 'R.I.'],
+  ['South Carolina', 'SC', 'S.C.'], ['South Dakota', 'SD', 'S.D.'], ['Tennessee', 'TN', 'Tenn.'], ['Texas', 'TX', 'Tex.'], ['Utah', 'UT'],
+  ['Vermont', 'VT', 'Vt.'], ['Virginia', 'VA', 'Va.'], ['Washington', 'WA', 'Wash.'], ['West Virginia', 'WV', 'W.Va.'], ['Wisconsin', 'WI', 'Wis.'],
+  ['Wyoming', 'WY', 'Wyo.'], ['District of Columbia', 'DC', 'D.C.'],
+  ['Alberta', 'AB', 'Alta.'], ['British Columbia', 'BC', 'B.C.'], ['Manitoba', 'MB', 'Man.'], ['New Brunswick', 'NB', 'N.B.'],
+  ['Newfoundland', 'NL', 'Nfld.'], ['Nova Scotia', 'NS', 'N.S.'], ['Ontario', 'ON', 'Ont.'], ['Prince Edward Island', 'PE', 'P.E.I.'],
+  ['Quebec', 'QC', 'Que.'], ['Saskatchewan', 'SK', 'Sask.'],
+];
