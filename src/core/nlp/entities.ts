@@ -93,7 +93,8 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // What is left of "On Wednesday", or of "ask the Queen on Monday" (a role the rule layer read), is no name.
     const beforeDay = beforeWeekday(tokens, wordsFrom, whole, tagType);
     if (beforeDay < whole && (beforeDay === wordsFrom || (beforeDay - wordsFrom === 1 && inRole(tokens[wordsFrom])))) continue;
-    whole = beforeDay;
+    whole = beforeContactLabels(text, tokens, wordsFrom, beforeDay);
+    if (whole === wordsFrom) continue;
     // A role the rule layer found is never part of the name after it ("Secretary of State John
     // Kerry"), but may open an institution's ("Envoy Air", an airline), also where the tagger left
     // the role's capitalised words out ("operated by Envoy Air" gave "Air").
@@ -145,7 +146,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // (what is left of "The company"), "MPs", "(The) DVD": a title, a closed-class word, an
     // acronym's plural or an acronym for a thing is never a name by itself; nor is "A" left of
     // "BERLIN (AP) - A tourist ship has".
-    if (whole - from === 1 && (isNeverANameAlone(tokens[from]) || isOneLetterOpening(tokens, from) || isCommonAcronym(tokens, from))) continue;
+    if (whole - from === 1 && (isNeverANameAlone(tokens[from]) || isOneLetterOpening(tokens, from) || isCommonAcronym(tokens, from) || isStageDirection(tokens[from]) || isNumberedPart(tokens, from))) continue;
     // "the Korean peninsula", "Swiss authorities": a nationality word alone is no place or body (in
     // CoNLL-2003 training data, 8 of 1,505 such words are: "the Indians" of baseball, "( Czech").
     if (whole - from === 1 && type !== 'person' && isNationalityWord(tokens[from])) continue;
@@ -900,6 +901,50 @@ const CURRENCY_TAGS = new Set(['Currency']);
  */
 export function isNeverANameAlone(t: Token): boolean {
   return isTitleWord(t) || isClosedClassWord(t) || PLURAL_ACRONYM.test(t.text) || isThingAcronym(t) || wordClassIn(bareKey(t), CURRENCY_TAGS);
+}
+
+/** What a transcript writes in brackets for what is heard, not said: "(Applause.)", "[Laughter]". */
+const STAGE_DIRECTIONS = new Set(['applause', 'laughter', 'laughs', 'cheers', 'cheering', 'crosstalk', 'inaudible', 'unintelligible', 'booing', 'boos', 'silence', 'pause', 'sighs', 'music', 'applauding']);
+
+/** "(Applause.)": a stage direction alone in brackets is no name (a transcript's, as the White House publishes them). */
+function isStageDirection(t: Token): boolean {
+  return STAGE_DIRECTIONS.has(t.normal) && /[([]$/.test(t.pre) && /^[.!]?[)\]]/.test(t.post);
+}
+
+/** Words that number the parts of a text, a building or a contest: "Section 7", "Article 4.6", "Page 71", "Sector - 37". */
+const NUMBERED_PARTS = new Set([
+  'section', 'sections', 'article', 'articles', 'chapter', 'clause', 'paragraph', 'page', 'pages', 'appendix', 'annex', 'exhibit', 'figure', 'table',
+  'schedule', 'item', 'part', 'step', 'phase', 'stage', 'level', 'room', 'suite', 'floor', 'gate', 'platform', 'sector', 'team', 'group', 'round',
+]);
+const NUMBERING = /^(?:\d+(?:\.\d+)*[a-z]?|[IVX]+|[A-Z])$/;
+
+/**
+ * "Section 7 of the agreement", "see Article 4.6 below": a word that numbers a part, alone before
+ * its number, is no name; where the part is one ("Room 101", "Chapter 11"), the name holds the
+ * number, so the word alone is no name either. CoNLL-2003's training data marks no such word alone.
+ */
+function isNumberedPart(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return NUMBERED_PARTS.has(tokens[i].normal) && next !== undefined && /^\s*(?:[-–]\s*)?$/.test(tokens[i].post) && NUMBERING.test(next.text);
+}
+
+/** Labels of a signature's or a letterhead's contact lines ("Phone (713) 853-3242", "Direct Dial: 203...", "E-mail: x@y"). */
+const CONTACT_LABELS = new Set(['phone', 'telephone', 'tel', 'fax', 'email', 'e-mail', 'mail', 'mobile', 'cell', 'office', 'home', 'web', 'website', 'direct', 'dial', 'pager']);
+const CONTACT_FOLLOWS = /^[\s:?.]*(?:[(+]?\d|[^\s@]+@)/;
+
+/**
+ * Where a name ends before the labels of a contact line that follow it ("John Staikos Direct Dial:
+ * 203.961.7523" is John Staikos; "Phone (713) 853-3242" alone is no name): a run of such labels
+ * before a number or an e-mail address is cut off, and so is one label alone before a colon
+ * ("Office: Coming Soon!"; not "the Home Office:").
+ */
+function beforeContactLabels(text: string, tokens: Token[], from: number, to: number): number {
+  let end = to;
+  while (end > from && CONTACT_LABELS.has(tokens[end - 1].normal)) end--;
+  let after = text.slice(tokens[to - 1].end);
+  // The tagger may stop inside the labels ("John Staikos Direct" before "Dial:").
+  for (let label = /^[\s:?.]*([\p{L}-]+)/u.exec(after); label && CONTACT_LABELS.has(label[1].toLowerCase()); label = /^[\s:?.]*([\p{L}-]+)/u.exec(after)) after = after.slice(label[0].length);
+  return end < to && (CONTACT_FOLLOWS.test(after) || (to - from === 1 && /^\s*:/.test(after))) ? end : to;
 }
 
 const INDEFINITE_OR_OWNED = new Set(['a', 'an', 'my', 'your', 'his', 'her', 'its', 'our', 'their']);

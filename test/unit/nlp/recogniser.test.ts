@@ -203,6 +203,17 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!c.mentions.some((m) => m.text === 'AK'), texts(c));
   });
 
+  it('reads no name in a transcript\'s stage directions, a numbered part of a text or a contact line\'s labels', () => {
+    const a = analyze('"I can make good decisions." (Applause.) "That\'s a long story." (Laughter.) The governor smiled.');
+    assert.ok(!a.mentions.some((m) => /Applause|Laughter/.test(m.text)), texts(a));
+    const b = analyze('Further, she informed me that Section 7 of the agreement is void. See the revised Article 4.6 below. The firm filed for Chapter 11 protection.');
+    assert.ok(!b.mentions.some((m) => /^(?:Section|Article|Chapter)$/.test(m.text)), texts(b));
+    const c = analyze('Best regards,\nJohn Staikos Direct Dial: 203.961.7523\nTraci Warner\nPhone (713) 853-3242\nOffice: Coming Soon!\nThe Home Office: a statement.');
+    assert.strictEqual(typeOf(c, 'John Staikos'), 'person', texts(c));
+    assert.ok(!c.mentions.some((m) => /Dial|^Phone$|^Office$/.test(m.text)), texts(c));
+    assert.ok(c.mentions.some((m) => m.text === 'Home Office'), texts(c));
+  });
+
   it('reads the one word before "administration" as the president, not a thing or a place, and leaves parties and listed places', () => {
     const a = analyze('Officials in the Bush administration said the plan would fail.');
     assert.strictEqual(typeOf(a, 'Bush'), 'person', texts(a));
