@@ -78,7 +78,7 @@ export interface ArticleAnalysis {
 }
 
 /** Bump when analysis output changes (a rule, or a retrained models/ner.bin): cached analyses from another version are discarded. */
-export const PIPELINE_VERSION = 75;
+export const PIPELINE_VERSION = 76;
 
 export interface AnalyzeOptions {
   summarySentences: number;

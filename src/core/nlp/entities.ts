@@ -16,7 +16,7 @@ import { HAS_LOWER, PARTICLES, UPPER, bare, bareKey, gazetteerHit, isArabicArtic
 import { hasOrgCue, looksLikeName, personRoles, roleBefore } from './names/classify';
 import { resolve } from './names/resolve';
 import { ruleCandidates } from './names/scan';
-import { isWeekday } from './time';
+import { isWeekday, isWeekdayWord } from './time';
 
 /**
  * Entity extraction: which words name people, organizations and places is decided by the trained
@@ -131,6 +131,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
       whole = headlineVerbAt(tokens, from, whole, type === 'person');
     }
     if (type === 'person') whole = personNameEnd(tokens, from, whole);
+    if (type === 'person' && whole - from > 1 && isPronounAfterName(tokens, whole - 1)) whole--;
     if (type === 'person' && prepared[sp.sentence].mode === 'normal' && isLastSyllableLeftOut(tokens, from, whole, (i) => tagged.has(`${sp.sentence}:${i}`))) whole++;
     if (type === 'person' && hasDigits(tokens.slice(from, whole))) continue;
     // "IRA", "ICANN" read as people: in CoNLL-2003's training data no acronym standing alone in an
@@ -146,7 +147,7 @@ export function extractEntities(text: string, sentences: ParsedSentence[], conte
     // (what is left of "The company"), "MPs", "(The) DVD": a title, a closed-class word, an
     // acronym's plural or an acronym for a thing is never a name by itself; nor is "A" left of
     // "BERLIN (AP) - A tourist ship has".
-    if (whole - from === 1 && (isNeverANameAlone(tokens[from]) || isOneLetterOpening(tokens, from) || isCommonAcronym(tokens, from) || isStageDirection(tokens[from]) || isNumberedPart(tokens, from))) continue;
+    if (whole - from === 1 && (isNeverANameAlone(tokens[from]) || isOneLetterOpening(tokens, from) || isCommonAcronym(tokens, from) || isStageDirection(tokens[from]) || isNumberedPart(tokens, from) || isDayInList(tokens, from) || isWorld(tokens[from]))) continue;
     // "the Korean peninsula", "Swiss authorities": a nationality word alone is no place or body (in
     // CoNLL-2003 training data, 8 of 1,505 such words are: "the Indians" of baseball, "( Czech").
     if (whole - from === 1 && type !== 'person' && isNationalityWord(tokens[from])) continue;
@@ -945,6 +946,29 @@ function beforeContactLabels(text: string, tokens: Token[], from: number, to: nu
   // The tagger may stop inside the labels ("John Staikos Direct" before "Dial:").
   for (let label = /^[\s:?.]*([\p{L}-]+)/u.exec(after); label && CONTACT_LABELS.has(label[1].toLowerCase()); label = /^[\s:?.]*([\p{L}-]+)/u.exec(after)) after = after.slice(label[0].length);
   return end < to && (CONTACT_FOLLOWS.test(after) || (to - from === 1 && /^\s*:/.test(after))) ? end : to;
+}
+
+/**
+ * "in the World!", "The World's Fair museum": the world alone is no place, as CoNLL-2003's training
+ * data never marks it one (it writes "World" alone 8 times, as no name or a thing's).
+ */
+function isWorld(t: Token): boolean {
+  return bareKey(t) === 'world';
+}
+
+/** "on Fri, Sat, or Sun": a weekday's short form among other days is a day, not a name ("Sat", "Sun"). */
+function isDayInList(tokens: Token[], i: number): boolean {
+  return isWeekdayWord(tokens[i]) && [i - 2, i - 1, i + 1, i + 2].some((k) => tokens[k] !== undefined && isWeekdayWord(tokens[k]));
+}
+
+/**
+ * "Dan I for one was very happy", "Thanks Bill I will": the pronoun after a given name, not a regnal
+ * number ("Elizabeth I was crowned", "Charles I, who"): a lower-case word follows that is no verb of
+ * the past and no "who".
+ */
+function isPronounAfterName(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return tokens[i].text === 'I' && tokens[i].tags.has('Pronoun') && next !== undefined && /^ +$/.test(tokens[i].post) && LOWER_WORD.test(next.text) && !next.tags.has('PastTense') && !['is', 'has', 'who', 'and', 'of'].includes(next.normal);
 }
 
 const INDEFINITE_OR_OWNED = new Set(['a', 'an', 'my', 'your', 'his', 'her', 'its', 'our', 'their']);

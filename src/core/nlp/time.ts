@@ -59,6 +59,11 @@ function isMonth(t: Token): boolean {
   return t.tags.has('Month') && monthOf(wordOf(t)) !== undefined;
 }
 
+/** A weekday's name or short form, whatever compromise tagged it ("Sat" and "Sun" are read as names alone). */
+export function isWeekdayWord(t: Token): boolean {
+  return weekdayOf(wordOf(t)) !== undefined;
+}
+
 export function isWeekday(t: Token): boolean {
   const w = wordOf(t);
   return WEEKDAYS.includes(w) || (t.tags.has('WeekDay') && WEEKDAY_ABBR[w] !== undefined);

@@ -214,6 +214,16 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(c.mentions.some((m) => m.text === 'Home Office'), texts(c));
   });
 
+  it('reads no place in "the World", no names in a list of short weekdays, and leaves the pronoun "I" out of the name before it', () => {
+    const a = analyze('The best pizza in the World! The World\'s Fair museum was pretty cool.');
+    assert.ok(!a.mentions.some((m) => m.text.startsWith('World')), texts(a));
+    const b = analyze('The games will have to take place on Fri, Sat, or Sun. Please let me know.');
+    for (const day of ['Sat', 'Sun']) assert.ok(typeOf(b, day) === undefined || typeOf(b, day) === 'date', texts(b));
+    const c = analyze('Dan I for one was very happy to hear the news.');
+    assert.strictEqual(typeOf(c, 'Dan'), 'person', texts(c));
+    assert.ok(!c.mentions.some((m) => m.text === 'Dan I'), texts(c));
+  });
+
   it('reads the one word before "administration" as the president, not a thing or a place, and leaves parties and listed places', () => {
     const a = analyze('Officials in the Bush administration said the plan would fail.');
     assert.strictEqual(typeOf(a, 'Bush'), 'person', texts(a));
