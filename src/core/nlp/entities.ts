@@ -469,7 +469,8 @@ function splitAtAnd(sentences: ParsedSentence[], spans: TaggedSpan[]): TaggedSpa
   const out: TaggedSpan[] = [];
   for (const sp of spans) {
     const tokens = sentences[sp.sentence].tokens;
-    const and = tokens.findIndex((t, i) => i > sp.from && i < sp.to - 1 && t.text === 'and');
+    let and = -1;
+    for (let i = sp.from + 1; i < sp.to - 1 && and < 0; i++) if (tokens[i].text === 'and') and = i;
     if (and < 0 || gazetteerHit(tokens.slice(sp.from, sp.to))) {
       out.push(sp);
       continue;
