@@ -39,7 +39,7 @@ const EMBED_LABEL = /\bA (?:post|photo|video) shared by .{1,80}\(@\w+\) on \p{L}
  * attached file: budget.xls)", "budget.xls << File: budget.xls >>") in a forwarded e-mail's text.
  */
 const INLINE_WIDGET =
-  /(?:Skip|End of) (?:Twitter|Facebook|Instagram|YouTube) (?:post|content)(?: by @\w+| \d+)?|(?<=\s\p{Lu}\p{Ll}+ )(?:Image|Photo|Video)(?= \p{Lu}\p{Ll}+ \p{Ll})|\((?:PHOTOS?|VIDEOS?|GRAPHIC|AUDIO|LIVE)(?:,\s*(?:PHOTOS?|VIDEOS?|GRAPHIC|AUDIO))*\)|\(\s*See attached file\s*:[^()\n]{0,200}(?:\([^()\n]{0,100}\)[^()\n]{0,100})?\)|(?:(?<!\S)[\w.-]{1,100}\.\w{2,4}\s*)?<<\s*File\s*:[^<>\n]{0,300}>>/gu;
+  /(?:Skip|End of) (?:Twitter|Facebook|Instagram|YouTube) (?:post|content)(?: by @\w+| \d+)?|(?:Image|Photo|Video)(?<=\s\p{Lu}\p{Ll}+ (?:Image|Photo|Video))(?= \p{Lu}\p{Ll}+ \p{Ll})|\((?:PHOTOS?|VIDEOS?|GRAPHIC|AUDIO|LIVE)(?:,\s*(?:PHOTOS?|VIDEOS?|GRAPHIC|AUDIO))*\)|\(\s*See attached file\s*:[^()\n]{0,200}(?:\([^()\n]{0,100}\)[^()\n]{0,100})?\)|(?:(?<!\S)[\w.-]{1,100}\.\w{2,4}\s*)?<<\s*File\s*:[^<>\n]{0,300}>>/gu;
 
 /** Photo agencies and picture desks, as credits name them. */
 const AGENCY = String.raw`(?:Getty Images|Getty|GETTY|AFP|AP Photo|AP|Reuters|REUTERS|EPA|PA Wire|PA|Rex Features|Rex|REX|Shutterstock|Alamy|Corbis|WireImage|iStock|Landov|DPA|dpa|SWNS|Splash News)`;
@@ -73,7 +73,8 @@ const CREDIT_LAST = new RegExp(
       String.raw`\((?:[^()]*\/)?${AGENCY}[^()]*\)`,
       String.raw`\[(?:Photo|Image|Video)\/[^\]]*\]`,
       String.raw`(?:Photograph|Photographer|Picture|Image|Credit)s?:\s*[^.!?]{1,80}`,
-      String.raw`[\p{L}.'-]+(?: [\p{L}.'-]+){0,3}\s*\/\s*${AGENCY}(?:\s*\/\s*[\p{L}]+)*(?: via ${AGENCY}(?: Images)?)?(?:,\s*FILE)?`,
+      // Tried from a word's first letter only: the same lines match, and tried from every letter the search was most of the furniture step's time.
+      String.raw`(?<![\p{L}.'-])[\p{L}.'-]+(?: [\p{L}.'-]+){0,3}\s*\/\s*${AGENCY}(?:\s*\/\s*[\p{L}]+)*(?: via ${AGENCY}(?: Images)?)?(?:,\s*FILE)?`,
       String.raw`(?<=[\p{L}\p{N})])\s(?:Getty Images|Getty|GETTY)`,
       String.raw`\((?:\p{Lu}[\p{L}.'’-]+\s+){1,3}\p{Lu}[\p{L}.'’-]+\s*\/\s*\p{Lu}[^()\/,]{1,60}\)`,
       String.raw`${AGENCY}\s*\/\s*(?:\p{Lu}[\p{L}.'’-]+\s*){1,4}`,
@@ -155,6 +156,8 @@ function isStoryLinks(line: string): boolean {
 
 /** How far from a line's end a credit may start. */
 const CREDIT_REACH = 200;
+/** What every credit CREDIT_LAST knows holds: a bracket, a colon, a slash or Getty's name. Most lines have none, and are not searched. */
+const CREDIT_SIGNS = /[([:/]|Getty|GETTY/;
 /** Longest line that can be a link or a handle and little else. */
 const SHORT_LINE = 400;
 
@@ -180,11 +183,15 @@ function wordCount(line: string, limit: number): number {
   return n;
 }
 
+function hasCreditLast(tail: string): boolean {
+  return CREDIT_SIGNS.test(tail) && CREDIT_LAST.test(tail);
+}
+
 /** Why a line is furniture, or undefined when it reads as part of the story. */
 export function furnitureOf(line: string): FurnitureReason | undefined {
   if (LONE_LABEL.test(line) || EMBED_LABEL.test(line) || hasWidgetRun(line)) return 'widget';
   // A credit is short: looking only at the line's end keeps the test linear on a megabyte line.
-  if (CAPTION_LABEL.test(line) || CREDIT_LAST.test(line.slice(-CREDIT_REACH)) || CAPTION_OPENING.test(line)) return 'caption';
+  if (CAPTION_LABEL.test(line) || hasCreditLast(line.slice(-CREDIT_REACH)) || CAPTION_OPENING.test(line)) return 'caption';
   const credit = CREDIT_FIRST.exec(line);
   if (credit && (/^(?:Getty|GETTY)/.test(credit[1]) || !SENTENCE_END.test(line))) return 'caption';
   if (PROMPT_OPENING.test(line) || isStoryLinks(line)) return 'prompt';
@@ -249,11 +256,19 @@ function galleryTotals(lines: string[]): Set<string> {
   return new Set([...places].filter(([, seen]) => seen.size >= 2).map(([total]) => total));
 }
 
-/** The labels inside [start, end), matched in the whole text: a label's context may lie before the span (a headline the analysis reads apart). */
+/** How far past a span the labels' lookaheads may read (a word or two). */
+const LABEL_CONTEXT = 200;
+
+/**
+ * The labels inside [start, end), matched in the text around it: a label's context may lie before
+ * the span (a headline the analysis reads apart). The search stops a little past the span: run on
+ * to the end of the text, it made finding the labels of every line of a long e-mail quadratic.
+ */
 function inlineLabels(text: string, start: number, end: number): ExcludedSpan[] {
   const out: ExcludedSpan[] = [];
+  const around = text.slice(0, end + LABEL_CONTEXT);
   INLINE_WIDGET.lastIndex = start;
-  for (let m = INLINE_WIDGET.exec(text); m && m.index + m[0].length <= end; m = INLINE_WIDGET.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, reason: 'widget' });
+  for (let m = INLINE_WIDGET.exec(around); m && m.index + m[0].length <= end; m = INLINE_WIDGET.exec(around)) out.push({ start: m.index, end: m.index + m[0].length, reason: 'widget' });
   return out;
 }
 
