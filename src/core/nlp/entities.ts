@@ -535,8 +535,10 @@ function splitPlaceAndState(sentences: ParsedSentence[], spans: TaggedSpan[]): T
   for (const sp of spans) {
     const tokens = sentences[sp.sentence].tokens;
     let at = -1;
-    for (let k = sp.from + 1; k < sp.to && at < 0 && sp.type !== 'MISC'; k++) {
-      if (k + stateAt(tokens, k, sp.type === 'LOC' ? 'joined-place' : 'joined') !== sp.to || STATES_NAMED_LIKE_PEOPLE.has(tokens[k].normal)) continue;
+    // The longest state first: "Charleston West Virginia" is Charleston and West Virginia.
+    for (let words = 3, k = sp.to - 3; words >= 1 && at < 0 && sp.type !== 'MISC'; words--, k++) {
+      if (k <= sp.from) continue;
+      if (stateAt(tokens, k, sp.type === 'LOC' ? 'joined-place' : 'joined') !== words || STATES_NAMED_LIKE_PEOPLE.has(tokens[k].normal)) continue;
       const town = tokens.slice(sp.from, k);
       const plain = town.every((t, m) => UPPER.test(t.text) && isSpaceOnlyBetween(t, tokens[sp.from + m + 1]) && !lexiconTags(t.normal).some((tag) => EMPHASIS_TAGS.has(tag)));
       if (plain && !REGION_OPENERS.has(town[0].normal) && !town[0].tags.has('FirstName') && !gazetteerHit(tokens.slice(sp.from, sp.to))) at = k;

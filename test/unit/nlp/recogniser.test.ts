@@ -196,8 +196,8 @@ describe('recogniser: the error kinds found by reading recent news', () => {
   it('reads a state after a town and a comma as a place, and parts a town and its state written without the comma', () => {
     const a = analyze('Absolutely my favorite store in Lawrence, KS\nThe office moved to 4783 Bay Road, Saginaw, Michigan 48604 last year.');
     for (const n of ['KS', 'Michigan']) assert.strictEqual(typeOf(a, n), 'place', texts(a));
-    const b = analyze('What to do in San Rafael Ca? Miramar California is a bit north of San Diego.');
-    for (const n of ['San Rafael', 'Ca', 'Miramar', 'California']) assert.strictEqual(typeOf(b, n), 'place', texts(b));
+    const b = analyze('What to do in San Rafael Ca? Miramar California is a bit north of San Diego. I grew up in Charleston West Virginia.');
+    for (const n of ['San Rafael', 'Ca', 'Miramar', 'California', 'Charleston', 'West Virginia']) assert.strictEqual(typeOf(b, n), 'place', texts(b));
     const c = analyze('MaliVai Washington beat Jim Courier in Southern California. Boro won 2-1 over Graz AK.');
     for (const n of ['MaliVai Washington', 'Southern California']) assert.ok(c.mentions.some((m) => m.text === n), texts(c));
     assert.ok(!c.mentions.some((m) => m.text === 'AK'), texts(c));
