@@ -498,6 +498,11 @@ const REGION_OPENERS = new Set([
   'coastal', 'lake', 'mount', 'mt', 'baja', 'west-central', 'east-central',
 ]);
 const ZIP_CODE = /^\d{5}(?:-\d{4})?$/;
+const COMMA = 44;
+/** The keys a state's first word may have. */
+const STATE_FIRST_WORDS = new Set([...STATE_NAMES].map((k) => k.split(' ')[0]).concat([...STATE_CODES].map(lookupKey), [...STATE_ABBREVIATIONS]));
+/** The keys a state's last word may have, to pass over the other names at once. */
+const STATE_ENDINGS = new Set([...STATE_NAMES].map((k) => k.slice(k.lastIndexOf(' ') + 1)).concat([...STATE_CODES].map(lookupKey), [...STATE_ABBREVIATIONS]));
 
 /**
  * How many words from `i` write a state or province, 0 for none. After a town and a comma, its name
@@ -534,16 +539,16 @@ function splitPlaceAndState(sentences: ParsedSentence[], spans: TaggedSpan[]): T
   const out: TaggedSpan[] = [];
   for (const sp of spans) {
     const tokens = sentences[sp.sentence].tokens;
-    let at = -1;
+    let at = sp.type === 'MISC' || !STATE_ENDINGS.has(bareKey(tokens[sp.to - 1])) ? 0 : -1;
     // The longest state first: "Charleston West Virginia" is Charleston and West Virginia.
-    for (let words = 3, k = sp.to - 3; words >= 1 && at < 0 && sp.type !== 'MISC'; words--, k++) {
+    for (let words = 3, k = sp.to - 3; words >= 1 && at < 0; words--, k++) {
       if (k <= sp.from) continue;
       if (stateAt(tokens, k, sp.type === 'LOC' ? 'joined-place' : 'joined') !== words || STATES_NAMED_LIKE_PEOPLE.has(tokens[k].normal)) continue;
       const town = tokens.slice(sp.from, k);
       const plain = town.every((t, m) => UPPER.test(t.text) && isSpaceOnlyBetween(t, tokens[sp.from + m + 1]) && !lexiconTags(t.normal).some((tag) => EMPHASIS_TAGS.has(tag)));
       if (plain && !REGION_OPENERS.has(town[0].normal) && !town[0].tags.has('FirstName') && !gazetteerHit(tokens.slice(sp.from, sp.to))) at = k;
     }
-    if (at < 0) out.push(sp);
+    if (at <= 0) out.push(sp);
     else out.push({ ...sp, to: at, type: 'LOC' }, { ...sp, from: at, type: 'LOC' });
   }
   return out;
@@ -571,7 +576,7 @@ function stateAfterComma(sentences: ParsedSentence[], spans: TaggedSpan[]): Tagg
   sentences.forEach((s, n) => {
     const tokens = s.tokens;
     for (let i = 1; i < tokens.length; i++) {
-      if (!/^,\s*$/.test(tokens[i - 1].post) || !UPPER.test(tokens[i - 1].text)) continue;
+      if (tokens[i - 1].post.charCodeAt(0) !== COMMA || !/^,\s*$/.test(tokens[i - 1].post) || !UPPER.test(tokens[i - 1].text) || !STATE_FIRST_WORDS.has(bareKey(tokens[i]))) continue;
       const len = stateAt(tokens, i, 'address');
       if (!len) continue;
       const end = i + len;
