@@ -939,17 +939,20 @@ function isNumberedPart(tokens: Token[], i: number): boolean {
 
 /** Labels of a signature's or a letterhead's contact lines ("Phone (713) 853-3242", "Direct Dial: 203...", "E-mail: x@y"). */
 const CONTACT_LABELS = new Set(['phone', 'telephone', 'tel', 'fax', 'email', 'e-mail', 'mail', 'mobile', 'cell', 'office', 'home', 'web', 'website', 'direct', 'dial', 'pager']);
-const CONTACT_FOLLOWS = /^[\s:?.]*(?:[(+]?\d|[^\s@]+@)/;
+/** Labels that also end names ("the Home Office", "the Oval Office"): cut off only when they are the whole name. */
+const LABELS_ENDING_NAMES = new Set(['office', 'home']);
+/** A telephone number ("(713) 853-3242", "203.961.7523") or an e-mail address, after the labels and their colon. */
+const CONTACT_FOLLOWS = /^[\s:?.]*(?:[(+]?\d[\d\s()./-]{6,}|[^\s@]+@)/;
 
 /**
  * Where a name ends before the labels of a contact line that follow it ("John Staikos Direct Dial:
  * 203.961.7523" is John Staikos; "Phone (713) 853-3242" alone is no name): a run of such labels
- * before a number or an e-mail address is cut off, and so is one label alone before a colon
- * ("Office: Coming Soon!"; not "the Home Office:").
+ * before a telephone number or an e-mail address is cut off, and so is one label alone before a
+ * colon ("Office: Coming Soon!"; not "the Home Office:").
  */
 function beforeContactLabels(text: string, tokens: Token[], from: number, to: number): number {
   let end = to;
-  while (end > from && CONTACT_LABELS.has(tokens[end - 1].normal)) end--;
+  while (end > from && CONTACT_LABELS.has(tokens[end - 1].normal) && (to - from === 1 || !LABELS_ENDING_NAMES.has(tokens[end - 1].normal))) end--;
   let after = text.slice(tokens[to - 1].end);
   // The tagger may stop inside the labels ("John Staikos Direct" before "Dial:").
   for (let label = /^[\s:?.]*([\p{L}-]+)/u.exec(after); label && CONTACT_LABELS.has(label[1].toLowerCase()); label = /^[\s:?.]*([\p{L}-]+)/u.exec(after)) after = after.slice(label[0].length);
