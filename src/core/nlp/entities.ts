@@ -539,7 +539,11 @@ function splitPlaceAndState(sentences: ParsedSentence[], spans: TaggedSpan[]): T
   const out: TaggedSpan[] = [];
   for (const sp of spans) {
     const tokens = sentences[sp.sentence].tokens;
-    let at = sp.type === 'MISC' || !STATE_ENDINGS.has(bareKey(tokens[sp.to - 1])) ? 0 : -1;
+    if (sp.type === 'MISC' || !STATE_ENDINGS.has(bareKey(tokens[sp.to - 1]))) {
+      out.push(sp);
+      continue;
+    }
+    let at = -1;
     // The longest state first: "Charleston West Virginia" is Charleston and West Virginia.
     for (let words = 3, k = sp.to - 3; words >= 1 && at < 0; words--, k++) {
       if (k <= sp.from) continue;
@@ -548,7 +552,7 @@ function splitPlaceAndState(sentences: ParsedSentence[], spans: TaggedSpan[]): T
       const plain = town.every((t, m) => UPPER.test(t.text) && isSpaceOnlyBetween(t, tokens[sp.from + m + 1]) && !lexiconTags(t.normal).some((tag) => EMPHASIS_TAGS.has(tag)));
       if (plain && !REGION_OPENERS.has(town[0].normal) && !town[0].tags.has('FirstName') && !gazetteerHit(tokens.slice(sp.from, sp.to))) at = k;
     }
-    if (at <= 0) out.push(sp);
+    if (at < 0) out.push(sp);
     else out.push({ ...sp, to: at, type: 'LOC' }, { ...sp, from: at, type: 'LOC' });
   }
   return out;

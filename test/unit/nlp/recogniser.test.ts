@@ -208,7 +208,7 @@ describe('recogniser: the error kinds found by reading recent news', () => {
     assert.ok(!a.mentions.some((m) => /Applause|Laughter/.test(m.text)), texts(a));
     const b = analyze('Further, she informed me that Section 7 of the agreement is void. See the revised Article 4.6 below. The firm filed for Chapter 11 protection.');
     assert.ok(!b.mentions.some((m) => /^(?:Section|Article|Chapter)$/.test(m.text)), texts(b));
-    const c = analyze('Best regards,\nJohn Staikos Direct Dial: 203.961.7523\nTraci Warner\nPhone (713) 853-3242\nOffice: Coming Soon!\nThe Home Office: a statement.\nCall the Home Office 020 7035 4848 now.');
+    const c = analyze('Best regards,\nJohn Staikos Direct Dial: 203.961.7523\nTraci Warner Enron Broadband Services, Inc. Phone (713) 853-3242\nOffice: Coming Soon!\nThe Home Office: a statement.\nCall the Home Office 020 7035 4848 now.');
     assert.strictEqual(typeOf(c, 'John Staikos'), 'person', texts(c));
     assert.ok(!c.mentions.some((m) => /Dial|^Phone$|^Office$/.test(m.text)), texts(c));
     assert.strictEqual(c.mentions.filter((m) => m.text === 'Home Office').length, 2, texts(c));
