@@ -3,6 +3,7 @@ import { newsPlugin } from './plugin';
 import { useFastFreeze, useStockFreeze } from './freezeStep';
 import { useFastSetTag, useStockSetTag } from './setTagStep';
 import { useFastSweep, useStockSweep } from './sweep';
+import { useFullTerms, useStockTerms } from './termShape';
 
 /**
  * The one compromise instance of the product. compromise keeps its lexicon in a module-global
@@ -20,6 +21,7 @@ world.hooks = world.hooks.filter((hook) => hook !== 'chunks');
 useFastSweep(world);
 useFastFreeze(world);
 useFastSetTag(world);
+useFullTerms(world);
 
 /** Runs `fn` with compromise's own parse steps and sweep, for baselines that measure compromise as published. */
 export function withStockCompromise<T>(fn: () => T): T {
@@ -28,6 +30,7 @@ export function withStockCompromise<T>(fn: () => T): T {
   useStockSweep(world);
   useStockFreeze();
   useStockSetTag();
+  useStockTerms(world);
   try {
     return fn();
   } finally {
@@ -35,6 +38,7 @@ export function withStockCompromise<T>(fn: () => T): T {
     useFastSweep(world);
     useFastFreeze(world);
     useFastSetTag(world);
+    useFullTerms(world);
   }
 }
 
@@ -187,6 +191,8 @@ function tagInto(out: ParsedSentence[], text: string, base: number): void {
         post: t.post,
         tags: t.tags,
         sentence: out.length,
+        // Present from the start, so every token has one shape (a field added later gives two, and code reading tokens is deoptimised).
+        key: undefined,
       };
       if (ODD_CHAR.test(token.text) && !tidy(token)) continue;
       tokens.push(token);

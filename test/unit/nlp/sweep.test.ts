@@ -2,10 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import nlp from 'compromise';
+import { bareKey } from '../../../src/core/nlp/names/candidate';
 import { parseText } from '../../../src/core/nlp/nlp';
 import { useFastFreeze, useStockFreeze } from '../../../src/core/nlp/freezeStep';
 import { useFastSetTag, useStockSetTag } from '../../../src/core/nlp/setTagStep';
 import { useFastSweep, useStockSweep } from '../../../src/core/nlp/sweep';
+import { useFullTerms, useStockTerms } from '../../../src/core/nlp/termShape';
 
 const SEEDS = path.join(__dirname, '../../../../seeds');
 
@@ -88,5 +90,40 @@ describe('nlp: the faster setTag', () => {
     );
     assert.notStrictEqual(ours, stock, 'the faster setTag was in use');
     for (const [text, fast, stock] of pairs) assert.strictEqual(fast, stock, text);
+  });
+});
+
+describe('nlp: words of one shape', () => {
+  /** The field lists of the words compromise gives for `texts` (with offsets, as parseText asks), each once. */
+  function fieldLists(texts: string[]): Set<string> {
+    const out = new Set<string>();
+    for (const text of texts) {
+      const doc = nlp(text);
+      doc.compute('offset');
+      for (const terms of doc.document as object[][]) for (const t of terms) out.add(Object.keys(t).join(','));
+    }
+    return out;
+  }
+
+  it('gives every word the same fields, frozen and contracted ones too, and tags as compromise\'s own words do', () => {
+    const texts = [...SAMPLES, ...fs.readdirSync(SEEDS).map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8'))];
+    const [ours] = [...fieldLists(texts)];
+    assert.deepStrictEqual([...fieldLists(texts)], [ours], 'one list of fields');
+    for (const field of ['normal', 'machine', 'implicit', 'frozen', 'switch', 'confidence', 'offset']) assert.ok(ours.split(',').includes(field), field);
+    const world = nlp.world();
+    useStockTerms(world);
+    try {
+      assert.ok(fieldLists(texts).size > 5, 'compromise\'s own words come in many shapes');
+    } finally {
+      useFullTerms(world);
+    }
+    for (const [text, full, stock] of fastAndStock(() => useStockTerms(world), () => useFullTerms(world))) assert.strictEqual(full, stock, text);
+  });
+
+  it('gives our tokens the field of their lookup key from the start, whether it is asked for or not', () => {
+    const tokens = parseText(SAMPLES.join('\n')).flatMap((s) => s.tokens);
+    assert.ok(tokens.length > 100);
+    tokens.filter((_, i) => i % 2 === 0).forEach(bareKey);
+    assert.strictEqual(new Set(tokens.map((t) => Object.keys(t).join(','))).size, 1);
   });
 });
