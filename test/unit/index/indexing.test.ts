@@ -50,10 +50,14 @@ describe('index: worker pool, cache and incremental updates', function () {
     assert.deepStrictEqual(toAnalysisJson(warm.index), toAnalysisJson(cold.index));
   });
 
-  it('turns V8\'s helper threads off only when the pool has a worker per core, and workers so started analyse as this process does', async () => {
+  it('gives workers V8\'s newer tier-up budget, turns V8\'s helper threads off only when the pool has a worker per core, and workers so started analyse as this process does', async () => {
     assert.deepStrictEqual(
       [workerFlags(512, 2, 2), workerFlags(512, 8, 4), workerFlags(512, 2, 8)],
-      [['--max-old-space-size=512', '--single-threaded'], ['--max-old-space-size=512', '--single-threaded'], ['--max-old-space-size=512']],
+      [
+        ['--max-old-space-size=512', '--interrupt-budget=135168', '--single-threaded'],
+        ['--max-old-space-size=512', '--interrupt-budget=135168', '--single-threaded'],
+        ['--max-old-space-size=512', '--interrupt-budget=135168'],
+      ],
     );
     const everyCore = new WorkerPool({ script: WORKER, size: machineCores(), fileTimeoutMs: 60_000 });
     try {
