@@ -114,24 +114,25 @@ export function defaultPoolSize(): number {
  * the default of V8 versions with the Maglev tier (Electron's; Node 20's V8 11.3 has 66 KB).
  * A fresh worker spent a quarter of its first 1,100 BBC stories compiling, more than half of that
  * compiling again functions optimised on too little type feedback and thrown away at the next
- * unseen case (303 deoptimisations; 129 with a budget four times as large). With this budget
- * BBC's cold index took 19.2-22.8 s against 21.1-24.0 s with Node's (five runs each, alternating).
+ * unseen case: 303 deoptimisations, 188 with this budget, and recompiling fell from 2.4 s to
+ * 1.4 s (`node --trace-opt --trace-deopt`, one process, BBC's first 1,100 stories). BBC's cold
+ * index took 19.2-22.8 s against 21.1-24.0 s with Node's (five runs each, alternating).
  */
 const TIER_UP_BUDGET = 132 * 1024;
 
 /**
  * A worker's V8 flags: its heap limit, its tier-up budget and, when the pool has a worker per
- * core, V8 without its helper threads. Each V8 compiles and collects garbage on threads of its own beside the one running
- * the code; with every core already running a worker those threads only take turns with the
- * workers. On the 2-core machine of the benchmark, BBC's cold index took 15.5-17.3 s with the flag
- * against 18.2-19.3 s without (four runs each, alternating), with the same analyses.
+ * core, V8 without its helper threads. Each V8 compiles and collects garbage on threads of its own
+ * beside the one running the code; with every core already running a worker those threads only
+ * take turns with the workers. On the 2-core machine of the benchmark, BBC's cold index took
+ * 15.5-17.3 s with --single-threaded against 18.2-19.3 s without (four runs each, alternating),
+ * with the same analyses.
  */
 export function workerFlags(heapMB: number, poolSize: number, cores = machineCores()): string[] {
   const flags = [`--max-old-space-size=${heapMB}`, `--interrupt-budget=${TIER_UP_BUDGET}`];
   if (poolSize >= cores) flags.push('--single-threaded');
   return flags;
 }
-
 
 /** How much of a worker's standard error is kept for the message of its end. */
 const STDERR_KEPT = 4096;

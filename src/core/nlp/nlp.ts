@@ -191,7 +191,7 @@ function tagInto(out: ParsedSentence[], text: string, base: number): void {
         post: t.post,
         tags: t.tags,
         sentence: out.length,
-        // Present from the start, so every token has one shape (a field added later gives two, and code reading tokens is deoptimised).
+        // Set from the start: a field added on first lookup gave tokens two shapes (see termShape.ts).
         key: undefined,
       };
       if (ODD_CHAR.test(token.text) && !tidy(token)) continue;

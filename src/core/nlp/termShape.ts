@@ -3,8 +3,8 @@
  * them (normal, index, id, dirty, chunk, confidence, switch, machine...), in an order that depends
  * on the word: 50-odd object shapes in 400 BBC stories. Every function that reads words, its and
  * ours, thus meets shapes it has not seen for a long while, and V8 throws its optimised code away
- * and compiles it again each time (a worker spent about as long compiling as analysing its first
- * few hundred stories). Here every word is made with all of those fields from the start, unset,
+ * and compiles it again each time (a fresh worker spent about as long compiling as analysing
+ * over its first hundred BBC stories). Here every word is made with all of those fields from the start, unset,
  * so all words share one shape; a field compromise never set reads as undefined, as before. Its
  * `unfreeze` step deleted `frozen` from every word after tagging, which would turn a word with
  * the field made in advance into a slow dictionary object: here it unsets the field instead.

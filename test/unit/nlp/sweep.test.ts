@@ -107,9 +107,9 @@ describe('nlp: words of one shape', () => {
 
   it('gives every word the same fields, frozen and contracted ones too, and tags as compromise\'s own words do', () => {
     const texts = [...SAMPLES, ...fs.readdirSync(SEEDS).map((f) => fs.readFileSync(path.join(SEEDS, f), 'utf8'))];
-    const [ours] = [...fieldLists(texts)];
-    assert.deepStrictEqual([...fieldLists(texts)], [ours], 'one list of fields');
-    for (const field of ['normal', 'machine', 'implicit', 'frozen', 'switch', 'confidence', 'offset']) assert.ok(ours.split(',').includes(field), field);
+    const lists = [...fieldLists(texts)];
+    assert.strictEqual(lists.length, 1, 'one list of fields');
+    for (const field of ['normal', 'machine', 'implicit', 'frozen', 'switch', 'confidence', 'offset']) assert.ok(lists[0].split(',').includes(field), field);
     const world = nlp.world();
     useStockTerms(world);
     try {
